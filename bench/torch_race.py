@@ -89,7 +89,7 @@ def mlp_loss(theta, x, y):
     return torch.nn.functional.cross_entropy(h @ w2.T + b2, y)
 
 
-def rows_mlp(x, y):
+def rows_mlp(x, y, hessian=True):
     out = []
     theta = theta_pattern(MLP_DIM).requires_grad_(True)
     v = torch.cos(0.9 * torch.arange(MLP_DIM, dtype=torch.float64))
@@ -132,6 +132,9 @@ def rows_mlp(x, y):
     hv = hvp()
     t, k, r = measure(hvp)
     out.append(dict(row="mlp_hvp", seconds=t, check=dict(hv_norm=hv.norm().item())))
+
+    if not hessian:
+        return out
 
     # Full Hessian: the best of torch's vectorized hessian (vmap over HVPs) and a loop of HVPs.
     th = theta.detach()
@@ -306,17 +309,20 @@ def main():
     ap.add_argument("--descent", help="JSON written by Descent.Race; prints the side-by-side table")
     ap.add_argument("--rows", default="mlp,rnn,ss")
     ap.add_argument("--rnn-lengths", default="10,50,100,200")
+    ap.add_argument("--no-hessian", action="store_true", help="skip the full Hessian and its eigenvalues")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     want = set(args.rows.split(","))
     rows = []
     if "mlp" in want:
         x, y = load_digits()
-        rows += rows_mlp(x, y)
+        rows += rows_mlp(x, y, hessian=not args.no_hessian)
     if "rnn" in want:
         rows += rows_rnn([int(t) for t in args.rnn_lengths.split(",")])
     if "ss" in want:
         rows += rows_safran_shamir()
+    for r in rows:
+        print(f"{r['row']}: {r['seconds'] * 1e3:.3f} ms", file=sys.stderr)
     result = dict(torch=torch.__version__, threads=torch.get_num_threads(), python=platform.python_version(), rows=rows)
     print(json.dumps(result, indent=1))
     if args.descent:
