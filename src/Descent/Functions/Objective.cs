@@ -49,6 +49,10 @@ public abstract class Objective
     /// <summary>Known global minimizers (empty when unknown or when none exists).</summary>
     public virtual IReadOnlyList<Vector<double>> KnownMinimizers => [];
 
+    /// <summary>Critical points (∇L = 0) known in closed form, with their value and Hessian index
+    /// (empty when none is known). Minimizers appear here too, with index 0.</summary>
+    public virtual IReadOnlyList<KnownCriticalPoint> KnownCriticalPoints => [];
+
     /// <summary>L(θ).</summary>
     public double Value(Vector<double> theta)
     {
