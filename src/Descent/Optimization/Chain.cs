@@ -31,6 +31,9 @@ public sealed class Chain : GradientTransform
     public ImmutableArray<GradientTransform> Transforms { get; }
 
     /// <inheritdoc />
+    public override bool UsesHessian => Transforms.Any(t => t.UsesHessian);
+
+    /// <inheritdoc />
     public override TransformState Init(Vector<double> theta) => new State([.. Transforms.Select(t => t.Init(theta))]);
 
     /// <inheritdoc />

@@ -16,6 +16,10 @@ namespace Descent.Optimization;
 /// </remarks>
 public abstract class GradientTransform
 {
+    /// <summary>True when <see cref="Update"/> needs second derivatives of the objective (the Hessian or
+    /// Hessian-vector products), so a trainer can reject an objective without them before it starts.</summary>
+    public virtual bool UsesHessian => false;
+
     /// <summary>Creates the initial state for parameters shaped like <paramref name="theta"/>.</summary>
     public abstract TransformState Init(Vector<double> theta);
 

@@ -27,6 +27,9 @@ public sealed class Optimizer
     /// <summary>The chain of transforms.</summary>
     public Chain Transform { get; }
 
+    /// <summary>True when some transform needs the Hessian or Hessian-vector products.</summary>
+    public bool UsesHessian => Transform.UsesHessian;
+
     /// <summary>The initial state for parameters shaped like θ.</summary>
     public TransformState Init(Vector<double> theta)
     {

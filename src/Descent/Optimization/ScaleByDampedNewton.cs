@@ -19,6 +19,9 @@ public sealed class ScaleByDampedNewton : GradientTransform
     public double Damping { get; }
 
     /// <inheritdoc />
+    public override bool UsesHessian => true;
+
+    /// <inheritdoc />
     public override TransformState Init(Vector<double> theta) => TransformState.None;
 
     /// <inheritdoc />

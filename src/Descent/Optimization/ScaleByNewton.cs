@@ -13,6 +13,9 @@ namespace Descent.Optimization;
 public sealed class ScaleByNewton : GradientTransform
 {
     /// <inheritdoc />
+    public override bool UsesHessian => true;
+
+    /// <inheritdoc />
     public override TransformState Init(Vector<double> theta) => TransformState.None;
 
     /// <inheritdoc />

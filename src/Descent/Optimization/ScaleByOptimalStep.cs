@@ -32,6 +32,9 @@ public sealed class ScaleByOptimalStep : GradientTransform
     public double MaxStep { get; }
 
     /// <inheritdoc />
+    public override bool UsesHessian => true;
+
+    /// <inheritdoc />
     public override TransformState Init(Vector<double> theta) => new State(double.NaN, false);
 
     /// <inheritdoc />

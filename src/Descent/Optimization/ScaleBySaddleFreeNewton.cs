@@ -21,6 +21,9 @@ public sealed class ScaleBySaddleFreeNewton : GradientTransform
     public double MinimumCurvature { get; }
 
     /// <inheritdoc />
+    public override bool UsesHessian => true;
+
+    /// <inheritdoc />
     public override TransformState Init(Vector<double> theta) => TransformState.None;
 
     /// <inheritdoc />

@@ -40,6 +40,9 @@ public static class Trainer
         if (options.Monitor is { } mon && mon.Dimension != objective.Dimension)
             throw new ArgumentException(
                 $"options.Monitor ({mon.Name}) has dimension {mon.Dimension}, but {objective.Name} has dimension {objective.Dimension}.", nameof(options));
+        if (optimizer.UsesHessian && !objective.HasExactHessian)
+            throw new ArgumentException(
+                $"{optimizer} needs second derivatives, which {objective.Name} does not provide; use a first-order optimizer.", nameof(optimizer));
         if (options.RecordCurvature && !objective.HasExactHessian)
             throw new ArgumentException(
                 $"options.RecordCurvature needs Hessian-vector products, which {objective.Name} does not provide.", nameof(options));

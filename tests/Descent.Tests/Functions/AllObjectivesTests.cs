@@ -52,7 +52,8 @@ public sealed class AllObjectivesTests
         string[] expected =
         [
             "Quadratic", "Rosenbrock", "RosenbrockRavine", "SaddleQuadratic", "MonkeySaddle", "DegenerateSaddle",
-            "IndexSaddle", "BaityJesiValley",
+            "IndexSaddle", "BaityJesiValley", "Plateau", "Cliff", "NoCriticalPoint", "MultiMinimum", "WrongSideOfMountain",
+            "FlatAndSharpMinima",
         ];
         Assert.All(expected, name => Assert.Contains(name, ObjectiveTypes.Select(t => t.Name)));
     }

@@ -171,4 +171,29 @@ public sealed class TrainerTests
         var r = Trainer.Run(Quadratic.D2l(), Optimizers.Momentum(0.1, 0.5), V(-5, -2), new TrainingOptions { MaxSteps = 2 });
         Assert.StartsWith("momentum(0.5) → scale(−0.1) on 0.1x₁² + 2x₂²: MaxSteps after 2 steps — reached the maximum of 2 steps", r.ToString());
     }
+
+    /// <summary>A first-order-only objective: value and gradient of ½‖θ‖², no second derivatives.</summary>
+    private sealed class NoHessian() : Objective(2, "no-Hessian bowl")
+    {
+        public override bool HasExactHessian => false;
+        protected override double ValueCore(Vector<double> theta) => 0.5 * theta.DotProduct(theta);
+        protected override Vector<double> GradientCore(Vector<double> theta) => theta.Clone();
+        protected override Vector<double> HessianVectorProductCore(Vector<double> theta, Vector<double> v) =>
+            throw new NotSupportedException("no second derivatives");
+    }
+
+    [Fact]
+    public void Second_order_optimizers_are_rejected_up_front_for_objectives_without_a_Hessian()
+    {
+        Assert.True(Optimizers.OptimalStep().UsesHessian);
+        Assert.False(Optimizers.Adam(0.1).UsesHessian);
+        var ex = Assert.Throws<ArgumentException>(() => Trainer.Run(new NoHessian(), Optimizers.SaddleFreeNewton(), V(1, 1)));
+        Assert.Equal("optimizer", ex.ParamName);
+        var curvature = Assert.Throws<ArgumentException>(() => Trainer.Run(new NoHessian(), Optimizers.GradientDescent(0.1), V(1, 1),
+            new TrainingOptions { RecordCurvature = true }));
+        Assert.Equal("options", curvature.ParamName);
+        // First-order optimizers run fine: θ ← (1 − ε)θ.
+        var r = Trainer.Run(new NoHessian(), Optimizers.GradientDescent(0.5), V(1, 1), new TrainingOptions { MaxSteps = 2 });
+        Assert.Equal(0.25, r.Theta[0], 15);
+    }
 }
