@@ -1,4 +1,5 @@
 using Descent.Functions;
+using Descent.Optimization;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Descent.Plots;
@@ -41,6 +42,22 @@ public sealed record Trajectory(string Name, IReadOnlyList<(double X, double Y)>
         var t = From(name, list);
         var loss = list.Select(th => th.ForAll(double.IsFinite) ? objective.Value(th) : double.NaN).ToArray();
         return t with { Loss = loss };
+    }
+
+    /// <summary>
+    /// The recorded iterates θₖ of a training run (coordinates <paramref name="xIndex"/>, <paramref name="yIndex"/>) with the
+    /// loss L(θₖ) at each; a diverged run keeps its last values, which the charts draw as far as they are finite.
+    /// </summary>
+    /// <param name="result">The run.</param>
+    /// <param name="name">Legend name; null = the optimizer's description.</param>
+    /// <param name="xIndex">Coordinate on the x axis.</param>
+    /// <param name="yIndex">Coordinate on the y axis.</param>
+    public static Trajectory From(TrainingResult result, string? name = null, int xIndex = 0, int yIndex = 1)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var t = From(name ?? result.Optimizer, result.Thetas, xIndex, yIndex);
+        var loss = result.ThetaSteps.Select(k => k >= 0 && k < result.Losses.Length ? result.Losses[k] : double.NaN).ToArray();
+        return loss.Length == t.Count ? t with { Loss = loss } : t;
     }
 
     /// <summary>A trajectory from (x, y) pairs.</summary>
