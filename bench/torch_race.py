@@ -180,9 +180,12 @@ def rows_rnn(lengths, hidden=32, inputs=2, outputs=1, batch=32):
     out = []
     dim = hidden * hidden + hidden * inputs + hidden + outputs * hidden + outputs
     for T in lengths:
-        gen = torch.Generator().manual_seed(T)
-        xs = torch.rand(batch, T, inputs, generator=gen)
-        ys = torch.rand(batch, outputs, generator=gen)
+        # Deterministic inputs shared with Race/RnnRows.cs: x[b][t][i] = ½ + ½ sin(0.37b + 0.11t + 1.3i), y[b] = cos(0.5b).
+        b_ = torch.arange(batch, dtype=torch.float64).view(batch, 1, 1)
+        t_ = torch.arange(T, dtype=torch.float64).view(1, T, 1)
+        i_ = torch.arange(inputs, dtype=torch.float64).view(1, 1, inputs)
+        xs = 0.5 + 0.5 * torch.sin(0.37 * b_ + 0.11 * t_ + 1.3 * i_)
+        ys = torch.cos(0.5 * torch.arange(batch, dtype=torch.float64)).view(batch, 1)
         theta = theta_pattern(dim, a=0.1).requires_grad_(True)
 
         def loss_fn(p):

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Descent.Race;
 
 // The Descent side of the race (bench/race.sh). Usage:
-//   dotnet run -c Release --project bench/Descent.Race -- [--rows mlp,rnn,ss] [--rnn-lengths 10,50,100,200] [--no-hessian] [--out FILE]
+//   dotnet run -c Release --project bench/Descent.Race -- [--rows mlp,rnn,ss] [--rnn-lengths 10,50,100,200] [--no-hessian] [--mathnet-evd] [--out FILE]
 var options = new Dictionary<string, string>();
 for (int i = 0; i < args.Length; i++)
 {
@@ -25,7 +25,7 @@ void Add(IEnumerable<RaceRow> more)
         rows.Add(r);
     }
 }
-if (want.Contains("mlp")) Add(MlpRows.Run(hessian: !options.ContainsKey("no-hessian")));
+if (want.Contains("mlp")) Add(MlpRows.Run(hessian: !options.ContainsKey("no-hessian"), mathNetEvd: options.ContainsKey("mathnet-evd")));
 if (want.Contains("rnn")) Add(RnnRows.Run(lengths));
 if (want.Contains("ss")) Add(SafranShamirRows.Run());
 

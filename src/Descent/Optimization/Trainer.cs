@@ -73,7 +73,7 @@ public static class Trainer
             losses.Add(loss);
             gradientNorms.Add(gradientNorm);
             curvatures?.Add(finiteGradient ? gradient.DotProduct(objective.HessianVectorProduct(theta, gradient)) : double.NaN);
-            if (options.RecordThetaEvery > 0 && k % options.RecordThetaEvery == 0)
+            if (k == 0 || (options.RecordThetaEvery > 0 && k % options.RecordThetaEvery == 0))
             {
                 thetaSteps.Add(k);
                 thetas.Add(theta.Clone());

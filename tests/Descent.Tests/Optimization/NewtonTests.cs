@@ -83,4 +83,23 @@ public sealed class NewtonTests
         Assert.Equal(0.5, damped.Theta[0], 1e-14);
         Assert.Equal(1.0, damped.Theta[1], 1e-14);
     }
+
+    [Fact]
+    public void Started_exactly_on_the_saddle_gradient_descent_stays_and_perturbed_gradient_descent_escapes()
+    {
+        var origin = V(0, 0);
+        // g(0) = 0: plain GD never moves.
+        var gd = Trainer.Run(Saddle(), Optimizers.GradientDescent(0.1), origin, new TrainingOptions { MaxSteps = 100 });
+        Assert.Equal([0.0, 0.0], gd.Theta.ToArray());
+
+        // Perturbed GD (Jin et al.): ‖g‖ = 0 ≤ g_thres triggers a perturbation of radius 1e-3; the x₂ part
+        // of it then grows by 1 + 2ε = 1.2 per step, so after 100 steps |x₂| ≈ |ξ₂|·1.2¹⁰⁰ ≈ 8e7·|ξ₂|.
+        // Unless ξ₂ is exactly 0 (probability 0) the iterate leaves the unit ball around the saddle.
+        var pgd = Trainer.Run(Saddle(), Optimizers.PerturbedGradientDescent(0.1, radius: 1e-3, gradientThreshold: 1e-2, quietSteps: 20, seed: 4),
+            origin, new TrainingOptions { MaxSteps = 100 });
+        Assert.True(Math.Abs(pgd.Theta[1]) > 1, $"x₂ = {pgd.Theta[1]}");
+        Assert.True(pgd.Losses[^1] < -1, "it escaped downhill along the negative-curvature direction");
+        // At least the perturbation at step 0 happened (more only while ‖g‖ stays ≤ g_thres, which depends on ξ).
+        Assert.True(((AddPerturbation.State)((Chain.State)pgd.FinalState).Parts[1]).Perturbations >= 1);
+    }
 }

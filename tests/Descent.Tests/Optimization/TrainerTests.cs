@@ -105,7 +105,7 @@ public sealed class TrainerTests
         var thin = Trainer.Run(f, Optimizers.GradientDescent(0.1), V(-5, -2), new TrainingOptions { MaxSteps = 25, RecordThetaEvery = 10 });
         Assert.Equal([0, 10, 20, 25], thin.ThetaSteps);
         var none = Trainer.Run(f, Optimizers.GradientDescent(0.1), V(-5, -2), new TrainingOptions { MaxSteps = 25, RecordThetaEvery = 0 });
-        Assert.Equal([25], none.ThetaSteps);
+        Assert.Equal([0, 25], none.ThetaSteps);
         Assert.Equal(thin.Theta.ToArray(), none.Theta.ToArray());
         Assert.Equal(26, none.Losses.Length);
     }
