@@ -1,5 +1,6 @@
 using Descent.Curvature;
 using Descent.Functions;
+using Descent.Tests.Support;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Descent.Tests.Curvature;
@@ -67,6 +68,49 @@ public sealed class CriticalPointTests
         var mixed = CriticalPoint.Classify(Diagonal(2, 0, -2), V(0, 0, 0));
         Assert.Equal(CriticalPointKind.Saddle, mixed.Kind);
         Assert.True(mixed.HasZeroEigenvalue);
+    }
+
+    public static TheoryData<string> CatalogueObjectives() =>
+        ["SaddleQuadratic", "MonkeySaddle", "DegenerateSaddle", "IndexSaddle", "IndexSaddle(6, 2)", "BaityJesiValley", "Rosenbrock(4)"];
+
+    private static Objective Make(string name) => name switch
+    {
+        "SaddleQuadratic" => new SaddleQuadratic(),
+        "MonkeySaddle" => new MonkeySaddle(),
+        "DegenerateSaddle" => new DegenerateSaddle(),
+        "IndexSaddle" => new IndexSaddle(),
+        "IndexSaddle(6, 2)" => new IndexSaddle(6, 2),
+        "BaityJesiValley" => new BaityJesiValley(),
+        _ => new Rosenbrock(4),
+    };
+
+    [Theory]
+    [MemberData(nameof(CatalogueObjectives))]
+    public void Classification_agrees_with_the_critical_points_the_objectives_declare(string name)
+    {
+        // The objectives state their critical points, indices and degeneracy from closed-form analysis
+        // (Descent.Functions); the classifier must reach the same verdict from the gradient and Hessian alone.
+        var f = Make(name);
+        var points = f.KnownCriticalPoints.Count > 0
+            ? f.KnownCriticalPoints.Select(c => (c.Theta, c.Index, c.IsDegenerate)).ToList()
+            : f.KnownMinimizers.Select(m => (Theta: m, Index: 0, IsDegenerate: false)).ToList();
+        Assert.NotEmpty(points);
+        foreach (var (theta, index, isDegenerate) in points)
+        {
+            // Closed-form points have ‖∇L‖ at rounding level (≤ 1e-9·max(1, ‖θ‖∞), checked in AllObjectivesTests);
+            // eigenvalues are exact to ~u·‖H‖, so 1e-9·max(1, ‖H‖) separates zero from any designed curvature.
+            double gtol = 1e-8 * Math.Max(1.0, theta.InfinityNorm());
+            double etol = 1e-9 * Math.Max(1.0, f.Hessian(theta).InfinityNorm());
+            var p = CriticalPoint.Classify(f, theta, gtol, etol);
+            Assert.True(p.IsCritical, p.ToString());
+            Assert.Equal(index, p.Index);
+            Assert.Equal(isDegenerate, p.HasZeroEigenvalue);
+            var expected = isDegenerate ? (index > 0 && RandomMatrices.Eigenvalues(f.Hessian(theta))[^1] > etol ? CriticalPointKind.Saddle : CriticalPointKind.Degenerate)
+                : index == 0 ? CriticalPointKind.Minimum
+                : index == f.Dimension ? CriticalPointKind.Maximum
+                : CriticalPointKind.Saddle;
+            Assert.Equal(expected, p.Kind);
+        }
     }
 
     [Fact]
