@@ -53,7 +53,7 @@ public sealed class AllObjectivesTests
         [
             "Quadratic", "Rosenbrock", "RosenbrockRavine", "SaddleQuadratic", "MonkeySaddle", "DegenerateSaddle",
             "IndexSaddle", "BaityJesiValley", "Plateau", "Cliff", "NoCriticalPoint", "MultiMinimum", "WrongSideOfMountain",
-            "FlatAndSharpMinima",
+            "FlatAndSharpMinima", "ScalarDeepLinear",
         ];
         Assert.All(expected, name => Assert.Contains(name, ObjectiveTypes.Select(t => t.Name)));
     }
