@@ -8,10 +8,11 @@ namespace Descent.Notebooks.Kernel;
 public sealed partial class JupyterKernel
 {
     private const string HungCellAdvice =
-        "A previous cell is still running and ignores interruption (a loop with no cancellation check, such as " +
-        "`while (true) { }`). .NET cannot stop that thread from outside. Restart the kernel to stop it " +
-        "(JupyterLab: Kernel › Restart Kernel; VS Code: Restart in the notebook toolbar). " +
-        "Descent's own loops stop on interrupt.";
+        "Its code ignores cancellation (a loop with no cancellation check, such as `while (true) { }`), and .NET cannot " +
+        "stop a thread from outside: restart the kernel to stop it (JupyterLab: Kernel › Restart Kernel; VS Code: " +
+        "Restart in the notebook toolbar). Descent's own loops stop on interrupt; in your loops, check CellCancellation.Token.";
+
+    private const string StillRunning = "A previous cell is still running. ";
 
     private volatile CellRun? _current;
     private CellRun? _hungRun;
@@ -34,7 +35,7 @@ public sealed partial class JupyterKernel
         {
             if (!silent)
             {
-                Publish("stream", new JsonObject { ["name"] = "stderr", ["text"] = HungCellAdvice + "\n" }, request);
+                Publish("stream", new JsonObject { ["name"] = "stderr", ["text"] = StillRunning + HungCellAdvice + "\n" }, request);
             }
 
             Reply(socket, request, "execute_reply", new JsonObject { ["status"] = "aborted", ["execution_count"] = count });
@@ -64,12 +65,11 @@ public sealed partial class JupyterKernel
         if (abandoned)
         {
             run.Abandon();
-            Volatile.Write(ref _hungRun, run);
-            _ = task.ContinueWith(_ => Interlocked.CompareExchange(ref _hungRun, null, run), TaskScheduler.Default);
+            MarkHung(run, task);
             var elapsed = run.InterruptedAfter;
             var error = new ErrorOutput("KernelInterrupted",
                 $"The cell did not stop within {_options.EffectiveInterruptGrace.TotalSeconds:0.#} s of the interrupt" +
-                (elapsed is null ? string.Empty : $" (interrupted after {elapsed.Value.TotalSeconds:0.0} s)") + ". " + HungCellAdvice,
+                (elapsed is null ? string.Empty : $" (interrupted after {elapsed.Value.TotalSeconds:0.0} s)") + " and keeps running. " + HungCellAdvice,
                 [], null);
             ReplyError(socket, request, error, code, count, silent);
             return;
@@ -89,6 +89,18 @@ public sealed partial class JupyterKernel
 
         if (result.Cancelled || (run.InterruptedAfter is not null && !result.Succeeded))
         {
+            // The engine reports cancellation at once, but the cell's thread stops only if its code checks the token.
+            // Until it stops, the engine runs nothing else: probe it, and if the probe does not get through within
+            // the grace period, the cell ignores cancellation.
+            if (!EngineResponds(session, run))
+            {
+                run.Abandon();
+                var stuck = new ErrorOutput("KernelInterrupted",
+                    "The cell was interrupted but keeps running. " + HungCellAdvice, [], null);
+                ReplyError(socket, request, stuck, code, count, silent);
+                return;
+            }
+
             var interrupted = run.Error ?? new ErrorOutput("OperationCanceledException",
                 "The cell was interrupted" + (run.InterruptedAfter is { } t ? $" after {t.TotalSeconds:0.0} s" : string.Empty) + ".", [], null);
             ReplyError(socket, request, interrupted, code, count, silent || run.Error is not null);
@@ -112,6 +124,39 @@ public sealed partial class JupyterKernel
             ["user_expressions"] = EvaluateUserExpressions(session, request.Content["user_expressions"] as JsonObject),
         };
         Reply(socket, request, "execute_reply", reply);
+    }
+
+    /// <summary>
+    /// After an interrupt: whether the engine runs a trivial submission within the grace period, i.e. the interrupted
+    /// cell's thread has really stopped. If not, the kernel is marked hung until the probe gets through.
+    /// </summary>
+    private bool EngineResponds(IKernelSession session, CellRun run)
+    {
+        var probe = Task.Run(() => session.ExecuteAsync(string.Empty, null, CancellationToken.None));
+        var deadline = _options.EffectiveInterruptGrace;
+        var clock = Stopwatch.StartNew();
+        while (!probe.Wait(50))
+        {
+            if (_stopping || clock.Elapsed > deadline)
+            {
+                MarkHung(run, probe);
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void MarkHung(CellRun run, Task stillRunning)
+    {
+        Volatile.Write(ref _hungRun, run);
+        _ = stillRunning.ContinueWith(_ =>
+        {
+            if (Interlocked.CompareExchange(ref _hungRun, null, run) == run)
+            {
+                Log($"cell [{run.Count}] finally stopped; the kernel accepts cells again");
+            }
+        }, TaskScheduler.Default);
     }
 
     /// <summary>Waits for the cell; false when it ignored an interrupt for longer than the grace period.</summary>
@@ -146,7 +191,7 @@ public sealed partial class JupyterKernel
         if (HungCell is { } hung)
         {
             Log($"interrupt while cell [{hung.Count}] ignores cancellation");
-            Publish("stream", new JsonObject { ["name"] = "stderr", ["text"] = HungCellAdvice + "\n" }, request);
+            Publish("stream", new JsonObject { ["name"] = "stderr", ["text"] = StillRunning + HungCellAdvice + "\n" }, request);
         }
     }
 

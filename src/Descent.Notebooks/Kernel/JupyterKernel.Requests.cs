@@ -128,12 +128,12 @@ public sealed partial class JupyterKernel
         var cursor = CodePoints.ToUtf16Index(code, GetInt(request.Content, "cursor_pos", code.Length));
         var matches = new JsonArray();
         int start = cursor, end = cursor;
-        var session = WaitForSession();
+        var session = HungCell is null ? WaitForSession() : null;
         if (session is not null)
         {
             try
             {
-                var result = session.CompleteAsync(code, cursor, _lifetime.Token).GetAwaiter().GetResult();
+                var result = WithTimeout(session.CompleteAsync(code, cursor, _lifetime.Token), "completion");
                 foreach (var match in result.Matches)
                 {
                     matches.Add(match);
@@ -163,12 +163,12 @@ public sealed partial class JupyterKernel
         var code = GetString(request.Content, "code");
         var cursor = CodePoints.ToUtf16Index(code, GetInt(request.Content, "cursor_pos", code.Length));
         InspectResult? result = null;
-        var session = WaitForSession();
+        var session = HungCell is null ? WaitForSession() : null;
         if (session is not null)
         {
             try
             {
-                result = session.InspectAsync(code, cursor, _lifetime.Token).GetAwaiter().GetResult();
+                result = WithTimeout(session.InspectAsync(code, cursor, _lifetime.Token), "inspection");
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -194,6 +194,10 @@ public sealed partial class JupyterKernel
             ["metadata"] = new JsonObject(),
         });
     }
+
+    /// <summary>The task's result, or an exception after <see cref="RequestTimeout"/>, so the shell never blocks for good.</summary>
+    private static T WithTimeout<T>(Task<T> task, string what) =>
+        task.Wait(RequestTimeout) ? task.Result : throw new TimeoutException($"{what} took longer than {RequestTimeout.TotalSeconds:0} s");
 
     /// <summary>The started session, waiting for its start; null if it failed to start or the kernel is stopping.</summary>
     private IKernelSession? WaitForSession()

@@ -19,6 +19,7 @@ namespace Descent.Notebooks.Kernel;
 public sealed partial class JupyterKernel
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
     private readonly ConnectionInfo _connection;
     private readonly MessageSigner _signer;
@@ -89,7 +90,13 @@ public sealed partial class JupyterKernel
 
         Log($"listening on {_connection}");
         Publish(Status("starting", null));
-        _sessionTask = Task.Run(() => _startSession(_lifetime.Token));
+        _sessionTask = Task.Run(async () =>
+        {
+            var session = await _startSession(_lifetime.Token).ConfigureAwait(false);
+            // Warm the compiler while the reader looks at the notebook, so the first real cell is not the slow one.
+            await session.ExecuteAsync("System.Math.Abs(0)", null, _lifetime.Token).ConfigureAwait(false);
+            return session;
+        });
         _sessionTask.ContinueWith(t => Log($"the notebook session failed to start: {t.Exception?.GetBaseException().Message}"),
                                   TaskContinuationOptions.OnlyOnFaulted);
         _stopRequested.Wait();

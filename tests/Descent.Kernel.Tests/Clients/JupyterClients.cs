@@ -19,7 +19,9 @@ public sealed class JupyterClients : IDisposable
             ["arithmetic"] = "1 + 1",
             ["stdout"] = "Console.WriteLine(\"hello from descent\");",
             ["display"] = "var handle = display(\"first\");\nhandle.Update(\"second\");",
-            ["chart"] = "Plotly.NET.Chart2D.Chart.Line<double, double, string>(new double[] { 1, 2, 3 }, new double[] { 1, 4, 9 })",
+            // A Plotly.NET chart built without Descent.Plots: one scatter trace with y = 1, 4, 9.
+            ["chart"] = "var trace = new Plotly.NET.Trace(\"scatter\");\ntrace.SetValue(\"y\", new[] { 1.0, 4.0, 9.0 });\n" +
+                        "Plotly.NET.GenericChart.ofTraceObject(true, trace)",
             ["runtime_error"] = "var x = 1;\nthrow new InvalidOperationException(\"boom\");",
             ["compile_error"] = "var ok = 1;\nint y = \"text\";",
         },
