@@ -20,7 +20,7 @@ public sealed class JupyterClients : IDisposable
             ["stdout"] = "Console.WriteLine(\"hello from descent\");",
             ["display"] = "var handle = display(\"first\");\nhandle.Update(\"second\");",
             // A Plotly.NET chart built without Descent.Plots: one scatter trace with y = 1, 4, 9.
-            ["chart"] = "var trace = new Plotly.NET.Trace(\"scatter\");\ntrace.SetValue(\"y\", new[] { 1.0, 4.0, 9.0 });\n" +
+            ["chart"] = "var trace = new Plotly.NET.Trace(\"scatter\");\ntrace.SetProperty(\"y\", new[] { 1.0, 4.0, 9.0 });\n" +
                         "Plotly.NET.GenericChart.ofTraceObject(true, trace)",
             ["runtime_error"] = "var x = 1;\nthrow new InvalidOperationException(\"boom\");",
             ["compile_error"] = "var ok = 1;\nint y = \"text\";",
