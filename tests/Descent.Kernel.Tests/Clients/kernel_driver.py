@@ -221,6 +221,15 @@ def scenario_interrupt(args):
     return out
 
 
+def kinds(outputs):
+    result = []
+    for output in outputs:
+        kind = output.get("output_type")
+        if not result or result[-1] != kind:
+            result.append(kind)
+    return result
+
+
 def scenario_notebooks(args):
     import nbformat
     from nbclient import NotebookClient
@@ -244,8 +253,9 @@ def scenario_notebooks(args):
                     errors.append({"cell": index, "ename": output.get("ename"), "evalue": output.get("evalue")})
         results[os.path.basename(path)] = {
             "seconds": time.monotonic() - t0, "code_cells": len(code_cells), "failure": failure, "errors": errors,
-            "outputs": [[o.get("output_type") for o in cell.get("outputs", [])] for cell in code_cells],
-            "stored_outputs": [[o.get("output_type") for o in outs] for outs in stored],
+            # Output kinds per cell, consecutive repeats collapsed (stream chunking differs between front ends).
+            "outputs": [kinds(cell.get("outputs", [])) for cell in code_cells],
+            "stored_outputs": [kinds(outs) for outs in stored],
         }
     return results
 
