@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NetMQ;
 using NetMQ.Sockets;
 
 namespace Descent.Notebooks.Kernel;
@@ -17,6 +18,7 @@ public sealed partial class JupyterKernel
     private volatile CellRun? _current;
     private CellRun? _hungRun;
     private int _executionCount;
+    private bool _abortQueued;
 
     private CellRun? HungCell => Volatile.Read(ref _hungRun);
 
@@ -301,6 +303,33 @@ public sealed partial class JupyterKernel
         return new JsonObject { ["ename"] = error.Name, ["evalue"] = error.Message, ["traceback"] = traceback };
     }
 
+    /// <summary>
+    /// After a failed cell with stop_on_error (the default), answers the execute requests already queued on the shell
+    /// socket with status "aborted", as ipykernel does, so "Run All" stops at the first error. Other requests are handled.
+    /// </summary>
+    private void AbortQueuedExecutions(RouterSocket socket)
+    {
+        var frames = new List<byte[]>();
+        while (socket.TryReceiveMultipartBytes(TimeSpan.Zero, ref frames))
+        {
+            if (!JupyterWire.TryDecode(frames, _signer, out var queued, out var error))
+            {
+                Log($"dropped a message on shell: {error}");
+                continue;
+            }
+
+            if (queued!.MessageType != "execute_request")
+            {
+                HandleShell(socket, queued);
+                continue;
+            }
+
+            Publish(Status("busy", queued));
+            Reply(socket, queued, "execute_reply", new JsonObject { ["status"] = "aborted", ["execution_count"] = _executionCount });
+            Publish(Status("idle", queued));
+        }
+    }
+
     private void ReplyError(RouterSocket socket, JupyterMessage request, ErrorOutput error, string code, int count, bool alreadyPublishedOrSilent)
     {
         var content = ErrorContent(error, code, count);
@@ -314,6 +343,7 @@ public sealed partial class JupyterKernel
         content["user_expressions"] = new JsonObject();
         content["payload"] = new JsonArray();
         Reply(socket, request, "execute_reply", content);
+        _abortQueued |= GetBool(request.Content, "stop_on_error", true);
     }
 
     private JsonObject EvaluateUserExpressions(IKernelSession session, JsonObject? expressions)

@@ -87,6 +87,12 @@ public sealed partial class JupyterKernel
         {
             Publish(Status("idle", request));
         }
+
+        if (_abortQueued)
+        {
+            _abortQueued = false;
+            AbortQueuedExecutions(socket);
+        }
     }
 
     private void Shutdown(RouterSocket socket, JupyterMessage request)

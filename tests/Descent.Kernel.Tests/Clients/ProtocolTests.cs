@@ -193,6 +193,15 @@ public sealed class ProtocolTests(JupyterClients clients)
     }
 
     [SkippableFact]
+    public void Execute_QueuedCellAfterAnErrorIsAborted()
+    {
+        var result = Run()["stop_on_error"]!;
+        Assert.Equal("error", Str(Reply(result["failed"]!)["status"]));
+        Assert.Equal("aborted", Str(Reply(result["queued"]!)["status"]));
+        Assert.Empty(IOPub(result["queued"]!, "execute_result"));
+    }
+
+    [SkippableFact]
     public void Shutdown_RepliesAndTheProcessExits()
     {
         var shutdown = Run()["shutdown"]!;

@@ -168,6 +168,11 @@ def scenario_protocol(args):
         out["signed_marker"] = execute(kc, code.format(signed_marker))
         out["signed_marker"]["marker_exists"] = os.path.exists(signed_marker)
         out["heartbeat"] = heartbeat(km)
+
+        # stop_on_error: a cell queued behind a failing one is aborted, as "Run All" expects.
+        failing_id = kc.execute('throw new Exception("stop here");')
+        queued_id = kc.execute("1 + 1")
+        out["stop_on_error"] = {"failed": collect(kc, failing_id), "queued": collect(kc, queued_id)}
     finally:
         out["shutdown"] = shutdown(km, kc)
     return out
