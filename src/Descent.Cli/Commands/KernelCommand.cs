@@ -8,19 +8,19 @@ namespace Descent.Cli.Commands;
 /// <c>descent kernel install | uninstall | start</c>: the Descent Jupyter kernel (protocol 5.3 over NetMQ, signed
 /// messages, no HTTP server) for VS Code's Jupyter extension, JupyterLab, nbclient and JupyterHub.
 /// </summary>
-public static class KernelCommand
+internal static class KernelCommand
 {
     /// <summary>The <c>kernel</c> command with its three subcommands.</summary>
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var command = new Command("kernel", "Install, remove or start the Descent Jupyter kernel (\"C# (Descent)\").");
-        command.Subcommands.Add(CreateInstall());
-        command.Subcommands.Add(CreateUninstall());
-        command.Subcommands.Add(CreateStart());
+        command.Subcommands.Add(CreateInstall(context));
+        command.Subcommands.Add(CreateUninstall(context));
+        command.Subcommands.Add(CreateStart(context));
         return command;
     }
 
-    private static Command CreateInstall()
+    private static Command CreateInstall(CliContext context)
     {
         var location = LocationOptions();
         var name = NameOption();
@@ -29,19 +29,19 @@ public static class KernelCommand
         install.Options.Add(location.Prefix);
         install.Options.Add(location.SysPrefix);
         install.Options.Add(name);
-        install.SetAction(parse => Run(() =>
+        install.SetAction(parse => Run(context, () =>
         {
             var where = location.Resolve(parse);
             var argv = LaunchArguments();
             var directory = KernelSpecInstaller.Install(where, parse.GetValue(name)!, argv);
-            Console.WriteLine($"Installed kernel spec '{parse.GetValue(name)}' (\"{KernelSpecInstaller.DisplayName}\") in {directory}");
-            Console.WriteLine($"It starts: {string.Join(' ', argv)}");
+            context.Output.WriteLine($"Installed kernel spec '{parse.GetValue(name)}' (\"{KernelSpecInstaller.DisplayName}\") in {directory}");
+            context.Output.WriteLine($"It starts: {string.Join(' ', argv)}");
             return 0;
         }));
         return install;
     }
 
-    private static Command CreateUninstall()
+    private static Command CreateUninstall(CliContext context)
     {
         var location = LocationOptions();
         var name = NameOption();
@@ -50,35 +50,34 @@ public static class KernelCommand
         uninstall.Options.Add(location.Prefix);
         uninstall.Options.Add(location.SysPrefix);
         uninstall.Options.Add(name);
-        uninstall.SetAction(parse => Run(() =>
+        uninstall.SetAction(parse => Run(context, () =>
         {
             var where = location.Resolve(parse);
             var removed = KernelSpecInstaller.Uninstall(where, parse.GetValue(name)!);
             if (removed is null)
             {
-                Console.Error.WriteLine($"No kernel spec '{parse.GetValue(name)}' is installed in {where.DataDirectory}.");
+                context.Fail($"no kernel spec '{parse.GetValue(name)}' is installed in {where.DataDirectory}");
                 return 1;
             }
 
-            Console.WriteLine($"Removed {removed}");
+            context.Output.WriteLine($"Removed {removed}");
             return 0;
         }));
         return uninstall;
     }
 
-    private static Command CreateStart()
+    private static Command CreateStart(CliContext context)
     {
         var file = new Argument<string>("CONNECTION_FILE") { Description = "The connection file Jupyter writes (ports, ip, HMAC key)." };
         var start = new Command("start", "Run the kernel for a connection file (Jupyter calls this through kernel.json).");
         start.Arguments.Add(file);
-        start.SetAction(parse => Run(() => Start(parse.GetValue(file)!)));
+        start.SetAction(parse => Run(context, () => Start(parse.GetValue(file)!, context.Error)));
         return start;
     }
 
-    private static int Start(string connectionFile)
+    private static int Start(string connectionFile, TextWriter log)
     {
         var connection = ConnectionInfo.Load(connectionFile);
-        var log = Console.Error;
         var kernel = new JupyterKernel(connection, ct => NotebookKernelSession.StartAsync(null, ct), new KernelOptions(Log: log));
         Console.CancelKeyPress += (_, e) =>
         {
@@ -150,7 +149,7 @@ public static class KernelCommand
         new Option<string?>("--prefix") { Description = "PREFIX/share/jupyter, e.g. a virtual environment or a container image." },
         new Option<bool>("--sys-prefix") { Description = "The active Python environment (VIRTUAL_ENV or CONDA_PREFIX)." });
 
-    private static int Run(Func<int> action)
+    private static int Run(CliContext context, Func<int> action)
     {
         try
         {
@@ -158,7 +157,7 @@ public static class KernelCommand
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"descent kernel: {e.Message}");
+            context.Fail(e.Message);
             return 2;
         }
     }
