@@ -234,7 +234,7 @@ public sealed partial class JupyterKernel
         }
     }
 
-    private static JsonObject DisplayContent(DisplayOutput display)
+    internal static JsonObject DisplayContent(DisplayOutput display)
     {
         var content = new JsonObject { ["data"] = MimeBundle(display.Data), ["metadata"] = new JsonObject() };
         content["transient"] = display.DisplayId is null ? new JsonObject() : new JsonObject { ["display_id"] = display.DisplayId };

@@ -44,6 +44,15 @@ public sealed class KernelHelpersTests
     }
 
     [Fact]
+    public void DisplayContent_PutsTheIdInTransient()
+    {
+        var content = JupyterKernel.DisplayContent(new DisplayOutput(new Dictionary<string, string> { ["text/plain"] = "x" }, "id-7", IsUpdate: true));
+        Assert.Equal("id-7", content["transient"]!["display_id"]!.GetValue<string>());
+        Assert.Equal("x", content["data"]!["text/plain"]!.GetValue<string>());
+        Assert.Empty(JupyterKernel.DisplayContent(new DisplayOutput(new Dictionary<string, string>(), null, false))["transient"]!.AsObject());
+    }
+
+    [Fact]
     public void ErrorContent_TracebackNamesCellLineAndSource()
     {
         var error = new ErrorOutput("System.InvalidOperationException", "boom", ["   at Submission#3"], 2);
