@@ -1,8 +1,8 @@
-// TEMPORARY (kernel branch): replaced by the notebooks engineer's Program.cs on merge.
-using System.CommandLine;
-using Descent.Cli;
-using Descent.Cli.Commands;
+namespace Descent.Cli;
 
-var root = new RootCommand("Descent: an interactive C# course on why training neural networks is hard.");
-root.Subcommands.Add(KernelCommand.Create(new CliContext(null, Console.Out, Console.Error)));
-return root.Parse(args).Invoke();
+/// <summary>Entry point of the <c>descent</c> command.</summary>
+public static class Program
+{
+    /// <summary>Parses <paramref name="args"/> and runs the command; returns the exit code.</summary>
+    public static Task<int> Main(string[] args) => Cli.RunAsync(args, Console.Out, Console.Error);
+}

@@ -49,6 +49,11 @@ public abstract class Objective
     /// <summary>Known global minimizers (empty when unknown or when none exists).</summary>
     public virtual IReadOnlyList<Vector<double>> KnownMinimizers => [];
 
+    /// <summary>Critical points (∇L = 0) known in closed form or located to machine precision at construction,
+    /// with their value and Hessian index (empty when none is known). Minimizers appear here too, with index 0.
+    /// The shared tests check that the gradient vanishes at each and that the index matches the Hessian's spectrum.</summary>
+    public virtual IReadOnlyList<KnownCriticalPoint> KnownCriticalPoints => [];
+
     /// <summary>L(θ).</summary>
     public double Value(Vector<double> theta)
     {

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Descent.Benchmarks.DataBenchmarks).Assembly).Run(args);

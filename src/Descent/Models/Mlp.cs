@@ -1,0 +1,711 @@
+using System.Collections.Concurrent;
+using Descent.Functions;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Double;
+
+namespace Descent.Models;
+
+/// <summary>
+/// A fully connected network (multilayer perceptron) over one flat parameter vector θ, trained on a fixed
+/// data set: L(θ) = (1/N) Σₙ ℓ(f(xₙ; θ), yₙ) + (λ/2) Σₗ ‖Wₗ‖².
+/// </summary>
+/// <remarks>
+/// <para>Forward pass: a₀ = x, zₗ = Wₗ aₗ₋₁ + bₗ, aₗ = φ(zₗ) for hidden layers, output o = z_L (linear; the
+/// loss applies softmax or the logistic link). For maxout hidden layers every unit has k pieces:
+/// zₗ holds k rows per unit and aₗ,ⱼ = maxₚ zₗ,ⱼₚ.</para>
+/// <para>Gradient by backpropagation; the Hessian-vector product H·v is exact, by Pearlmutter's R-operator
+/// (forward-over-reverse): R{·} = d/dr (·)(θ + r v) at r = 0 is propagated forward through the same graph
+/// (R{zₗ} = Wₗ R{aₗ₋₁} + Vₗ aₗ₋₁ + cₗ, R{aₗ} = φ'(zₗ) R{zₗ}) and backward through the backward pass
+/// (R{δₗ₋₁} = φ'(zₗ₋₁) ⊙ (Wₗᵀ R{δₗ} + Vₗᵀ δₗ) + φ''(zₗ₋₁) ⊙ R{zₗ₋₁} ⊙ Wₗᵀ δₗ). No finite differences.
+/// ReLU, maxout and hinge are piecewise: their derivatives are those of the active piece, exact almost everywhere.</para>
+/// <para>Parameter layout: for each layer ℓ = 0 … L−1 in order, Wₗ row-major (rows = units, or units·k for maxout,
+/// columns = fan-in), then bₗ. See <see cref="WeightOffset"/> and <see cref="BiasOffset"/>. λ (L2) applies to
+/// weights only, not to biases.</para>
+/// <para>Workspaces are preallocated and reused across calls (pooled, so concurrent calls are safe).</para>
+/// </remarks>
+public sealed class Mlp : Objective, IRowObjective
+{
+    private readonly int[] _sizes;
+    private readonly int[] _rowsW;
+    private readonly int[] _wOffset;
+    private readonly int[] _bOffset;
+    private readonly Activation _activation;
+    private readonly LossFunction _loss;
+    private readonly int _pieces;
+    private readonly double _l2;
+    private readonly double[] _x;
+    private readonly double[] _y;
+    private readonly int _n;
+    private readonly double _threshold;
+    private readonly double _targetThreshold;
+    private readonly ConcurrentBag<Workspace> _pool = new();
+
+    /// <summary>Creates an MLP on inputs and real-valued targets.</summary>
+    /// <param name="layerSizes">Widths d₀ (input), d₁ … d_{L−1} (hidden), d_L (outputs); at least two entries, each ≥ 1.</param>
+    /// <param name="activation">Hidden-unit nonlinearity.</param>
+    /// <param name="loss">Per-example loss.</param>
+    /// <param name="inputs">N × d₀, one example per row.</param>
+    /// <param name="targets">N × d_L: regression targets, one-hot or probability rows (softmax), {0, 1} (logistic), ±1 (hinge).</param>
+    /// <param name="l2">L2 coefficient λ ≥ 0 on weights.</param>
+    /// <param name="maxoutPieces">Pieces per maxout unit k ≥ 2 (ignored for other activations).</param>
+    public Mlp(int[] layerSizes, Activation activation, LossFunction loss, Matrix<double> inputs, Matrix<double> targets,
+        double l2 = 0.0, int maxoutPieces = 2)
+        : base(CountParameters(layerSizes, activation, maxoutPieces), $"MLP {Sizes(layerSizes)} {Naming.Of(activation, maxoutPieces)}")
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        (_sizes, _rowsW, _wOffset, _bOffset) = Layout(layerSizes, activation, maxoutPieces);
+        _activation = activation;
+        _loss = CheckLoss(loss, _sizes[^1]);
+        _pieces = activation == Activation.Maxout ? maxoutPieces : 1;
+        _l2 = CheckL2(l2);
+        (_x, _n) = CopyInputs(inputs, _sizes[0]);
+        if (targets.RowCount != _n || targets.ColumnCount != _sizes[^1])
+            throw new ArgumentException(
+                $"targets is {targets.RowCount}×{targets.ColumnCount}, but must be {_n}×{_sizes[^1]} (one row per input, one column per output).",
+                nameof(targets));
+        _y = new double[_n * _sizes[^1]];
+        int k = _sizes[^1];
+        for (int r = 0; r < _n; r++)
+            for (int j = 0; j < k; j++)
+            {
+                double t = targets[r, j];
+                if (!double.IsFinite(t)) throw new ArgumentException($"targets[{r}, {j}] is {t}; targets must be finite.", nameof(targets));
+                if (loss == LossFunction.Logistic && (t < 0 || t > 1))
+                    throw new ArgumentOutOfRangeException(nameof(targets), t, $"logistic targets must lie in [0, 1]; targets[{r}, 0] = {t}.");
+                if (loss == LossFunction.Hinge && t != 1 && t != -1)
+                    throw new ArgumentOutOfRangeException(nameof(targets), t, $"hinge targets must be −1 or +1; targets[{r}, 0] = {t}.");
+                if (loss == LossFunction.SoftmaxCrossEntropy && t < 0)
+                    throw new ArgumentOutOfRangeException(nameof(targets), t, $"softmax targets must be ≥ 0; targets[{r}, {j}] = {t}.");
+                _y[r * k + j] = t;
+            }
+        _threshold = _loss == LossFunction.SquaredError && _sizes[^1] == 1 ? 0.5 * (_y.Min() + _y.Max()) : 0.0;
+        _targetThreshold = _loss == LossFunction.Logistic ? 0.5 : _threshold;
+    }
+
+    /// <summary>Creates an MLP on inputs and integer labels: class indices 0 … d_L−1 (one-hot targets, softmax or
+    /// squared error), 0/1 (logistic, one output), −1/+1 (hinge, one output), or the value itself
+    /// (squared error with one output).</summary>
+    public Mlp(int[] layerSizes, Activation activation, LossFunction loss, Matrix<double> inputs, int[] labels,
+        double l2 = 0.0, int maxoutPieces = 2)
+        : this(layerSizes, activation, loss, inputs, LabelTargets(layerSizes, loss, labels, inputs), l2, maxoutPieces)
+    {
+    }
+
+    /// <summary>Layer widths d₀ … d_L.</summary>
+    public IReadOnlyList<int> LayerSizes => _sizes;
+
+    /// <summary>Number of weight layers L.</summary>
+    public int LayerCount => _sizes.Length - 1;
+
+    /// <summary>Hidden-unit nonlinearity.</summary>
+    public Activation Activation => _activation;
+
+    /// <summary>Per-example loss.</summary>
+    public LossFunction Loss => _loss;
+
+    /// <summary>Pieces per maxout unit (1 for other activations).</summary>
+    public int MaxoutPieces => _pieces;
+
+    /// <summary>L2 coefficient λ on weights.</summary>
+    public double L2 => _l2;
+
+    /// <inheritdoc />
+    public int ExampleCount => _n;
+
+    /// <summary>Offset in θ of layer <paramref name="layer"/>'s weight matrix (0 ≤ layer &lt; L), stored row-major.</summary>
+    public int WeightOffset(int layer) => _wOffset[CheckLayer(layer)];
+
+    /// <summary>Offset in θ of layer <paramref name="layer"/>'s bias vector.</summary>
+    public int BiasOffset(int layer) => _bOffset[CheckLayer(layer)];
+
+    /// <summary>Layer <paramref name="layer"/>'s weights Wₗ as a (units·pieces) × fan-in matrix (a copy).</summary>
+    public Matrix<double> Weights(Vector<double> theta, int layer)
+    {
+        CheckPoint(theta);
+        CheckLayer(layer);
+        int m = _rowsW[layer], n = _sizes[layer];
+        return Matrix<double>.Build.Dense(m, n, (i, j) => theta[_wOffset[layer] + i * n + j]);
+    }
+
+    /// <summary>Layer <paramref name="layer"/>'s bias bₗ (a copy).</summary>
+    public Vector<double> Biases(Vector<double> theta, int layer)
+    {
+        CheckPoint(theta);
+        CheckLayer(layer);
+        return Vector<double>.Build.Dense(_rowsW[layer], i => theta[_bOffset[layer] + i]);
+    }
+
+    /// <summary>Initial parameters: every weight matrix drawn by <paramref name="initialization"/> from
+    /// <c>new Random(seed)</c> in layer order, biases zero.</summary>
+    public Vector<double> Initialize(Initialization initialization, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(initialization);
+        var random = new Random(seed);
+        var theta = new double[Dimension];
+        for (int l = 0; l < LayerCount; l++)
+            initialization.Fill(theta.AsSpan(_wOffset[l], _rowsW[l] * _sizes[l]), _rowsW[l], _sizes[l], random);
+        return new DenseVector(theta);
+    }
+
+    /// <summary>Network outputs o = f(x; θ) (logits for softmax and logistic) for each row of <paramref name="inputs"/>.</summary>
+    public Matrix<double> Predict(Vector<double> theta, Matrix<double> inputs)
+    {
+        CheckPoint(theta);
+        var (x, n) = CopyInputs(inputs, _sizes[0]);
+        var ws = new Workspace(this, n);
+        Forward(Values(theta), x, n, ws);
+        int k = _sizes[^1];
+        var z = ws.Z[LayerCount - 1];
+        return Matrix<double>.Build.Dense(n, k, (r, j) => z[r * k + j]);
+    }
+
+    /// <summary>The 0-1 loss (error rate) (1/N) Σₙ 1[ŷₙ ≠ yₙ]: for several outputs ŷ = argmax o against argmax y;
+    /// for one output the class is o &gt; t with t = 0 for logistic and hinge (logit / margin sign) and the midpoint
+    /// of the targets' range for squared error. Not differentiable — for evaluation only.</summary>
+    public double ZeroOneLoss(Vector<double> theta)
+    {
+        CheckPoint(theta);
+        return CountErrors(Values(theta), default, true) / (double)_n;
+    }
+
+    /// <summary>The 0-1 loss over the given rows only.</summary>
+    public double ZeroOneLoss(Vector<double> theta, ReadOnlySpan<int> rows)
+    {
+        CheckPoint(theta);
+        RowSubsetObjective.CheckRows(rows, _n, nameof(rows));
+        return CountErrors(Values(theta), rows, false) / (double)rows.Length;
+    }
+
+    /// <inheritdoc />
+    public double Value(Vector<double> theta, ReadOnlySpan<int> rows)
+    {
+        CheckPoint(theta);
+        RowSubsetObjective.CheckRows(rows, _n, nameof(rows));
+        return Run(Values(theta), rows, false, default, default, default);
+    }
+
+    /// <inheritdoc />
+    public (double Loss, Vector<double> Gradient) ValueAndGradient(Vector<double> theta, ReadOnlySpan<int> rows)
+    {
+        CheckPoint(theta);
+        RowSubsetObjective.CheckRows(rows, _n, nameof(rows));
+        var g = new double[Dimension];
+        double loss = Run(Values(theta), rows, false, g, default, default);
+        return (loss, new DenseVector(g));
+    }
+
+    /// <summary>L_S(θ) with ∇L_S(θ) written into <paramref name="gradient"/> (length n), no allocation on the hot path.</summary>
+    public double ValueAndGradient(Vector<double> theta, ReadOnlySpan<int> rows, Span<double> gradient)
+    {
+        CheckPoint(theta);
+        RowSubsetObjective.CheckRows(rows, _n, nameof(rows));
+        if (gradient.Length != Dimension)
+            throw new ArgumentException($"gradient has length {gradient.Length}, but must have length {Dimension}.", nameof(gradient));
+        gradient.Clear();
+        return Run(Values(theta), rows, false, gradient, default, default);
+    }
+
+    /// <inheritdoc />
+    public Vector<double> HessianVectorProduct(Vector<double> theta, Vector<double> v, ReadOnlySpan<int> rows)
+    {
+        CheckPoint(theta);
+        CheckPoint(v, nameof(v));
+        RowSubsetObjective.CheckRows(rows, _n, nameof(rows));
+        var hv = new double[Dimension];
+        Run(Values(theta), rows, false, default, Values(v), hv);
+        return new DenseVector(hv);
+    }
+
+    /// <inheritdoc />
+    public Objective OnRows(int[] rows) => new RowSubsetObjective(this, rows);
+
+    /// <summary>θ with the units of a hidden layer permuted: new unit j is old unit permutation[j] (its incoming
+    /// weights and bias, all its maxout pieces, and its outgoing weights move together). The network function,
+    /// hence the loss, is unchanged; the gradient permutes the same way.</summary>
+    /// <param name="theta">Parameters.</param>
+    /// <param name="hiddenLayer">Index into <see cref="LayerSizes"/> of the hidden layer, 1 … L−1.</param>
+    /// <param name="permutation">A permutation of 0 … d−1, d the layer's width.</param>
+    public Vector<double> PermuteHiddenUnits(Vector<double> theta, int hiddenLayer, int[] permutation)
+    {
+        CheckPoint(theta);
+        CheckHidden(hiddenLayer);
+        ArgumentNullException.ThrowIfNull(permutation);
+        int d = _sizes[hiddenLayer];
+        if (permutation.Length != d || permutation.Distinct().Count() != d || permutation.Any(p => p < 0 || p >= d))
+            throw new ArgumentException($"permutation must be a permutation of 0 … {d - 1}.", nameof(permutation));
+        var src = Values(theta);
+        var dst = (double[])src.Clone();
+        int inLayer = hiddenLayer - 1, outLayer = hiddenLayer, fanIn = _sizes[inLayer], p = _pieces;
+        for (int j = 0; j < d; j++)
+        {
+            int from = permutation[j];
+            for (int q = 0; q < p; q++)
+            {
+                src.AsSpan(_wOffset[inLayer] + (from * p + q) * fanIn, fanIn).CopyTo(dst.AsSpan(_wOffset[inLayer] + (j * p + q) * fanIn, fanIn));
+                dst[_bOffset[inLayer] + j * p + q] = src[_bOffset[inLayer] + from * p + q];
+            }
+            for (int o = 0; o < _rowsW[outLayer]; o++)
+                dst[_wOffset[outLayer] + o * d + j] = src[_wOffset[outLayer] + o * d + from];
+        }
+        return new DenseVector(dst);
+    }
+
+    /// <summary>θ with a hidden layer's incoming weights and biases multiplied by α &gt; 0 and its outgoing weights
+    /// by 1/α. For positively homogeneous units (ReLU, maxout, linear: φ(αz) = αφ(z)) the network function is
+    /// unchanged, so the loss is too when λ = 0 (the L2 term is not invariant); the gradient transforms as
+    /// g_in ↦ g_in/α, g_out ↦ α·g_out.</summary>
+    public Vector<double> RescaleHiddenUnits(Vector<double> theta, int hiddenLayer, double alpha)
+    {
+        CheckPoint(theta);
+        CheckHidden(hiddenLayer);
+        if (!(alpha > 0) || !double.IsFinite(alpha))
+            throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "alpha must be a finite number > 0.");
+        if (_activation is not (Activation.Relu or Activation.Maxout or Activation.Identity))
+            throw new InvalidOperationException(
+                $"rescaling leaves the function unchanged only for positively homogeneous units (ReLU, maxout, linear), not {Naming.Of(_activation)}.");
+        var t = (double[])Values(theta).Clone();
+        int inLayer = hiddenLayer - 1, outLayer = hiddenLayer;
+        foreach (ref double w in t.AsSpan(_wOffset[inLayer], _rowsW[inLayer] * _sizes[inLayer])) w *= alpha;
+        foreach (ref double b in t.AsSpan(_bOffset[inLayer], _rowsW[inLayer])) b *= alpha;
+        foreach (ref double w in t.AsSpan(_wOffset[outLayer], _rowsW[outLayer] * _sizes[outLayer])) w /= alpha;
+        return new DenseVector(t);
+    }
+
+    /// <inheritdoc />
+    protected override double ValueCore(Vector<double> theta) => Run(Values(theta), default, true, default, default, default);
+
+    /// <inheritdoc />
+    protected override Vector<double> GradientCore(Vector<double> theta) => ValueAndGradientCore(theta).Gradient;
+
+    /// <inheritdoc />
+    protected override (double Loss, Vector<double> Gradient) ValueAndGradientCore(Vector<double> theta)
+    {
+        var g = new double[Dimension];
+        double loss = Run(Values(theta), default, true, g, default, default);
+        return (loss, new DenseVector(g));
+    }
+
+    /// <inheritdoc />
+    protected override Vector<double> HessianVectorProductCore(Vector<double> theta, Vector<double> v)
+    {
+        var hv = new double[Dimension];
+        Run(Values(theta), default, true, default, Values(v), hv);
+        return new DenseVector(hv);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"MLP {Sizes(_sizes)} {Naming.Of(_activation, _pieces)}, {Naming.Of(_loss)}, {Dimension} parameters, {_n} examples"
+        + (_l2 > 0 ? $", L2 λ = {_l2:G3}" : "");
+
+    // ---------------------------------------------------------------- engine
+
+    private sealed class Workspace
+    {
+        public readonly int Capacity;
+        public readonly double[] X, Y, P;
+        public readonly double[][] Z, A, D, DA, RZ, RA, RD, RDA;
+        public readonly int[][] Arg;
+
+        public Workspace(Mlp m, int capacity)
+        {
+            Capacity = capacity;
+            int layers = m.LayerCount, k = m._sizes[^1];
+            X = new double[capacity * m._sizes[0]];
+            Y = new double[capacity * k];
+            P = new double[capacity * k];
+            Z = new double[layers][]; D = new double[layers][]; RZ = new double[layers][]; RD = new double[layers][];
+            A = new double[layers][]; DA = new double[layers][]; RA = new double[layers][]; RDA = new double[layers][];
+            Arg = new int[layers][];
+            for (int l = 0; l < layers; l++)
+            {
+                Z[l] = new double[capacity * m._rowsW[l]];
+                D[l] = new double[capacity * m._rowsW[l]];
+                RZ[l] = new double[capacity * m._rowsW[l]];
+                RD[l] = new double[capacity * m._rowsW[l]];
+                int width = l == 0 ? 0 : capacity * m._sizes[l];
+                A[l] = new double[width]; DA[l] = new double[width]; RA[l] = new double[width]; RDA[l] = new double[width];
+                Arg[l] = m._activation == Activation.Maxout ? new int[width] : [];
+            }
+        }
+    }
+
+    private Workspace Rent(int rows)
+    {
+        // A pooled workspace as large as the batch is reused; smaller ones go back to the pool
+        // (a full-batch workspace and a minibatch workspace then live side by side).
+        Workspace? found = null;
+        List<Workspace>? small = null;
+        while (found is null && _pool.TryTake(out var ws))
+        {
+            if (ws.Capacity >= rows) found = ws;
+            else (small ??= []).Add(ws);
+        }
+        if (small is not null) foreach (var ws in small) _pool.Add(ws);
+        return found ?? new Workspace(this, rows);
+    }
+
+    /// <summary>One pass over the rows (all rows when <paramref name="all"/>): returns L_S(θ); adds ∇L_S into
+    /// <paramref name="grad"/> when not empty; writes H·v into <paramref name="hv"/> when v is not empty.</summary>
+    private double Run(double[] theta, ReadOnlySpan<int> rows, bool all, Span<double> grad, ReadOnlySpan<double> v, Span<double> hv)
+    {
+        int b = all ? _n : rows.Length;
+        var ws = Rent(b);
+        try
+        {
+            int k = _sizes[^1], d0 = _sizes[0];
+            double[] x = _x, y = _y;
+            if (!all)
+            {
+                for (int r = 0; r < b; r++)
+                {
+                    _x.AsSpan(rows[r] * d0, d0).CopyTo(ws.X.AsSpan(r * d0, d0));
+                    _y.AsSpan(rows[r] * k, k).CopyTo(ws.Y.AsSpan(r * k, k));
+                }
+                x = ws.X;
+                y = ws.Y;
+            }
+            Forward(theta, x, b, ws);
+
+            int last = LayerCount - 1;
+            bool backward = !grad.IsEmpty || !v.IsEmpty;
+            double scale = 1.0 / b, total = 0;
+            var o = ws.Z[last];
+            for (int r = 0; r < b; r++)
+            {
+                total += Elementwise.Loss(_loss, o.AsSpan(r * k, k), y.AsSpan(r * k, k),
+                    backward ? ws.D[last].AsSpan(r * k, k) : default, ws.P.AsSpan(r * k, k), scale);
+            }
+            double penalty = 0;
+            if (_l2 > 0)
+                for (int l = 0; l <= last; l++)
+                {
+                    var w = theta.AsSpan(_wOffset[l], _rowsW[l] * _sizes[l]);
+                    penalty += Kernels.Dot(w, w);
+                }
+            double value = total * scale + 0.5 * _l2 * penalty;
+            if (!backward) return value;
+
+            Backward(theta, x, b, ws, grad);
+            if (!v.IsEmpty) RPass(theta, x, y, b, ws, v, hv);
+            return value;
+        }
+        finally
+        {
+            _pool.Add(ws);
+        }
+    }
+
+    private void Forward(double[] theta, double[] x, int b, Workspace ws)
+    {
+        int last = LayerCount - 1;
+        for (int l = 0; l <= last; l++)
+        {
+            int n = _sizes[l], m = _rowsW[l];
+            ReadOnlySpan<double> input = l == 0 ? x.AsSpan(0, b * n) : ws.A[l].AsSpan(0, b * n);
+            var z = ws.Z[l].AsSpan(0, b * m);
+            Kernels.MultiplyTransposed(input, b, n, theta.AsSpan(_wOffset[l], m * n), m, theta.AsSpan(_bOffset[l], m), z, false);
+            if (l < last) Activate(z, ws.A[l + 1].AsSpan(0, b * _sizes[l + 1]), ws.Arg[l + 1]);
+        }
+    }
+
+    private void Activate(ReadOnlySpan<double> z, Span<double> a, int[] arg)
+    {
+        if (_activation == Activation.Maxout)
+        {
+            int p = _pieces;
+            for (int u = 0; u < a.Length; u++)
+            {
+                int best = 0;
+                double max = z[u * p];
+                for (int q = 1; q < p; q++)
+                    if (z[u * p + q] > max) { max = z[u * p + q]; best = q; }
+                a[u] = max;
+                arg[u] = best;
+            }
+            return;
+        }
+        var act = _activation;
+        for (int i = 0; i < a.Length; i++) a[i] = Elementwise.Apply(act, z[i]);
+    }
+
+    private void Backward(double[] theta, double[] x, int b, Workspace ws, Span<double> grad)
+    {
+        for (int l = LayerCount - 1; l >= 0; l--)
+        {
+            int n = _sizes[l], m = _rowsW[l];
+            var d = ws.D[l].AsSpan(0, b * m);
+            ReadOnlySpan<double> input = l == 0 ? x.AsSpan(0, b * n) : ws.A[l].AsSpan(0, b * n);
+            if (!grad.IsEmpty)
+            {
+                var gw = grad.Slice(_wOffset[l], m * n);
+                Kernels.AccumulateTransposedProduct(d, b, m, input, n, gw);
+                Kernels.AccumulateColumnSums(d, b, m, grad.Slice(_bOffset[l], m));
+                if (_l2 > 0) Kernels.Axpy(_l2, theta.AsSpan(_wOffset[l], m * n), gw);
+            }
+            if (l == 0) break;
+            var da = ws.DA[l].AsSpan(0, b * n);
+            Kernels.Multiply(d, b, m, theta.AsSpan(_wOffset[l], m * n), n, da, false);
+            BackThroughActivation(l, b, ws, da, ws.D[l - 1].AsSpan(0, b * _rowsW[l - 1]));
+        }
+    }
+
+    /// <summary>δ wrt z of layer l−1 from δ wrt a of layer l: δz = φ'(z) ⊙ δa (maxout: routed to the active piece).</summary>
+    private void BackThroughActivation(int l, int b, Workspace ws, ReadOnlySpan<double> da, Span<double> dz)
+    {
+        var z = ws.Z[l - 1];
+        var a = ws.A[l];
+        if (_activation == Activation.Maxout)
+        {
+            dz.Clear();
+            var arg = ws.Arg[l];
+            for (int u = 0; u < da.Length; u++) dz[u * _pieces + arg[u]] = da[u];
+            return;
+        }
+        var act = _activation;
+        for (int i = 0; i < da.Length; i++) dz[i] = da[i] * Elementwise.First(act, z[i], a[i]);
+    }
+
+    private void RPass(double[] theta, double[] x, double[] y, int b, Workspace ws, ReadOnlySpan<double> v, Span<double> hv)
+    {
+        int last = LayerCount - 1, k = _sizes[^1];
+        // R-forward: R{z_l} = W_l R{a_l} + V_l a_l + c_l, R{a_{l+1}} = φ'(z_l) R{z_l}.
+        for (int l = 0; l <= last; l++)
+        {
+            int n = _sizes[l], m = _rowsW[l];
+            ReadOnlySpan<double> input = l == 0 ? x.AsSpan(0, b * n) : ws.A[l].AsSpan(0, b * n);
+            var rz = ws.RZ[l].AsSpan(0, b * m);
+            Kernels.MultiplyTransposed(input, b, n, v.Slice(_wOffset[l], m * n), m, v.Slice(_bOffset[l], m), rz, false);
+            if (l > 0)
+                Kernels.MultiplyTransposed(ws.RA[l].AsSpan(0, b * n), b, n, theta.AsSpan(_wOffset[l], m * n), m, default, rz, true);
+            if (l < last)
+            {
+                var ra = ws.RA[l + 1].AsSpan(0, b * _sizes[l + 1]);
+                if (_activation == Activation.Maxout)
+                {
+                    var arg = ws.Arg[l + 1];
+                    for (int u = 0; u < ra.Length; u++) ra[u] = rz[u * _pieces + arg[u]];
+                }
+                else
+                {
+                    var z = ws.Z[l];
+                    var a = ws.A[l + 1];
+                    var act = _activation;
+                    for (int i = 0; i < ra.Length; i++) ra[i] = Elementwise.First(act, z[i], a[i]) * rz[i];
+                }
+            }
+        }
+        // R{δ_L} = ℓ''(o) R{o} / B.
+        double scale = 1.0 / b;
+        var o = ws.Z[last];
+        for (int r = 0; r < b; r++)
+            Elementwise.LossCurvature(_loss, o.AsSpan(r * k, k), y.AsSpan(r * k, k), ws.P.AsSpan(r * k, k),
+                ws.RZ[last].AsSpan(r * k, k), ws.RD[last].AsSpan(r * k, k), scale);
+        // R-backward.
+        for (int l = last; l >= 0; l--)
+        {
+            int n = _sizes[l], m = _rowsW[l];
+            var rd = ws.RD[l].AsSpan(0, b * m);
+            var d = ws.D[l].AsSpan(0, b * m);
+            var w = theta.AsSpan(_wOffset[l], m * n);
+            var vw = v.Slice(_wOffset[l], m * n);
+            ReadOnlySpan<double> input = l == 0 ? x.AsSpan(0, b * n) : ws.A[l].AsSpan(0, b * n);
+            var hw = hv.Slice(_wOffset[l], m * n);
+            Kernels.AccumulateTransposedProduct(rd, b, m, input, n, hw);
+            if (l > 0) Kernels.AccumulateTransposedProduct(d, b, m, ws.RA[l].AsSpan(0, b * n), n, hw);
+            if (_l2 > 0) Kernels.Axpy(_l2, vw, hw);
+            Kernels.AccumulateColumnSums(rd, b, m, hv.Slice(_bOffset[l], m));
+            if (l == 0) break;
+            // R{δa} = W^T R{δ} + V^T δ; R{δz} = φ'(z) R{δa} + φ''(z) R{z} δa.
+            var rda = ws.RDA[l].AsSpan(0, b * n);
+            Kernels.Multiply(rd, b, m, w, n, rda, false);
+            Kernels.Multiply(d, b, m, vw, n, rda, true);
+            var rdz = ws.RD[l - 1].AsSpan(0, b * _rowsW[l - 1]);
+            if (_activation == Activation.Maxout)
+            {
+                rdz.Clear();
+                var arg = ws.Arg[l];
+                for (int u = 0; u < rda.Length; u++) rdz[u * _pieces + arg[u]] = rda[u];
+            }
+            else
+            {
+                var z = ws.Z[l - 1];
+                var a = ws.A[l];
+                var da = ws.DA[l];
+                var rz = ws.RZ[l - 1];
+                var act = _activation;
+                for (int i = 0; i < rda.Length; i++)
+                    rdz[i] = Elementwise.First(act, z[i], a[i]) * rda[i] + Elementwise.Second(act, z[i], a[i]) * rz[i] * da[i];
+            }
+        }
+    }
+
+    private int CountErrors(double[] theta, ReadOnlySpan<int> rows, bool all)
+    {
+        int b = all ? _n : rows.Length, k = _sizes[^1], d0 = _sizes[0];
+        var ws = Rent(b);
+        try
+        {
+            double[] x = _x, y = _y;
+            if (!all)
+            {
+                for (int r = 0; r < b; r++)
+                {
+                    _x.AsSpan(rows[r] * d0, d0).CopyTo(ws.X.AsSpan(r * d0, d0));
+                    _y.AsSpan(rows[r] * k, k).CopyTo(ws.Y.AsSpan(r * k, k));
+                }
+                x = ws.X;
+                y = ws.Y;
+            }
+            Forward(theta, x, b, ws);
+            var o = ws.Z[LayerCount - 1];
+            int errors = 0;
+            for (int r = 0; r < b; r++)
+            {
+                if (k == 1)
+                {
+                    if (o[r] > _threshold != y[r] > _targetThreshold) errors++;
+                }
+                else if (ArgMax(o.AsSpan(r * k, k)) != ArgMax(y.AsSpan(r * k, k))) errors++;
+            }
+            return errors;
+        }
+        finally
+        {
+            _pool.Add(ws);
+        }
+    }
+
+    private static int ArgMax(ReadOnlySpan<double> s)
+    {
+        int best = 0;
+        for (int i = 1; i < s.Length; i++) if (s[i] > s[best]) best = i;
+        return best;
+    }
+
+    // ---------------------------------------------------------------- validation and layout
+
+    internal static double[] Values(Vector<double> v) => v is DenseVector dense ? dense.Values : v.ToArray();
+
+    private static string Sizes(int[]? sizes) => sizes is null ? "?" : string.Join("-", sizes);
+
+    private static int CountParameters(int[] layerSizes, Activation activation, int maxoutPieces)
+    {
+        var (_, _, _, bOffset) = Layout(layerSizes, activation, maxoutPieces);
+        int last = layerSizes.Length - 2;
+        return bOffset[last] + layerSizes[^1];
+    }
+
+    private static (int[] Sizes, int[] RowsW, int[] WOffset, int[] BOffset) Layout(int[] layerSizes, Activation activation, int maxoutPieces)
+    {
+        ArgumentNullException.ThrowIfNull(layerSizes);
+        if (layerSizes.Length < 2)
+            throw new ArgumentException("layerSizes needs at least an input and an output width, e.g. [64, 32, 10].", nameof(layerSizes));
+        for (int i = 0; i < layerSizes.Length; i++)
+            if (layerSizes[i] < 1)
+                throw new ArgumentOutOfRangeException(nameof(layerSizes), layerSizes[i], $"layerSizes[{i}] must be at least 1.");
+        if (!Enum.IsDefined(activation))
+            throw new ArgumentOutOfRangeException(nameof(activation), activation, "unknown activation.");
+        if (activation == Activation.Maxout && maxoutPieces < 2)
+            throw new ArgumentOutOfRangeException(nameof(maxoutPieces), maxoutPieces, "a maxout unit needs at least 2 pieces.");
+        int layers = layerSizes.Length - 1;
+        var rowsW = new int[layers];
+        var wOffset = new int[layers];
+        var bOffset = new int[layers];
+        long offset = 0;
+        for (int l = 0; l < layers; l++)
+        {
+            bool hidden = l < layers - 1;
+            rowsW[l] = layerSizes[l + 1] * (hidden && activation == Activation.Maxout ? maxoutPieces : 1);
+            wOffset[l] = (int)offset;
+            offset += (long)rowsW[l] * layerSizes[l];
+            bOffset[l] = (int)offset;
+            offset += rowsW[l];
+            if (offset > int.MaxValue / 2)
+                throw new ArgumentException("the network has too many parameters for one vector.", nameof(layerSizes));
+        }
+        return ((int[])layerSizes.Clone(), rowsW, wOffset, bOffset);
+    }
+
+    private static LossFunction CheckLoss(LossFunction loss, int outputs)
+    {
+        if (!Enum.IsDefined(loss)) throw new ArgumentOutOfRangeException(nameof(loss), loss, "unknown loss.");
+        if (loss is LossFunction.Logistic or LossFunction.Hinge && outputs != 1)
+            throw new ArgumentException($"the {Naming.Of(loss)} loss is binary and needs exactly one output, not {outputs}.", nameof(loss));
+        if (loss == LossFunction.SoftmaxCrossEntropy && outputs < 2)
+            throw new ArgumentException("softmax cross-entropy needs at least two outputs.", nameof(loss));
+        return loss;
+    }
+
+    private static double CheckL2(double l2)
+    {
+        if (!(l2 >= 0) || !double.IsFinite(l2))
+            throw new ArgumentOutOfRangeException(nameof(l2), l2, "l2 must be a finite number ≥ 0.");
+        return l2;
+    }
+
+    internal static (double[] X, int N) CopyInputs(Matrix<double> inputs, int width, string paramName = "inputs")
+    {
+        ArgumentNullException.ThrowIfNull(inputs, paramName);
+        if (inputs.ColumnCount != width)
+            throw new ArgumentException($"inputs has {inputs.ColumnCount} columns, but the input layer has width {width}.", paramName);
+        if (inputs.RowCount < 1) throw new ArgumentException("inputs must have at least one row.", paramName);
+        int n = inputs.RowCount;
+        var x = new double[n * width];
+        for (int r = 0; r < n; r++)
+            for (int j = 0; j < width; j++)
+            {
+                double value = inputs[r, j];
+                if (!double.IsFinite(value))
+                    throw new ArgumentException($"inputs[{r}, {j}] is {value}; inputs must be finite.", paramName);
+                x[r * width + j] = value;
+            }
+        return (x, n);
+    }
+
+    private static Matrix<double> LabelTargets(int[] layerSizes, LossFunction loss, int[] labels, Matrix<double> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(layerSizes);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (layerSizes.Length < 2) throw new ArgumentException("layerSizes needs at least two entries.", nameof(layerSizes));
+        if (labels.Length != inputs.RowCount)
+            throw new ArgumentException($"labels has {labels.Length} entries, but inputs has {inputs.RowCount} rows.", nameof(labels));
+        int k = layerSizes[^1];
+        bool oneHot = k > 1 && loss is LossFunction.SoftmaxCrossEntropy or LossFunction.SquaredError;
+        var t = Matrix<double>.Build.Dense(labels.Length, k);
+        for (int r = 0; r < labels.Length; r++)
+        {
+            int label = labels[r];
+            if (oneHot)
+            {
+                if (label < 0 || label >= k)
+                    throw new ArgumentOutOfRangeException(nameof(labels), label, $"labels[{r}] = {label} is not a class index in [0, {k - 1}].");
+                t[r, label] = 1.0;
+            }
+            else
+            {
+                if (loss == LossFunction.Logistic && label is not (0 or 1))
+                    throw new ArgumentOutOfRangeException(nameof(labels), label, $"logistic labels must be 0 or 1; labels[{r}] = {label}.");
+                if (loss == LossFunction.Hinge && label is not (-1 or 1))
+                    throw new ArgumentOutOfRangeException(nameof(labels), label, $"hinge labels must be −1 or +1; labels[{r}] = {label}.");
+                t[r, 0] = label;
+            }
+        }
+        return t;
+    }
+
+    private int CheckLayer(int layer)
+    {
+        if (layer < 0 || layer >= LayerCount)
+            throw new ArgumentOutOfRangeException(nameof(layer), layer, $"layer must be in [0, {LayerCount - 1}].");
+        return layer;
+    }
+
+    private void CheckHidden(int hiddenLayer)
+    {
+        if (hiddenLayer < 1 || hiddenLayer > LayerCount - 1)
+            throw new ArgumentOutOfRangeException(nameof(hiddenLayer), hiddenLayer,
+                LayerCount == 1 ? "this network has no hidden layer." : $"hiddenLayer must be in [1, {LayerCount - 1}] (an index into LayerSizes).");
+    }
+}

@@ -1,0 +1,32 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Descent.Optimization;
+
+/// <summary>
+/// Gradient clipping by norm (Pascanu, Mikolov &amp; Bengio 2013; Goodfellow et al. 2016, §10.11.1):
+/// output u·maxNorm/‖u‖ when ‖u‖ &gt; maxNorm, otherwise u. Keeps the direction, bounds the length.
+/// Stateless.
+/// </summary>
+public sealed class ClipByGlobalNorm : GradientTransform
+{
+    /// <summary>Creates norm clipping.</summary>
+    /// <param name="maxNorm">Threshold v &gt; 0 on the Euclidean norm.</param>
+    public ClipByGlobalNorm(double maxNorm) => MaxNorm = Text.NonNegative(maxNorm, nameof(maxNorm), strict: true);
+
+    /// <summary>The threshold on ‖u‖₂.</summary>
+    public double MaxNorm { get; }
+
+    /// <inheritdoc />
+    public override TransformState Init(Vector<double> theta) => TransformState.None;
+
+    /// <inheritdoc />
+    public override (Vector<double> Update, TransformState State) Update(Vector<double> update, TransformState state, StepContext context)
+    {
+        CheckUpdateArguments(update, state, context);
+        double norm = update.L2Norm();
+        return (norm > MaxNorm ? update * (MaxNorm / norm) : update.Clone(), state);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"clip(‖g‖≤{Text.Num(MaxNorm)})";
+}

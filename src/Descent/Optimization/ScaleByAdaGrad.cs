@@ -1,0 +1,40 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Descent.Optimization;
+
+/// <summary>
+/// AdaGrad (Duchi, Hazan &amp; Singer 2011; Goodfellow et al. 2016, Algorithm 8.4):
+/// r ← r + u ⊙ u, output u ⊘ (epsilon + √r) elementwise.
+/// </summary>
+public sealed class ScaleByAdaGrad : GradientTransform
+{
+    /// <summary>The accumulated squared gradients r.</summary>
+    /// <param name="SumOfSquares">r, owned by the state.</param>
+    public sealed record State(Vector<double> SumOfSquares) : TransformState
+    {
+        /// <inheritdoc />
+        public override string ToString() => $"r = {Text.Vec(SumOfSquares)}";
+    }
+
+    /// <summary>Creates AdaGrad scaling.</summary>
+    /// <param name="epsilon">δ &gt; 0 added to √r for numerical stability (10⁻⁷ in the book).</param>
+    public ScaleByAdaGrad(double epsilon = 1e-7) => Epsilon = Text.NonNegative(epsilon, nameof(epsilon), strict: true);
+
+    /// <summary>δ.</summary>
+    public double Epsilon { get; }
+
+    /// <inheritdoc />
+    public override TransformState Init(Vector<double> theta) => new State(Vector<double>.Build.Dense(theta.Count));
+
+    /// <inheritdoc />
+    public override (Vector<double> Update, TransformState State) Update(Vector<double> update, TransformState state, StepContext context)
+    {
+        CheckUpdateArguments(update, state, context);
+        var r = StateAs<State>(state).SumOfSquares + update.PointwiseMultiply(update);
+        var u = Vector<double>.Build.Dense(update.Count, i => update[i] / (Epsilon + Math.Sqrt(r[i])));
+        return (u, new State(r));
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"adagrad(δ={Text.Num(Epsilon)})";
+}

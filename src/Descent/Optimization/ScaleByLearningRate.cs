@@ -1,0 +1,34 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Descent.Optimization;
+
+/// <summary>
+/// The descent step: Δθ = −η(t) · u with η from a <see cref="LearningRateSchedule"/>
+/// (optax's <c>scale_by_learning_rate</c>). With u = g this is gradient descent θ ← θ − εg
+/// (Goodfellow et al. 2016, §4.3). Stateless: t comes from the step context.
+/// </summary>
+public sealed class ScaleByLearningRate : GradientTransform
+{
+    /// <summary>Creates the step Δθ = −η(t)·u.</summary>
+    /// <param name="learningRate">η: a number ≥ 0 or a schedule.</param>
+    public ScaleByLearningRate(LearningRateSchedule learningRate) =>
+        LearningRate = learningRate ?? throw new ArgumentNullException(nameof(learningRate));
+
+    /// <summary>The learning-rate schedule η(t).</summary>
+    public LearningRateSchedule LearningRate { get; }
+
+    /// <inheritdoc />
+    public override TransformState Init(Vector<double> theta) => TransformState.None;
+
+    /// <inheritdoc />
+    public override (Vector<double> Update, TransformState State) Update(Vector<double> update, TransformState state, StepContext context)
+    {
+        CheckUpdateArguments(update, state, context);
+        return (update * -LearningRate.At(context.Step), state);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => LearningRate is ConstantSchedule c
+        ? $"scale({Text.Num(-c.LearningRate)})"
+        : $"scale(−η(t)), η = {LearningRate}";
+}

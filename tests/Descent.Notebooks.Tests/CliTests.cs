@@ -1,0 +1,48 @@
+namespace Descent.Notebooks.Tests;
+
+public sealed class CliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("descent-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await Descent.Cli.Cli.RunAsync(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Run_on_a_missing_notebook_gives_one_clear_message()
+    {
+        var path = Path.Combine(_dir, "missing.ipynb");
+
+        var (code, _, err) = await Run("run", path);
+
+        Assert.Equal(1, code);
+        Assert.Equal($"error: {path}: no such notebook file", err.Trim());
+    }
+
+    [Fact]
+    public async Task Run_on_a_malformed_notebook_gives_one_clear_message()
+    {
+        var path = Path.Combine(_dir, "broken.ipynb");
+        File.WriteAllText(path, """{"cells": "not a list", "nbformat": 4}""");
+
+        var (code, _, err) = await Run("run", path);
+
+        Assert.Equal(1, code);
+        Assert.Equal($"error: {path}: not a valid notebook: it has no \"cells\" array", err.Trim());
+    }
+
+    [Fact]
+    public async Task Run_rejects_a_non_positive_timeout()
+    {
+        var (code, _, err) = await Run("run", "x.ipynb", "--timeout", "0");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--timeout must be a positive number", err);
+    }
+}

@@ -1,0 +1,131 @@
+namespace Descent.Notebooks.Tests;
+
+/// <summary>The session contract: outputs, errors with the cell's line, cancellation, language services.</summary>
+[Collection(SessionCollection.Name)]
+public sealed class NotebookSessionTests(SessionFixture fixture)
+{
+    private NotebookSession Session => fixture.Session;
+
+    [Fact]
+    public async Task Result_has_plain_text_and_html()
+    {
+        var run = await Session.ExecuteAsync("6 * 7");
+
+        Assert.True(run.Succeeded);
+        var result = Assert.IsType<ResultOutput>(Assert.Single(run.Outputs));
+        Assert.Equal("42", result.Data[MimeTypes.PlainText]);
+        Assert.Contains("42", result.Data[MimeTypes.Html]);
+    }
+
+    [Fact]
+    public async Task Standard_output_and_display_are_reported_in_order()
+    {
+        var seen = new List<CellOutput>();
+        var run = await Session.ExecuteAsync("Console.Write(\"a\");\ndisplay(\"shown\");\n1", seen.Add);
+
+        Assert.True(run.Succeeded);
+        Assert.Collection(run.Outputs,
+            o => Assert.Equal(new StreamOutput("stdout", "a"), o),
+            o => Assert.Equal("shown", Assert.IsType<DisplayOutput>(o).Data[MimeTypes.PlainText]),
+            o => Assert.Equal("1", Assert.IsType<ResultOutput>(o).Data[MimeTypes.PlainText]));
+        Assert.Equal(run.Outputs, seen); // streamed as they happened, and the same ones
+    }
+
+    [Fact]
+    public async Task Descent_and_MathNet_are_preloaded_and_the_first_cell_convention_is_a_no_op()
+    {
+        var run = await Session.ExecuteAsync("#load \"descent.csx\"\nvar q = Quadratic.D2l();\nq.Dimension");
+
+        Assert.True(run.Succeeded, string.Join("\n", run.Outputs));
+        Assert.Equal("2", Assert.IsType<ResultOutput>(Assert.Single(run.Outputs)).Data[MimeTypes.PlainText]);
+    }
+
+    [Fact]
+    public async Task A_compile_error_names_the_line()
+    {
+        var run = await Session.ExecuteAsync("var ok = 1;\nvar alsoOk = 2;\nint bad = \"text\";");
+
+        Assert.False(run.Succeeded);
+        var error = Assert.IsType<ErrorOutput>(Assert.Single(run.Outputs));
+        Assert.Equal("CompilationError", error.Name);
+        Assert.Equal(3, error.Line);
+        Assert.Contains("CS0029", error.Message);
+    }
+
+    [Fact]
+    public async Task A_runtime_exception_names_the_line_and_type()
+    {
+        var run = await Session.ExecuteAsync("var x = 1;\n\nthrow new ArgumentOutOfRangeException(\"learningRate\", \"must be positive\");\nvar y = 2;");
+
+        Assert.False(run.Succeeded);
+        var error = Assert.IsType<ErrorOutput>(Assert.Single(run.Outputs));
+        Assert.Equal(nameof(ArgumentOutOfRangeException), error.Name);
+        Assert.Equal(3, error.Line);
+        Assert.Contains("learningRate", error.Message);
+        Assert.Contains(error.Traceback, l => l.Contains("cell line 3"));
+        Assert.DoesNotContain(error.Traceback, l => l.Contains("Microsoft.CodeAnalysis.Scripting"));
+    }
+
+    [Fact]
+    public async Task A_library_exception_names_the_cell_line_that_called_it()
+    {
+        var run = await Session.ExecuteAsync("var q = Quadratic.D2l();\nq.Value(Vector<double>.Build.Dense(5));");
+
+        var error = Assert.IsType<ErrorOutput>(Assert.Single(run.Outputs));
+        Assert.Equal(2, error.Line);
+        Assert.StartsWith("Argument", error.Name);
+    }
+
+    [Fact]
+    public async Task Cancelling_stops_a_loop_that_honours_the_cell_token()
+    {
+        using var cts = new CancellationTokenSource();
+        var started = new TaskCompletionSource();
+        var running = Session.ExecuteAsync(
+            "Console.WriteLine(\"start\");\nwhile (true) { CellCancellation.Token.ThrowIfCancellationRequested(); Thread.Sleep(5); }",
+            o => { if (o is StreamOutput) started.TrySetResult(); },
+            cts.Token);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        cts.Cancel();
+        var run = await running.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(run.Cancelled);
+        Assert.False(run.Succeeded);
+
+        // The session is still usable afterwards.
+        var next = await Session.ExecuteAsync("1 + 1");
+        Assert.True(next.Succeeded);
+    }
+
+    [Fact]
+    public async Task Execution_count_increases_per_cell()
+    {
+        var before = Session.ExecutionCount;
+        await Session.ExecuteAsync("1");
+        await Session.ExecuteAsync("2");
+
+        Assert.Equal(before + 2, Session.ExecutionCount);
+    }
+
+    [Fact]
+    public async Task Completion_offers_members_with_the_replaced_span()
+    {
+        const string code = "Console.WriteL";
+        var completion = await Session.CompleteAsync(code, code.Length);
+
+        Assert.Contains("WriteLine", completion.Matches);
+        Assert.Equal("Console.".Length, completion.CursorStart);
+        Assert.Equal(code.Length, completion.CursorEnd);
+    }
+
+    [Fact]
+    public async Task Inspect_gives_the_signature_and_documentation()
+    {
+        const string code = "Math.Sqrt(2.0)";
+        var inspect = await Session.InspectAsync(code, "Math.Sq".Length);
+
+        Assert.NotNull(inspect);
+        Assert.Contains("Sqrt", inspect.PlainText);
+        Assert.Contains("square root", inspect.PlainText, StringComparison.OrdinalIgnoreCase);
+    }
+}
