@@ -66,7 +66,7 @@ public static partial class Plot
             Traces: new[] { 1 })).ToList();
         string prefix = parameterValues is null ? $"{parameterName}: " : $"{parameterName} = ";
         return Animated(GenericChart.getTraces(baseChart).ToList(), ChartParts.Props(GenericChart.getLayout(baseChart)),
-            frames, prefix, frameMilliseconds, redraw: false);
+            frames, prefix, frameMilliseconds, redraw: true);
     }
 
     /// <summary>Samples a 2-D objective (<see cref="Landscape.Sample"/>) and calls
@@ -112,7 +112,7 @@ public static partial class Plot
             Label: s.ToString(CultureInfo.InvariantCulture),
             Data: (IReadOnlyList<Trace>)[PathTrace(run, color, th, pointCount: s + 1)],
             Traces: new[] { 1 })).ToList();
-        return Animated(traces, ChartParts.Props(GenericChart.getLayout(baseChart)), frameData, "step ", frameMilliseconds, redraw: false);
+        return Animated(traces, ChartParts.Props(GenericChart.getLayout(baseChart)), frameData, "step ", frameMilliseconds, redraw: true);
     }
 
     /// <summary>Samples a 2-D objective and calls <see cref="AnimateRun(GridSample, Trajectory, int, bool, int, string?, Theme?, IEnumerable{ValueTuple{double, double}}?)"/>.</summary>

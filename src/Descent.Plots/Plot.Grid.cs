@@ -24,7 +24,8 @@ public static partial class Plot
         var th = Resolve(theme);
         int cols = Math.Min(columns, list.Count);
         int rows = (list.Count + cols - 1) / cols;
-        const double hGap = 0.09, vGap = 0.14;
+        // Gaps grow with the font so axis titles of one cell do not run into the ticks of the next (lecturer mode).
+        double hGap = 0.05 + 0.004 * th.FontSize, vGap = 0.09 + 0.004 * th.FontSize;
         double cellW = (1 - hGap * (cols - 1)) / cols;
         double cellH = (1 - vGap * (rows - 1)) / rows;
 
@@ -32,6 +33,7 @@ public static partial class Plot
         var layoutEntries = new List<(string, object?)>();
         var shapes = new List<object>();
         var annotations = new List<object>();
+        var legendNames = new HashSet<string>(StringComparer.Ordinal);
         for (int k = 0; k < list.Count; k++)
         {
             var sub = ChartParts.Props(GenericChart.getLayout(list[k]));
@@ -66,6 +68,12 @@ public static partial class Plot
                     bar["len"] = cellH;
                     bar["thickness"] = 12;
                     t.SetProperty("colorbar", bar);
+                }
+                // A series that appears in several cells (same name) gets one legend entry that toggles all of them.
+                if (p.GetValueOrDefault("name") is string name && !(p.GetValueOrDefault("showlegend") is false))
+                {
+                    if (p.GetValueOrDefault("legendgroup") is null) t.SetProperty("legendgroup", name);
+                    if (!legendNames.Add(name)) t.SetProperty("showlegend", false);
                 }
                 traces.Add(t);
             }

@@ -33,6 +33,8 @@ public sealed class AnimationTests
             Assert.Equal(Runs[k].Points.Select(p => p.X).ToArray(), frames[k]!["data"]![0]!["x"].Doubles());
             Assert.Equal(Runs[k].Points.Select(p => p.Y).ToArray(), frames[k]!["data"]![0]!["y"].Doubles());
         }
+        // Frames redraw: with redraw false plotly.js drops the contour fill after the first animate (seen in Chromium).
+        Assert.True(steps[0]!["args"]![1]!["frame"]!["redraw"]!.GetValue<bool>());
         // The initial picture is the first run; contour stays trace 0.
         Assert.Equal("contour", fig.Data()[0]!["type"].Str());
         Assert.Equal(Runs[0].Points.Select(p => p.X).ToArray(), fig.Data()[1]!["x"].Doubles());

@@ -37,6 +37,16 @@ public sealed class GridTests
     }
 
     [Fact]
+    public void A_series_in_several_cells_has_one_legend_entry_that_toggles_all()
+    {
+        var left = Plot.Curves([new Series("GD", [1.0]), new Series("Adam", [2.0])]);
+        var right = Plot.Curves([new Series("GD", [3.0]), new Series("Adam", [4.0])]);
+        var data = Fig.Of(Plot.Grid([left, right])).Data();
+        Assert.Equal(["GD", "Adam", "GD", "Adam"], data.Select(t => t!["legendgroup"].Str()).ToArray());
+        Assert.Equal([true, true, false, false], data.Select(t => t!["showlegend"] is null || t["showlegend"]!.GetValue<bool>()).ToArray());
+    }
+
+    [Fact]
     public void Grid_checks_its_arguments()
     {
         var a = Plot.Curve([1.0]);
