@@ -176,7 +176,7 @@ def rows_mlp(x, y, hessian=True):
 # ---------------------------------------------------------------- vanilla tanh RNN, BPTT
 def rows_rnn(lengths, hidden=32, inputs=2, outputs=1, batch=32):
     """h_t = tanh(W h_{t−1} + U x_t + b), h_0 = 0, output o = V h_T + c, loss ½‖o − y‖² averaged
-    over `batch` sequences of the adding problem. Parameter layout, see Race/RnnRows.cs."""
+    over `batch` sequences (deterministic inputs). Parameter layout W, U, b, V, c as Descent.Models.Rnn."""
     out = []
     dim = hidden * hidden + hidden * inputs + hidden + outputs * hidden + outputs
     for T in lengths:
