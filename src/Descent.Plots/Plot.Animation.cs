@@ -92,7 +92,9 @@ public static partial class Plot
     /// <param name="title">Chart title.</param>
     /// <param name="theme">Fonts and sizes.</param>
     /// <param name="minimizers">Points to mark with a star.</param>
-    /// <returns>Traces [contour, path so far (updated by each frame), minimizers if any]; slider labels are the step numbers sₖ.</returns>
+    /// <returns>Traces [contour, path so far (updated by each frame), minimizers if any]; slider labels are the optimizer steps of
+    /// the points shown (<see cref="Trajectory.StepOf"/>). Each frame draws at most 1000 points of the path (evenly thinned,
+    /// ends kept) so a long run stays a few MB of JSON.</returns>
     public static GenericChart AnimateRun(GridSample background, Trajectory run, int frames = 50, bool logLevels = false,
         int frameMilliseconds = 150, string? title = null, Theme? theme = null, IEnumerable<(double X, double Y)>? minimizers = null)
     {
@@ -107,10 +109,10 @@ public static partial class Plot
             .Distinct().ToList();
         var baseChart = Contour(background, [run], logLevels, title ?? $"{run.Name} on {background.Name}", th, minimizers);
         var traces = GenericChart.getTraces(baseChart).ToList();
-        traces[1] = PathTrace(run, color, th, pointCount: steps[0] + 1);
+        traces[1] = PathTrace(run, color, th, pointCount: steps[0] + 1, maxPoints: MaxPointsPerFrame);
         var frameData = steps.Select(s => (
-            Label: s.ToString(CultureInfo.InvariantCulture),
-            Data: (IReadOnlyList<Trace>)[PathTrace(run, color, th, pointCount: s + 1)],
+            Label: run.StepOf(s).ToString(CultureInfo.InvariantCulture),
+            Data: (IReadOnlyList<Trace>)[PathTrace(run, color, th, pointCount: s + 1, maxPoints: MaxPointsPerFrame)],
             Traces: new[] { 1 })).ToList();
         return Animated(traces, ChartParts.Props(GenericChart.getLayout(baseChart)), frameData, "step ", frameMilliseconds, redraw: true);
     }
@@ -123,6 +125,8 @@ public static partial class Plot
         return AnimateRun(Landscape.Sample(objective, box), run, frames, logLevels, frameMilliseconds,
             title ?? $"{run?.Name} on {objective.Name}", theme, KnownMinimizers2D(objective));
     }
+
+    private const int MaxPointsPerFrame = 1000;
 
     private static IEnumerable<(double X, double Y)> KnownMinimizers2D(Objective objective) =>
         objective.KnownMinimizers.Where(m => m.Count == 2).Select(m => (m[0], m[1])).ToList();

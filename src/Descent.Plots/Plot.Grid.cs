@@ -47,7 +47,7 @@ public static partial class Plot
             bool hasScale = subTraces.Any(t => ChartParts.Props(t) is var p && p.TryGetValue("type", out var ty)
                 && ty is "contour" or "surface" && !(p.TryGetValue("showscale", out var s) && s is false));
             double xEnd = hasScale ? x1 - Math.Min(0.08, cellW * 0.15) : x1;
-            bool cartesian = false;
+            bool cartesian = false, polarCell = false;
             foreach (var t in subTraces)
             {
                 var p = ChartParts.Props(t);
@@ -55,7 +55,7 @@ public static partial class Plot
                 switch (type)
                 {
                     case "surface" or "scatter3d": t.SetProperty("scene", "scene" + n); break;
-                    case "scatterpolar" or "barpolar": t.SetProperty("subplot", "polar" + n); break;
+                    case "scatterpolar" or "barpolar": t.SetProperty("subplot", "polar" + n); polarCell = true; break;
                     default: t.SetProperty("xaxis", "x" + n); t.SetProperty("yaxis", "y" + n); cartesian = true; break;
                 }
                 if (type is "contour" or "surface" && p.TryGetValue("colorbar", out var cb))
@@ -113,7 +113,7 @@ public static partial class Plot
             }
             string? cellTitle = titles?[k] ?? (sub.GetValueOrDefault("title") is Dictionary<string, object?> td ? td.GetValueOrDefault("text") as string : null);
             if (!string.IsNullOrWhiteSpace(cellTitle))
-                annotations.Add(ChartParts.Obj(("text", cellTitle), ("x", (x0 + xEnd) / 2), ("y", y1 + 0.01), ("xref", "paper"), ("yref", "paper"),
+                annotations.Add(ChartParts.Obj(("text", cellTitle), ("x", (x0 + xEnd) / 2), ("y", y1 + (polarCell ? 0.05 : 0.01)), ("xref", "paper"), ("yref", "paper"),
                     ("xanchor", "center"), ("yanchor", "bottom"), ("showarrow", false), ("font", ChartParts.Obj(("size", th.FontSize + 2)))));
         }
         int top = (string.IsNullOrWhiteSpace(title) ? 20 : 30 + th.TitleFontSize) + 2 * th.FontSize + 10;

@@ -79,9 +79,10 @@ public static partial class Plot
             ("x", ChartParts.Clean(p.Points.Select(q => q.X))),
             ("y", ChartParts.Clean(p.Points.Select(q => q.Y))),
             ("z", ChartParts.Clean(p.Loss!)),
+            ("customdata", Enumerable.Range(0, n).Select(p.StepOf).ToArray()),
             ("line", ChartParts.Obj(("color", color), ("width", th.LineWidth * 2))),
             ("marker", ChartParts.Obj(("color", color), ("size", sizes))),
-            ("hovertemplate", "%{fullData.name}<br>step %{pointNumber}<br>(%{x:.4g}, %{y:.4g})<br>L = %{z:.5g}<extra></extra>"));
+            ("hovertemplate", "%{fullData.name}<br>step %{customdata}<br>(%{x:.4g}, %{y:.4g})<br>L = %{z:.5g}<extra></extra>"));
     }
 
     internal static Dictionary<string, object?> Scene(string xTitle, string yTitle, string zTitle, Theme th) =>

@@ -15,12 +15,15 @@ public static partial class Plot
     private static Theme Resolve(Theme? theme) => theme ?? Theme.Current;
 
     /// <summary>A scatter trace for a trajectory: line plus markers, the start drawn as a large diamond and the last finite
-    /// point as a large star; non-finite points become gaps.</summary>
-    internal static Trace PathTrace(Trajectory t, string color, Theme theme, int? pointCount = null, bool showLegend = true)
+    /// point as a large star; non-finite points become gaps. Only the first <paramref name="pointCount"/> points are drawn, thinned
+    /// evenly to at most <paramref name="maxPoints"/> (first and last kept); hover shows each point's optimizer step.</summary>
+    internal static Trace PathTrace(Trajectory t, string color, Theme theme, int? pointCount = null, bool showLegend = true,
+        int maxPoints = int.MaxValue)
     {
-        int n = pointCount ?? t.Points.Count;
-        var xs = ChartParts.Clean(t.Points.Take(n).Select(p => p.X));
-        var ys = ChartParts.Clean(t.Points.Take(n).Select(p => p.Y));
+        var idx = Thin(pointCount ?? t.Points.Count, maxPoints);
+        int n = idx.Length;
+        var xs = ChartParts.Clean(idx.Select(i => t.Points[i].X));
+        var ys = ChartParts.Clean(idx.Select(i => t.Points[i].Y));
         int last = -1;
         for (int i = n - 1; i >= 0; i--)
             if (xs[i].HasValue && ys[i].HasValue) { last = i; break; }
@@ -37,9 +40,19 @@ public static partial class Plot
             ("mode", "lines+markers"),
             ("x", xs),
             ("y", ys),
+            ("customdata", idx.Select(t.StepOf).ToArray()),
             ("line", ChartParts.Obj(("color", color), ("width", theme.LineWidth))),
             ("marker", ChartParts.Obj(("color", color), ("size", sizes), ("symbol", symbols),
                 ("line", ChartParts.Obj(("color", "white"), ("width", 1))))),
-            ("hovertemplate", "%{fullData.name}<br>step %{pointNumber}<br>(%{x:.4g}, %{y:.4g})<extra></extra>"));
+            ("hovertemplate", "%{fullData.name}<br>step %{customdata}<br>(%{x:.4g}, %{y:.4g})<extra></extra>"));
+    }
+
+    /// <summary>Indices 0 … count − 1, or at most <paramref name="maxPoints"/> of them evenly spaced with both ends kept.</summary>
+    internal static int[] Thin(int count, int maxPoints)
+    {
+        if (count <= maxPoints) return Enumerable.Range(0, count).ToArray();
+        return Enumerable.Range(0, maxPoints)
+            .Select(k => (int)Math.Round((double)k * (count - 1) / (maxPoints - 1)))
+            .Distinct().ToArray();
     }
 }

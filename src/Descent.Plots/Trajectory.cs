@@ -10,10 +10,16 @@ namespace Descent.Plots;
 /// <param name="Name">Legend name, e.g. "GD, α = 0.01".</param>
 /// <param name="Points">The points in order; the first is marked as the start, the last as the end.</param>
 /// <param name="Loss">L at each point (same length as <paramref name="Points"/>), needed to lift the path onto a sampled surface.</param>
-public sealed record Trajectory(string Name, IReadOnlyList<(double X, double Y)> Points, IReadOnlyList<double>? Loss = null)
+/// <param name="Steps">The optimizer step of each point (same length; increasing) when the points are a thinned record;
+/// null means point k is step k. Shown on hover and on step sliders.</param>
+public sealed record Trajectory(string Name, IReadOnlyList<(double X, double Y)> Points, IReadOnlyList<double>? Loss = null,
+    IReadOnlyList<int>? Steps = null)
 {
     /// <summary>Number of points.</summary>
     public int Count => Points.Count;
+
+    /// <summary>The optimizer step of point <paramref name="index"/>: <see cref="Steps"/>[index], or the index itself.</summary>
+    public int StepOf(int index) => Steps is { } s ? s[index] : index;
 
     /// <summary>A trajectory from parameter vectors, taking coordinates <paramref name="xIndex"/> and <paramref name="yIndex"/> of each θ.</summary>
     public static Trajectory From(string name, IEnumerable<Vector<double>> thetas, int xIndex = 0, int yIndex = 1)
@@ -57,7 +63,7 @@ public sealed record Trajectory(string Name, IReadOnlyList<(double X, double Y)>
         ArgumentNullException.ThrowIfNull(result);
         var t = From(name ?? result.Optimizer, result.Thetas, xIndex, yIndex);
         var loss = result.ThetaSteps.Select(k => k >= 0 && k < result.Losses.Length ? result.Losses[k] : double.NaN).ToArray();
-        return loss.Length == t.Count ? t with { Loss = loss } : t;
+        return loss.Length == t.Count ? t with { Loss = loss, Steps = result.ThetaSteps.ToArray() } : t;
     }
 
     /// <summary>A trajectory from (x, y) pairs.</summary>
@@ -75,5 +81,7 @@ public sealed record Trajectory(string Name, IReadOnlyList<(double X, double Y)>
         if (Points is null || Points.Count == 0) throw new ArgumentException($"trajectory '{Name}' has no points; it needs at least one.", paramName);
         if (Loss is not null && Loss.Count != Points.Count)
             throw new ArgumentException($"trajectory '{Name}' has {Points.Count} points but {Loss.Count} loss values; the counts must match.", paramName);
+        if (Steps is not null && Steps.Count != Points.Count)
+            throw new ArgumentException($"trajectory '{Name}' has {Points.Count} points but {Steps.Count} step numbers; the counts must match.", paramName);
     }
 }

@@ -61,6 +61,21 @@ public sealed class AnimationTests
     }
 
     [Fact]
+    public void Long_runs_are_thinned_per_frame_keeping_start_and_current_point()
+    {
+        // 3001 points on a line: x = k / 3000. Frames draw at most 1000 points, so the last frame has ≤ 1000 with both ends.
+        var run = new Trajectory("long", Enumerable.Range(0, 3001).Select(k => (k / 3000.0, 0.0)).ToList());
+        var fig = Fig.Of(Plot.AnimateRun(new Rosenbrock(), run, frames: 3));
+        var last = fig.Frames()[2]!["data"]![0]!;
+        var x = last["x"].Doubles();
+        Assert.InRange(x.Length, 2, 1000);
+        Assert.Equal(0.0, x[0]);
+        Assert.Equal(1.0, x[^1]);
+        Assert.Equal(3000.0, last["customdata"].Doubles()[^1]); // the current step is the true step
+        Assert.Equal("3000", fig.Layout()["sliders"]![0]!["steps"]![2]!["label"].Str());
+    }
+
+    [Fact]
     public void Generic_animation_uses_every_trace_of_every_frame_chart()
     {
         var charts = Enumerable.Range(1, 4).Select(k => Plot.Curve([k, 2.0 * k])).ToList();

@@ -92,4 +92,18 @@ public sealed class LibraryResultTests
         Assert.Equal(17.0 / 65.0, shapes[1]!["x0"]!.GetValue<double>(), 12); // ε*
         Assert.Equal(34.0 / 65.0, shapes[2]!["x0"]!.GetValue<double>(), 12); // 2ε*
     }
+
+    [Fact]
+    public void A_thinned_record_shows_true_step_numbers_on_hover_and_on_the_step_slider()
+    {
+        var run = Trainer.Run(Q, Optimizers.GradientDescent(0.1), V(1, 1), new TrainingOptions { MaxSteps = 6, RecordThetaEvery = 2 });
+        Assert.Equal([0, 2, 4, 6], run.ThetaSteps); // precondition: the trainer records every second step
+        var t = Trajectory.From(run);
+        Assert.Equal([0, 2, 4, 6], t.Steps!);
+        Assert.Equal([0.5 * (1 + 4), run.Losses[2], run.Losses[4], run.Losses[6]], t.Loss!);
+        var contour = Fig.Of(Plot.Contour(Q, [t], resolution: 3));
+        Assert.Equal([0.0, 2, 4, 6], contour.Data()[1]!["customdata"].Doubles());
+        var replay = Fig.Of(Plot.AnimateRun(Q, run, frames: 4));
+        Assert.Equal(["0", "2", "4", "6"], replay.Layout()["sliders"]![0]!["steps"]!.AsArray().Select(s => s!["label"].Str()).ToArray());
+    }
 }

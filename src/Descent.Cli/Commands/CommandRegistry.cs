@@ -13,6 +13,6 @@ internal static class CommandRegistry
         RunCommand.Create(context),
         BuildCommand.Create(context),
         ExperimentCommand.Create(context),
-        // KernelCommand.Create(context),   ← the Jupyter kernel (install | uninstall | start) registers here
+        KernelCommand.Create(context),
     };
 }

@@ -61,14 +61,23 @@ public sealed record CriticalPoint(
         if (!double.IsFinite(gnorm))
             throw new ArgumentException("gradient has a non-finite entry; the point cannot be classified.", nameof(gradient));
 
-        var spectrum = Spectrum.Of(hessian, eigenvalueTolerance);
-        int neg = spectrum.NegativeCount, pos = spectrum.PositiveCount, n = spectrum.Dimension;
+        if (hessian.ColumnCount != theta.Count)
+            throw new ArgumentException($"hessian is {hessian.RowCount}×{hessian.ColumnCount}, but theta has length {theta.Count}.", nameof(hessian));
+        double scale = Math.Max(1.0, hessian.InfinityNorm());
+        if (!double.IsFinite(scale))
+            throw new ArgumentException("hessian has a non-finite entry; the point cannot be classified.", nameof(hessian));
+        if ((hessian - hessian.Transpose()).InfinityNorm() > 1e-10 * scale)
+            throw new ArgumentException("hessian must be symmetric (H = Hᵀ to relative 1e-10).", nameof(hessian));
+        // Eigenvalues only (no eigenvectors needed), so the fast solver also handles full network Hessians.
+        var eigenvalues = SymmetricEigenvalues.Compute((hessian + hessian.Transpose()) * 0.5);
+        int n = eigenvalues.Length;
+        int neg = eigenvalues.Count(l => l < -eigenvalueTolerance), pos = eigenvalues.Count(l => l > eigenvalueTolerance);
         var kind = gnorm > gradientTolerance ? CriticalPointKind.NotCritical
             : pos == n ? CriticalPointKind.Minimum
             : neg == n ? CriticalPointKind.Maximum
             : pos > 0 && neg > 0 ? CriticalPointKind.Saddle
             : CriticalPointKind.Degenerate;
-        return new CriticalPoint(theta.Clone(), kind, spectrum.Eigenvalues, neg, gnorm, gradientTolerance, eigenvalueTolerance);
+        return new CriticalPoint(theta.Clone(), kind, eigenvalues, neg, gnorm, gradientTolerance, eigenvalueTolerance);
     }
 
     /// <inheritdoc />

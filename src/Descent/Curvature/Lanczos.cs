@@ -40,7 +40,8 @@ public static class Lanczos
         if (!(norm0 > 0) || !double.IsFinite(norm0))
             throw new ArgumentException("start must be a non-zero vector with finite entries.", nameof(start));
 
-        var basis = new List<Vector<double>> { start / norm0 };
+        // The basis is kept as plain arrays: the reorthogonalization is the O(nk²) part and should not allocate.
+        var basis = new List<double[]> { (start / norm0).ToArray() };
         var alpha = new List<double>();
         var beta = new List<double>();
         double finalBeta = 0, scale = 0;
@@ -48,15 +49,15 @@ public static class Lanczos
         for (int j = 0; j < steps; j++)
         {
             var q = basis[j];
-            var w = hessian.Apply(q);
-            if (j > 0) w -= beta[j - 1] * basis[j - 1];
-            double a = q.DotProduct(w);
-            w -= a * q;
+            var w = hessian.Apply(Vector<double>.Build.Dense((double[])q.Clone())).ToArray();
+            if (j > 0) Axpy(-beta[j - 1], basis[j - 1], w);
+            double a = Dot(q, w);
+            Axpy(-a, q, w);
             for (int pass = 0; pass < 2; pass++)
                 foreach (var p in basis)
-                    w -= p.DotProduct(w) * p;
+                    Axpy(-Dot(p, w), p, w);
             alpha.Add(a);
-            double b = w.L2Norm();
+            double b = Math.Sqrt(Dot(w, w));
             scale = Math.Max(scale, Math.Abs(a) + b + (j > 0 ? beta[j - 1] : 0));
             if (b <= 1e-12 * Math.Max(scale, double.Epsilon))
             {
@@ -70,7 +71,8 @@ public static class Lanczos
                 break;
             }
             beta.Add(b);
-            basis.Add(w / b);
+            for (int i = 0; i < n; i++) w[i] /= b;
+            basis.Add(w);
         }
 
         int k = alpha.Count;
@@ -88,6 +90,18 @@ public static class Lanczos
         var basisMatrix = Matrix<double>.Build.Dense(n, k);
         for (int j = 0; j < k; j++) basisMatrix.SetColumn(j, basis[j]);
         return new LanczosResult(alpha.ToArray(), beta.Take(k - 1).ToArray(), finalBeta, ritz, weights, residuals, basisMatrix, breakdown, hessian.Source);
+    }
+
+    private static double Dot(double[] x, double[] y)
+    {
+        double s = 0;
+        for (int i = 0; i < x.Length; i++) s += x[i] * y[i];
+        return s;
+    }
+
+    private static void Axpy(double a, double[] x, double[] y)
+    {
+        for (int i = 0; i < x.Length; i++) y[i] += a * x[i];
     }
 
     internal static double Gaussian(Random rng)

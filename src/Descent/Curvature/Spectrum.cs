@@ -13,6 +13,8 @@ namespace Descent.Curvature;
 /// <para>Condition number: κ = λmax/λmin when H is positive definite; otherwise |λ|max/|λ|min is reported
 /// and <see cref="IsPositiveDefinite"/> / <see cref="IsIndefinite"/> say why it is not the usual κ.
 /// A zero eigenvalue gives κ = +∞.</para>
+/// <para>MathNet's Evd with eigenvectors costs minutes for n ≈ 2,000; when only eigenvalues are needed use
+/// <see cref="SymmetricEigenvalues"/>, and for the extremes of large operators <see cref="Lanczos"/>.</para>
 /// </remarks>
 public sealed class Spectrum
 {

@@ -74,6 +74,17 @@ public sealed class TaylorAnalysis
         Curvature > 0 ? -GradientSquaredNorm * GradientSquaredNorm / (2 * Curvature)
         : GradientSquaredNorm > 0 ? double.NegativeInfinity : 0.0;
 
+    /// <summary>The worst-case decrease for step ε when the curvature is at most λmax (seed 001): since gᵀHg ≤ λmax·gᵀg,
+    /// the predicted change is at most −(ε − ½ε²λmax)gᵀg, with equality when g is an eigenvector of λmax.
+    /// Positive values are guaranteed improvements (of the quadratic model) for 0 &lt; ε &lt; 2/λmax.</summary>
+    public double WorstCaseImprovement(double epsilon, double lambdaMax)
+    {
+        CheckEpsilon(epsilon);
+        if (!double.IsFinite(lambdaMax))
+            throw new ArgumentOutOfRangeException(nameof(lambdaMax), lambdaMax, "lambdaMax must be finite.");
+        return (epsilon - 0.5 * epsilon * epsilon * lambdaMax) * GradientSquaredNorm;
+    }
+
     /// <summary>−εgᵀg + ½ε²gᵀHg.</summary>
     public double PredictedChange(double epsilon)
     {

@@ -11,11 +11,29 @@ internal static class Elementwise
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Softplus(double z) => Math.Max(z, 0.0) + Math.Log(1.0 + Math.Exp(-Math.Abs(z)));
 
+    /// <summary>tanh z to a few ulp, about 3× faster than <see cref="Math.Tanh"/>: Cephes' rational
+    /// approximation z + z³P(z²)/Q(z²) for |z| &lt; 0.625 (relative error ≈ 2.5e-16), else
+    /// sign(z)(1 − 2/(e^{2|z|} + 1)) (no cancellation there since the result is ≥ 0.55).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Tanh(double z)
+    {
+        double a = Math.Abs(z);
+        if (a >= 0.625)
+        {
+            double t = 1.0 - 2.0 / (Math.Exp(2.0 * a) + 1.0);
+            return z < 0 ? -t : t;
+        }
+        double s = z * z;
+        double p = (-9.64399179425052238628E-1 * s - 9.92877231001918586564E1) * s - 1.61468768441708447952E3;
+        double q = ((s + 1.12811678491632931402E2) * s + 2.23548839060100448583E3) * s + 4.84406305325125486048E3;
+        return z + z * s * (p / q);
+    }
+
     /// <summary>φ(z) for the smooth and ReLU activations (not maxout).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Apply(Activation activation, double z) => activation switch
     {
-        Activation.Tanh => Math.Tanh(z),
+        Activation.Tanh => Tanh(z),
         Activation.Relu => z > 0 ? z : 0.0,
         Activation.Sigmoid => Sigmoid(z),
         Activation.Softplus => Softplus(z),

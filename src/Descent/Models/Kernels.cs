@@ -20,11 +20,11 @@ internal static class Kernels
             var vx = MemoryMarshal.Cast<double, Vector<double>>(x);
             var vy = MemoryMarshal.Cast<double, Vector<double>>(y[..n]);
             var acc = Vector<double>.Zero;
-            for (int k = 0; k < vx.Length; k++) acc += vx[k] * vy[k];
+            for (int k = 0; k < vx.Length; k++) acc = Vector.FusedMultiplyAdd(vx[k], vy[k], acc);
             sum = Vector.Sum(acc);
             i = vx.Length * Vector<double>.Count;
         }
-        for (; i < n; i++) sum += x[i] * y[i];
+        for (; i < n; i++) sum = Math.FusedMultiplyAdd(x[i], y[i], sum);
         return sum;
     }
 
@@ -38,10 +38,10 @@ internal static class Kernels
             var vx = MemoryMarshal.Cast<double, Vector<double>>(x);
             var vy = MemoryMarshal.Cast<double, Vector<double>>(y[..n]);
             var va = new Vector<double>(a);
-            for (int k = 0; k < vx.Length; k++) vy[k] += va * vx[k];
+            for (int k = 0; k < vx.Length; k++) vy[k] = Vector.FusedMultiplyAdd(va, vx[k], vy[k]);
             i = vx.Length * Vector<double>.Count;
         }
-        for (; i < n; i++) y[i] += a * x[i];
+        for (; i < n; i++) y[i] = Math.FusedMultiplyAdd(a, x[i], y[i]);
     }
 
     /// <summary>Z (rows×m) = A (rows×n) · Wᵀ (W is m×n) [+ Z when accumulate] [+ bias broadcast over rows].</summary>
@@ -88,10 +88,10 @@ internal static class Kernels
             for (int k = 0; k < vx.Length; k++)
             {
                 var xk = vx[k];
-                a0 += xk * v0[k];
-                a1 += xk * v1[k];
-                a2 += xk * v2[k];
-                a3 += xk * v3[k];
+                a0 = Vector.FusedMultiplyAdd(xk, v0[k], a0);
+                a1 = Vector.FusedMultiplyAdd(xk, v1[k], a1);
+                a2 = Vector.FusedMultiplyAdd(xk, v2[k], a2);
+                a3 = Vector.FusedMultiplyAdd(xk, v3[k], a3);
             }
             d0 = Vector.Sum(a0); d1 = Vector.Sum(a1); d2 = Vector.Sum(a2); d3 = Vector.Sum(a3);
             i = vx.Length * Vector<double>.Count;
@@ -99,26 +99,69 @@ internal static class Kernels
         for (; i < n; i++)
         {
             double xi = x[i];
-            d0 += xi * y0[i]; d1 += xi * y1[i]; d2 += xi * y2[i]; d3 += xi * y3[i];
+            d0 = Math.FusedMultiplyAdd(xi, y0[i], d0); d1 = Math.FusedMultiplyAdd(xi, y1[i], d1);
+            d2 = Math.FusedMultiplyAdd(xi, y2[i], d2); d3 = Math.FusedMultiplyAdd(xi, y3[i], d3);
         }
     }
 
-    /// <summary>G (m×n) += Dᵀ (D is rows×m) · A (rows×n).</summary>
-    public static void AccumulateTransposedProduct(ReadOnlySpan<double> d, int rows, int m, ReadOnlySpan<double> a, int n, Span<double> g)
+    /// <summary>G (m×n) += Dᵀ (D is rows×m) · A (rows×n), rows of G from <c>firstRow</c> on. Four rows of A at a time, so each row of G is
+    /// loaded and stored once per four rank-1 updates.</summary>
+    public static void AccumulateTransposedProduct(ReadOnlySpan<double> d, int rows, int m, ReadOnlySpan<double> a, int n, Span<double> g, int firstRow = 0)
     {
-        for (int r = 0; r < rows; r++)
+        int r = 0;
+        for (; r + 3 < rows; r += 4)
+        {
+            var a0 = a.Slice(r * n, n);
+            var a1 = a.Slice((r + 1) * n, n);
+            var a2 = a.Slice((r + 2) * n, n);
+            var a3 = a.Slice((r + 3) * n, n);
+            for (int o = firstRow; o < m; o++)
+                Axpy4(d[r * m + o], a0, d[(r + 1) * m + o], a1, d[(r + 2) * m + o], a2, d[(r + 3) * m + o], a3, g.Slice(o * n, n));
+        }
+        for (; r < rows; r++)
         {
             var ar = a.Slice(r * n, n);
-            var dr = d.Slice(r * m, m);
-            for (int o = 0; o < m; o++)
+            for (int o = firstRow; o < m; o++)
             {
-                double coefficient = dr[o];
+                double coefficient = d[r * m + o];
                 if (coefficient != 0) Axpy(coefficient, ar, g.Slice(o * n, n));
             }
         }
     }
 
-    /// <summary>C (rows×n) = D (rows×m) · W (m×n) [+ C when accumulate].</summary>
+    /// <summary>y += c0·x0 + c1·x1 + c2·x2 + c3·x3.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Axpy4(double c0, ReadOnlySpan<double> x0, double c1, ReadOnlySpan<double> x1,
+        double c2, ReadOnlySpan<double> x2, double c3, ReadOnlySpan<double> x3, Span<double> y)
+    {
+        int n = y.Length, i = 0;
+        if (Vector.IsHardwareAccelerated && n >= Vector<double>.Count)
+        {
+            var v0 = MemoryMarshal.Cast<double, Vector<double>>(x0[..n]);
+            var v1 = MemoryMarshal.Cast<double, Vector<double>>(x1[..n]);
+            var v2 = MemoryMarshal.Cast<double, Vector<double>>(x2[..n]);
+            var v3 = MemoryMarshal.Cast<double, Vector<double>>(x3[..n]);
+            var vy = MemoryMarshal.Cast<double, Vector<double>>(y);
+            Vector<double> k0 = new(c0), k1 = new(c1), k2 = new(c2), k3 = new(c3);
+            for (int k = 0; k < vy.Length; k++)
+            {
+                var acc = Vector.FusedMultiplyAdd(k0, v0[k], vy[k]);
+                acc = Vector.FusedMultiplyAdd(k1, v1[k], acc);
+                acc = Vector.FusedMultiplyAdd(k2, v2[k], acc);
+                vy[k] = Vector.FusedMultiplyAdd(k3, v3[k], acc);
+            }
+            i = vy.Length * Vector<double>.Count;
+        }
+        for (; i < n; i++)
+        {
+            double acc = Math.FusedMultiplyAdd(c0, x0[i], y[i]);
+            acc = Math.FusedMultiplyAdd(c1, x1[i], acc);
+            acc = Math.FusedMultiplyAdd(c2, x2[i], acc);
+            y[i] = Math.FusedMultiplyAdd(c3, x3[i], acc);
+        }
+    }
+
+    /// <summary>C (rows×n) = D (rows×m) · W (m×n) [+ C when accumulate]; four rows of W per pass over a row of C.</summary>
     public static void Multiply(ReadOnlySpan<double> d, int rows, int m, ReadOnlySpan<double> w, int n, Span<double> c, bool accumulate)
     {
         for (int r = 0; r < rows; r++)
@@ -126,7 +169,10 @@ internal static class Kernels
             var cr = c.Slice(r * n, n);
             if (!accumulate) cr.Clear();
             var dr = d.Slice(r * m, m);
-            for (int o = 0; o < m; o++)
+            int o = 0;
+            for (; o + 3 < m; o += 4)
+                Axpy4(dr[o], w.Slice(o * n, n), dr[o + 1], w.Slice((o + 1) * n, n), dr[o + 2], w.Slice((o + 2) * n, n), dr[o + 3], w.Slice((o + 3) * n, n), cr);
+            for (; o < m; o++)
             {
                 double coefficient = dr[o];
                 if (coefficient != 0) Axpy(coefficient, w.Slice(o * n, n), cr);

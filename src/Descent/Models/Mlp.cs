@@ -293,6 +293,134 @@ public sealed class Mlp : Objective, IRowObjective
         return new DenseVector(hv);
     }
 
+    /// <summary>The exact Hessian, column by column from R-passes with unit directions eⱼ. One forward and one
+    /// backward pass are shared by all columns; each R-pass starts at the layer of parameter j (everything below
+    /// it has R{·} = 0) and, by symmetry, computes only the rows i ≥ j. Cost ≈ n/2 backward passes of the first layer.</summary>
+    protected override Matrix<double> HessianCore(Vector<double> theta)
+    {
+        var p = Values(theta);
+        int b = _n, n = Dimension, k = _sizes[^1], last = LayerCount - 1;
+        var ws = Rent(b);
+        var h = new double[n * n]; // column-major storage for MathNet
+        try
+        {
+            Forward(p, _x, b, ws);
+            double scale = 1.0 / b;
+            for (int r = 0; r < b; r++)
+                Elementwise.Loss(_loss, ws.Z[last].AsSpan(r * k, k), _y.AsSpan(r * k, k), ws.D[last].AsSpan(r * k, k), ws.P.AsSpan(r * k, k), scale);
+            Backward(p, _x, b, ws, default);
+            var col = new double[n];
+            for (int layer = 0; layer <= last; layer++)
+            {
+                int m = _rowsW[layer], fanIn = _sizes[layer];
+                for (int o = 0; o < m; o++)
+                    for (int i = 0; i < fanIn; i++)
+                        HessianColumn(p, ws, b, layer, o, i, _wOffset[layer] + o * fanIn + i, col, h, n);
+                for (int o = 0; o < m; o++)
+                    HessianColumn(p, ws, b, layer, o, -1, _bOffset[layer] + o, col, h, n);
+            }
+        }
+        finally
+        {
+            _pool.Add(ws);
+        }
+        return new DenseMatrix(n, n, h);
+    }
+
+    /// <summary>Rows j … n−1 of column j of the Hessian, for the unit direction on W[o, i] of <paramref name="layer"/>
+    /// (bias b[o] when i = −1), written symmetrically into h (n×n).</summary>
+    private void HessianColumn(double[] p, Workspace ws, int b, int layer, int o, int i, int j, double[] col, double[] h, int n)
+    {
+        int last = LayerCount - 1, k = _sizes[^1];
+        Array.Clear(col, j, n - j);
+        // R-forward from the direction's layer up.
+        for (int l = layer; l <= last; l++)
+        {
+            int fanIn = _sizes[l], m = _rowsW[l];
+            var rz = ws.RZ[l].AsSpan(0, b * m);
+            if (l == layer)
+            {
+                rz.Clear();
+                if (i < 0) for (int r = 0; r < b; r++) rz[r * m + o] = 1.0;
+                else
+                {
+                    double[] input = l == 0 ? _x : ws.A[l];
+                    for (int r = 0; r < b; r++) rz[r * m + o] = input[r * fanIn + i];
+                }
+            }
+            else Kernels.MultiplyTransposed(ws.RA[l].AsSpan(0, b * fanIn), b, fanIn, p.AsSpan(_wOffset[l], m * fanIn), m, default, rz, false);
+            if (l < last)
+            {
+                var ra = ws.RA[l + 1].AsSpan(0, b * _sizes[l + 1]);
+                if (_activation == Activation.Maxout)
+                {
+                    var arg = ws.Arg[l + 1];
+                    for (int u = 0; u < ra.Length; u++) ra[u] = rz[u * _pieces + arg[u]];
+                }
+                else
+                {
+                    var z = ws.Z[l];
+                    var a = ws.A[l + 1];
+                    var act = _activation;
+                    for (int e = 0; e < ra.Length; e++) ra[e] = Elementwise.First(act, z[e], a[e]) * rz[e];
+                }
+            }
+        }
+        double scale = 1.0 / b;
+        for (int r = 0; r < b; r++)
+            Elementwise.LossCurvature(_loss, ws.Z[last].AsSpan(r * k, k), _y.AsSpan(r * k, k), ws.P.AsSpan(r * k, k),
+                ws.RZ[last].AsSpan(r * k, k), ws.RD[last].AsSpan(r * k, k), scale);
+        // R-backward down to the direction's layer (rows of lower layers precede j).
+        for (int l = last; l >= layer; l--)
+        {
+            int fanIn = _sizes[l], m = _rowsW[l];
+            var rd = ws.RD[l].AsSpan(0, b * m);
+            ReadOnlySpan<double> input = l == 0 ? _x.AsSpan(0, b * fanIn) : ws.A[l].AsSpan(0, b * fanIn);
+            if (l > layer)
+            {
+                var hw = col.AsSpan(_wOffset[l], m * fanIn);
+                Kernels.AccumulateTransposedProduct(rd, b, m, input, fanIn, hw);
+                Kernels.AccumulateTransposedProduct(ws.D[l].AsSpan(0, b * m), b, m, ws.RA[l].AsSpan(0, b * fanIn), fanIn, hw);
+                Kernels.AccumulateColumnSums(rd, b, m, col.AsSpan(_bOffset[l], m));
+                var rda = ws.RDA[l].AsSpan(0, b * fanIn);
+                Kernels.Multiply(rd, b, m, p.AsSpan(_wOffset[l], m * fanIn), fanIn, rda, false);
+                var rdz = ws.RD[l - 1].AsSpan(0, b * _rowsW[l - 1]);
+                if (_activation == Activation.Maxout)
+                {
+                    rdz.Clear();
+                    var arg = ws.Arg[l];
+                    for (int u = 0; u < rda.Length; u++) rdz[u * _pieces + arg[u]] = rda[u];
+                }
+                else
+                {
+                    var z = ws.Z[l - 1];
+                    var a = ws.A[l];
+                    var da = ws.DA[l];
+                    var rz = ws.RZ[l - 1];
+                    var act = _activation;
+                    for (int e = 0; e < rda.Length; e++)
+                        rdz[e] = Elementwise.First(act, z[e], a[e]) * rda[e] + Elementwise.Second(act, z[e], a[e]) * rz[e] * da[e];
+                }
+            }
+            else
+            {
+                // The direction's own layer: R{a} below is zero; only rows ≥ j are needed.
+                if (i >= 0)
+                {
+                    int firstRow = o;
+                    Kernels.AccumulateTransposedProduct(rd, b, m, input, fanIn, col.AsSpan(_wOffset[l], m * fanIn), firstRow);
+                    if (_l2 > 0) col[j] += _l2;
+                }
+                Kernels.AccumulateColumnSums(rd, b, m, col.AsSpan(_bOffset[l], m));
+            }
+        }
+        for (int r = j; r < n; r++)
+        {
+            h[j * n + r] = col[r];
+            h[r * n + j] = col[r];
+        }
+    }
+
     /// <inheritdoc />
     public override string ToString() =>
         $"MLP {Sizes(_sizes)} {Naming.Of(_activation, _pieces)}, {Naming.Of(_loss)}, {Dimension} parameters, {_n} examples"

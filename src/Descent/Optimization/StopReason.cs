@@ -23,4 +23,8 @@ public enum StopReason
 
     /// <summary>The optimizer could not compute a step (e.g. Newton with a singular Hessian).</summary>
     Failed,
+
+    /// <summary>Early stopping: the monitor objective (validation loss) did not improve for
+    /// <see cref="TrainingOptions.Patience"/> evaluations in a row.</summary>
+    EarlyStopping,
 }

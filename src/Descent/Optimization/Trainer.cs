@@ -11,7 +11,8 @@ namespace Descent.Optimization;
 /// <remarks>
 /// At each iterate θₖ, in this order: record L, ‖g‖ (and gᵀHg, θ, the monitor value when asked), call
 /// the callback; then stop if the loss or gradient is not finite or the loss exceeds the divergence
-/// threshold (<see cref="StopReason.Diverged"/>), if ‖g‖ &lt; tolerance, if L ≤ target, if k = MaxSteps,
+/// threshold (<see cref="StopReason.Diverged"/>), if ‖g‖ &lt; tolerance, if L ≤ target, if the monitor has not
+/// improved for <see cref="TrainingOptions.Patience"/> evaluations (early stopping), if k = MaxSteps,
 /// if the token is cancelled, or if the time budget is spent; otherwise take one update, and stop
 /// with <see cref="StopReason.Diverged"/> if it is not finite. A stopped run — cancelled, diverged,
 /// failed — always returns the trajectory so far; the start θ₀ is never modified.
@@ -40,6 +41,8 @@ public static class Trainer
         if (options.Monitor is { } mon && mon.Dimension != objective.Dimension)
             throw new ArgumentException(
                 $"options.Monitor ({mon.Name}) has dimension {mon.Dimension}, but {objective.Name} has dimension {objective.Dimension}.", nameof(options));
+        if (options.Patience is not null && options.Monitor is null)
+            throw new ArgumentException("options.Patience (early stopping) needs options.Monitor, the objective to watch.", nameof(options));
         if (optimizer.UsesHessian && !objective.HasExactHessian)
             throw new ArgumentException(
                 $"{optimizer} needs second derivatives, which {objective.Name} does not provide; use a first-order optimizer.", nameof(optimizer));
@@ -62,6 +65,9 @@ public static class Trainer
         var thetas = new List<Vector<double>>();
         var monitorSteps = new List<int>();
         var monitorLosses = new List<double>();
+        double bestMonitor = double.PositiveInfinity;
+        int bestMonitorStep = -1, sinceBest = 0;
+        Vector<double>? bestMonitorTheta = null;
 
         StopReason reason;
         string message;
@@ -81,7 +87,12 @@ public static class Trainer
             if (options.Monitor is { } monitor && k % options.MonitorEvery == 0)
             {
                 monitorSteps.Add(k);
-                monitorLosses.Add(monitor.Value(theta));
+                double value = monitor.Value(theta);
+                monitorLosses.Add(value);
+                if (value < bestMonitor)
+                    (bestMonitor, bestMonitorStep, bestMonitorTheta, sinceBest) = (value, k, theta.Clone(), 0);
+                else
+                    sinceBest++;
             }
             if (options.OnStep is { } onStep && k % options.CallbackEvery == 0)
                 onStep(new TrainingStep(k, theta, loss, gradientNorm, clock.Elapsed));
@@ -97,6 +108,9 @@ public static class Trainer
                 (reason, message) = (StopReason.GradientTolerance, $"‖g‖ = {Text.Num(gradientNorm)} < tolerance {Text.Num(options.GradientTolerance)} at step {k}");
             else if (options.TargetLoss is { } target && loss <= target)
                 (reason, message) = (StopReason.TargetLoss, $"loss {Text.Num(loss)} ≤ target {Text.Num(target)} at step {k}");
+            else if (options.Patience is { } patience && sinceBest >= patience)
+                (reason, message) = (StopReason.EarlyStopping,
+                    $"the monitor ({options.Monitor!.Name}) did not improve for {patience} evaluations; best {Text.Num(bestMonitor)} at step {bestMonitorStep}");
             else if (k >= options.MaxSteps)
                 (reason, message) = (StopReason.MaxSteps, $"reached the maximum of {options.MaxSteps} steps");
             else if (cancellationToken.IsCancellationRequested)
@@ -138,7 +152,9 @@ public static class Trainer
         if (options.Monitor is { } last && (monitorSteps.Count == 0 || monitorSteps[^1] != k))
         {
             monitorSteps.Add(k);
-            monitorLosses.Add(last.Value(theta));
+            double value = last.Value(theta);
+            monitorLosses.Add(value);
+            if (value < bestMonitor) (bestMonitor, bestMonitorStep, bestMonitorTheta) = (value, k, theta.Clone());
         }
         if (options.OnStep is { } final && k % options.CallbackEvery != 0)
             final(new TrainingStep(k, theta, loss, gradientNorms[^1], clock.Elapsed));
@@ -160,6 +176,8 @@ public static class Trainer
             Thetas = thetas,
             MonitorSteps = [.. monitorSteps],
             MonitorLosses = [.. monitorLosses],
+            BestMonitorStep = bestMonitorTheta is null ? null : bestMonitorStep,
+            BestMonitorTheta = bestMonitorTheta,
             Elapsed = clock.Elapsed,
         };
     }

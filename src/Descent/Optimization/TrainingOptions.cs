@@ -61,6 +61,17 @@ public sealed record TrainingOptions
     /// <summary>Evaluate <see cref="Monitor"/> every this many steps and at the end (≥ 1; default 10).</summary>
     public int MonitorEvery { get; init => field = Text.Count(value, nameof(MonitorEvery)); } = 10;
 
+    /// <summary>Early stopping (Goodfellow et al. 2016, Algorithm 7.1): stop when the <see cref="Monitor"/>
+    /// value has not improved on its best for this many evaluations in a row (≥ 1; null disables).
+    /// The best iterate is kept in <see cref="TrainingResult.BestMonitorTheta"/>.</summary>
+    public int? Patience
+    {
+        get;
+        init => field = value is { } p && p < 1
+            ? throw new ArgumentOutOfRangeException(nameof(Patience), p, "Patience must be at least 1, or null.")
+            : value;
+    }
+
     /// <inheritdoc />
     public override string ToString()
     {
@@ -70,6 +81,7 @@ public sealed record TrainingOptions
         if (TimeBudget is { } b) parts.Add($"time ≤ {b.TotalSeconds:G3} s");
         if (RecordCurvature) parts.Add("records gᵀHg");
         if (Monitor is { } m) parts.Add($"monitors {m.Name} every {MonitorEvery}");
+        if (Patience is { } p) parts.Add($"early stopping after {p} evaluations without improvement");
         return string.Join(", ", parts);
     }
 }

@@ -55,6 +55,13 @@ public sealed record TrainingResult
     /// <summary>Monitor values at <see cref="MonitorSteps"/> (e.g. validation loss).</summary>
     public double[] MonitorLosses { get; init; } = [];
 
+    /// <summary>The step with the lowest monitor value (null without a monitor or when it was never finite).</summary>
+    public int? BestMonitorStep { get; init; }
+
+    /// <summary>The iterate with the lowest monitor value — what early stopping returns (Goodfellow et al.
+    /// 2016, Algorithm 7.1); null without a monitor.</summary>
+    public Vector<double>? BestMonitorTheta { get; init; }
+
     /// <summary>Wall-clock duration of the run.</summary>
     public required TimeSpan Elapsed { get; init; }
 
@@ -74,6 +81,20 @@ public sealed record TrainingResult
         if (target.Count != Theta.Count)
             throw new ArgumentException($"target has length {target.Count}, but θ has length {Theta.Count}.", nameof(target));
         return Thetas.Select(t => (t - target).L2Norm()).ToArray();
+    }
+
+    /// <summary>min over j ≤ k of ‖∇L(θⱼ)‖ for every k: the quantity bounded by O(k^{−1/2}) in the
+    /// convergence proposition of seed 004.</summary>
+    public double[] RunningMinimumGradientNorm()
+    {
+        var result = new double[GradientNorms.Length];
+        double min = double.PositiveInfinity;
+        for (int k = 0; k < result.Length; k++)
+        {
+            if (GradientNorms[k] < min) min = GradientNorms[k];   // NaN never lowers the minimum
+            result[k] = min;
+        }
+        return result;
     }
 
     /// <inheritdoc />

@@ -53,6 +53,24 @@ public sealed class CriticalPointTests
     }
 
     [Fact]
+    public void A_high_dimensional_saddle_gets_its_index_counted()
+    {
+        // 200-D Hessian Q diag(−17, …, −1, 1, …, 183) Qᵀ with Q random orthogonal: index 17 by construction.
+        var eigenvalues = Enumerable.Range(-17, 201).Where(k => k != 0).Select(k => (double)k).ToArray();
+        var q = Quadratic.RandomOrthogonal(200, seed: 200);
+        var h = q * Matrix<double>.Build.DenseOfDiagonalArray(eigenvalues) * q.Transpose();
+        h = (h + h.Transpose()) * 0.5;
+        var zero = Vector<double>.Build.Dense(200);
+        var p = CriticalPoint.Classify(zero, zero, h);
+        Assert.Equal(CriticalPointKind.Saddle, p.Kind);
+        Assert.Equal(17, p.Index);
+        // Eigenvalues are exact to ~n·u·‖H‖ ≈ 1e-12; integers are recovered to 1e-8.
+        Assert.Equal(-17.0, p.Eigenvalues[0], 8);
+        Assert.Equal(183.0, p.Eigenvalues[^1], 8);
+        Assert.Contains("saddle of index 17", p.ToString());
+    }
+
+    [Fact]
     public void Zero_eigenvalues_make_the_test_inconclusive_unless_both_signs_appear()
     {
         // Monkey saddle x³ − 3xy²: gradient and Hessian vanish at the origin.

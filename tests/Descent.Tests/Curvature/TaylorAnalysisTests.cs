@@ -86,6 +86,25 @@ public sealed class TaylorAnalysisTests
     }
 
     [Fact]
+    public void The_worst_case_improvement_bounds_every_gradient_direction_and_is_reached_along_the_top_eigenvector()
+    {
+        // λ = 0.5, 2, 10 (λmax = 10). Along any g: predicted improvement −ΔL = εgᵀg − ½ε²gᵀHg ≥ (ε − ½ε²·10)gᵀg.
+        var q = Quadratic.FromEigenvalues([0.5, 2.0, 10.0], seed: 13);
+        var rng = new Random(99);
+        for (int trial = 0; trial < 10; trial++)
+        {
+            var taylor = TaylorAnalysis.At(q, Vector<double>.Build.Dense(3, _ => rng.NextDouble() * 2 - 1));
+            foreach (double eps in new[] { 0.01, 0.1, 0.19 })
+                Assert.True(-taylor.PredictedChange(eps) >= taylor.WorstCaseImprovement(eps, 10) - 1e-12);
+        }
+        // θ along the top eigenvector v₃ (the minimizer is 0): g = Aθ = 10θ is aligned with λmax, and the bound is attained.
+        var v3 = Descent.Curvature.Spectrum.Of(q.A).Eigenvector(2);
+        var aligned = TaylorAnalysis.At(q, v3 * 0.7);
+        foreach (double eps in new[] { 0.01, 0.1, 0.3 })
+            Assert.Equal(aligned.WorstCaseImprovement(eps, 10), -aligned.ActualChange(eps), 11);
+    }
+
+    [Fact]
     public void Negative_curvature_along_the_gradient_means_every_step_is_predicted_to_help()
     {
         // −½(x₁² + x₂²) at (1, 2): g = (−1, −2), gᵀHg = −5 ≤ 0.

@@ -85,7 +85,12 @@ public sealed class AllObjectivesTests
         foreach (var f in Instances(typeName))
         {
             var wrong = Vector<double>.Build.Dense(f.Dimension + 1);
-            foreach (Action call in new Action[] { () => f.Value(wrong), () => f.Gradient(wrong), () => f.Hessian(wrong) })
+            var right = Vector<double>.Build.Dense(f.Dimension);
+            foreach (Action call in new Action[]
+                     {
+                         () => f.Value(wrong), () => f.Gradient(wrong), () => f.ValueAndGradient(wrong), () => f.Hessian(wrong),
+                         () => f.HessianVectorProduct(wrong, right),
+                     })
             {
                 var ex = Assert.Throws<ArgumentException>(call);
                 Assert.Equal("theta", ex.ParamName);
@@ -147,6 +152,7 @@ public sealed class AllObjectivesTests
             {
                 double scale = Math.Max(1.0, m.InfinityNorm());
                 Assert.True(f.Gradient(m).InfinityNorm() <= 1e-9 * scale, $"{f.Name}: gradient at a known minimizer");
+                Assert.True(f.Domain.Contains(m), $"{f.Name}: minimizer outside the domain");
                 double best = f.Value(m);
                 for (int k = 0; k < 200; k++)
                 {

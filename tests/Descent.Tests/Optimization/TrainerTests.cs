@@ -196,4 +196,34 @@ public sealed class TrainerTests
         var r = Trainer.Run(new NoHessian(), Optimizers.GradientDescent(0.5), V(1, 1), new TrainingOptions { MaxSteps = 2 });
         Assert.Equal(0.25, r.Theta[0], 15);
     }
+
+    [Fact]
+    public void Early_stopping_stops_when_the_validation_loss_stops_improving_and_keeps_the_best_iterate()
+    {
+        // Train L = ½(θ − 2)², validate V = ½(θ − 1)², GD with ε = 0.1 from 0: θₖ = 2(1 − 0.9ᵏ).
+        // |θₖ − 1| is smallest at k = 7 (θ₆ ≈ 0.937, θ₇ ≈ 1.043, θ₈ ≈ 1.139), so with patience 3 the
+        // evaluations at k = 8, 9, 10 fail to improve and the run stops at k = 10, keeping θ₇.
+        var one = Matrix<double>.Build.DenseIdentity(1);
+        var train = new Quadratic(one, V(2.0));
+        var validation = new Quadratic(one, V(1.0));
+        var r = Trainer.Run(train, Optimizers.GradientDescent(0.1), V(0.0),
+            new TrainingOptions { MaxSteps = 1000, Monitor = validation, MonitorEvery = 1, Patience = 3 });
+        Assert.Equal(StopReason.EarlyStopping, r.Reason);
+        Assert.Equal(10, r.Steps);
+        Assert.Equal(7, r.BestMonitorStep);
+        Assert.Equal(2 * (1 - Math.Pow(0.9, 7)), r.BestMonitorTheta![0], 14);
+        Assert.Equal("options", Assert.Throws<ArgumentException>(() =>
+            Trainer.Run(train, Optimizers.GradientDescent(0.1), V(0.0), new TrainingOptions { Patience = 3 })).ParamName);
+    }
+
+    [Fact]
+    public void The_running_minimum_of_the_gradient_norm_never_increases()
+    {
+        // Momentum on the d2l quadratic makes ‖g‖ oscillate; its running minimum is monotone and ends at min ‖g‖.
+        var r = Trainer.Run(Quadratic.D2l(), Optimizers.Momentum(0.3, 0.9), V(-5, -2), new TrainingOptions { MaxSteps = 100 });
+        var m = r.RunningMinimumGradientNorm();
+        Assert.Contains(r.GradientNorms.Zip(r.GradientNorms.Skip(1)), p => p.Second > p.First);   // not monotone itself
+        for (int k = 1; k < m.Length; k++) Assert.True(m[k] <= m[k - 1]);
+        Assert.Equal(r.GradientNorms.Min(), m[^1]);
+    }
 }

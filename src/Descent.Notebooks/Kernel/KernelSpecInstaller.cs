@@ -1,0 +1,118 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Descent.Notebooks.Kernel;
+
+/// <summary>
+/// Installs and removes the Descent kernel spec: <c>kernel.json</c> (argv, display name "C# (Descent)", language
+/// <c>csharp</c>, <c>interrupt_mode: "message"</c>) and two logos, written to a temporary directory that then
+/// replaces the spec directory, so a failed install never leaves a half-written spec.
+/// </summary>
+public static partial class KernelSpecInstaller
+{
+    /// <summary>The default kernel name (what chapters' kernelspec metadata names).</summary>
+    public const string DefaultName = "descent";
+
+    /// <summary>The display name front ends show.</summary>
+    public const string DisplayName = "C# (Descent)";
+
+    /// <summary>The kernel.json contents for <paramref name="argv"/> (which must contain <c>{connection_file}</c>).</summary>
+    public static JsonObject KernelJson(IReadOnlyList<string> argv)
+    {
+        ArgumentNullException.ThrowIfNull(argv);
+        if (!argv.Contains("{connection_file}"))
+        {
+            throw new ArgumentException("argv must pass \"{connection_file}\" to the kernel", nameof(argv));
+        }
+
+        return new JsonObject
+        {
+            ["argv"] = new JsonArray(argv.Select(a => (JsonNode?)JsonValue.Create(a)).ToArray()),
+            ["display_name"] = DisplayName,
+            ["language"] = "csharp",
+            ["interrupt_mode"] = "message",
+            ["env"] = new JsonObject { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" },
+            ["metadata"] = new JsonObject { ["debugger"] = false },
+        };
+    }
+
+    /// <summary>Writes the spec <paramref name="name"/> under <paramref name="location"/>, replacing an older one.</summary>
+    /// <returns>The spec directory.</returns>
+    public static string Install(KernelSpecLocation location, string name, IReadOnlyList<string> argv)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        ValidateName(name);
+        var target = location.KernelDirectory(name);
+        var parent = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(parent);
+        var staging = Path.Combine(parent, $".{name}.{Guid.NewGuid():N}.tmp");
+        var backup = Path.Combine(parent, $".{name}.{Guid.NewGuid():N}.old");
+        try
+        {
+            Directory.CreateDirectory(staging);
+            var json = KernelJson(argv).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+            File.WriteAllText(Path.Combine(staging, "kernel.json"), json + "\n");
+            File.WriteAllBytes(Path.Combine(staging, "logo-32x32.png"), KernelLogo.Png(32));
+            File.WriteAllBytes(Path.Combine(staging, "logo-64x64.png"), KernelLogo.Png(64));
+            if (Directory.Exists(target))
+            {
+                Directory.Move(target, backup);
+            }
+
+            Directory.Move(staging, target);
+        }
+        catch
+        {
+            if (!Directory.Exists(target) && Directory.Exists(backup))
+            {
+                Directory.Move(backup, target);
+            }
+
+            throw;
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+
+            if (Directory.Exists(backup))
+            {
+                Directory.Delete(backup, recursive: true);
+            }
+        }
+
+        return target;
+    }
+
+    /// <summary>Removes the spec <paramref name="name"/> from <paramref name="location"/>.</summary>
+    /// <returns>The removed directory, or null when no such spec was installed there.</returns>
+    public static string? Uninstall(KernelSpecLocation location, string name)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        ValidateName(name);
+        var target = location.KernelDirectory(name);
+        if (!Directory.Exists(target))
+        {
+            return null;
+        }
+
+        Directory.Delete(target, recursive: true);
+        return target;
+    }
+
+    /// <summary>Kernel names are what jupyter_client accepts: letters, digits, '.', '_', '-'.</summary>
+    private static void ValidateName(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (!KernelName().IsMatch(name))
+        {
+            throw new ArgumentException($"kernel name '{name}' may contain only letters, digits, '.', '_' and '-'", nameof(name));
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
+    private static partial Regex KernelName();
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Descent.Kernel.Tests.Clients;
+
+/// <summary>
+/// The real-client scenarios, each run once (one kernel process each) and shared by the tests that assert on it.
+/// The cells are chosen here so the tests read with their inputs.
+/// </summary>
+public sealed class JupyterClients : IDisposable
+{
+    /// <summary>"var s = \"😀\"; s.Len": 18 code points, 19 UTF-16 units; "Len" starts at code point 15.</summary>
+    public const string UnicodeCompletionCode = "var s = \"\U0001F600\"; s.Len";
+
+    public static readonly JsonObject ProtocolCells = new()
+    {
+        ["execute"] = new JsonObject
+        {
+            ["arithmetic"] = "1 + 1",
+            ["stdout"] = "Console.WriteLine(\"hello from descent\");",
+            ["display"] = "var handle = display(\"first\");\nhandle.Update(\"second\");",
+            // A Plotly.NET chart built without Descent.Plots: one scatter trace with y = 1, 4, 9.
+            ["chart"] = "var trace = new Plotly.NET.Trace(\"scatter\");\ntrace.SetProperty(\"y\", new[] { 1.0, 4.0, 9.0 });\n" +
+                        "Plotly.NET.GenericChart.ofTraceObject(true, trace)",
+            ["runtime_error"] = "var x = 1;\nthrow new InvalidOperationException(\"boom\");",
+            ["compile_error"] = "var ok = 1;\nint y = \"text\";",
+        },
+        ["silent"] = "var silentValue = 41;",
+        ["no_history"] = "40 + 2",
+        ["user_expressions_cell"] = "var ue = 6;",
+        ["user_expressions"] = new JsonObject { ["product"] = "ue * 7", ["broken"] = "ue +" },
+        ["complete"] = new JsonObject
+        {
+            ["console"] = new JsonObject { ["code"] = "Console.Wri", ["cursor_pos"] = 11 },
+            ["unicode"] = new JsonObject { ["code"] = UnicodeCompletionCode, ["cursor_pos"] = 18 },
+        },
+        ["inspect"] = new JsonObject
+        {
+            ["writeline"] = new JsonObject { ["code"] = "Console.WriteLine(\"x\");", ["cursor_pos"] = 10, ["detail_level"] = 0 },
+            ["blank"] = new JsonObject { ["code"] = "   ", ["cursor_pos"] = 1, ["detail_level"] = 0 },
+        },
+        ["is_complete"] = new JsonArray("1 + 1", "for (var i = 0; i < 3; i++) {", "int 1x = 3;"),
+    };
+
+    public static readonly JsonObject InterruptCells = new()
+    {
+        ["define"] = "var beforeRestart = 5;",
+        // A Descent training loop that would run for ~11 days (1 ms per step), stopped only by the interrupt.
+        ["cooperative"] =
+            "Descent.Optimization.Trainer.Run(new Descent.Functions.Rosenbrock(2), " +
+            "Descent.Optimization.Optimizers.GradientDescent(1e-4), MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(2), " +
+            "new Descent.Optimization.TrainingOptions { MaxSteps = 1_000_000_000, RecordThetaEvery = 0, OnStep = _ => System.Threading.Thread.Sleep(1) }, " +
+            "Descent.Notebooks.CellCancellation.Token)",
+        ["old_variable"] = "beforeRestart",
+    };
+
+    private readonly Lazy<JsonNode> _protocol;
+    private readonly Lazy<JsonNode> _interrupt;
+    private readonly Lazy<JsonNode> _notebooks;
+
+    public JupyterClients()
+    {
+        Harness = new KernelHarness();
+        _protocol = new Lazy<JsonNode>(() => Harness.RunDriver("protocol", "--cells", WriteCells("protocol", ProtocolCells), "--marker-dir", Harness.Scratch));
+        _interrupt = new Lazy<JsonNode>(() => Harness.RunDriver("interrupt", "--cells", WriteCells("interrupt", InterruptCells)));
+        _notebooks = new Lazy<JsonNode>(() => Harness.RunDriver(["notebooks", .. Chapters()]));
+    }
+
+    public KernelHarness Harness { get; }
+
+    public JsonNode Protocol => _protocol.Value;
+
+    public JsonNode Interrupt => _interrupt.Value;
+
+    public JsonNode Notebooks => _notebooks.Value;
+
+    /// <summary>Every chapter notebooks/NN-name.ipynb, discovered, not listed.</summary>
+    public string[] Chapters()
+    {
+        var dir = Path.Combine(Harness.RepositoryRoot, "notebooks");
+        return Directory.Exists(dir)
+            ? Directory.GetFiles(dir, "*.ipynb", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal).ToArray()
+            : [];
+    }
+
+    public void Dispose() => Harness.Dispose();
+
+    private string WriteCells(string name, JsonObject cells)
+    {
+        var path = Path.Combine(Harness.Scratch, name + "-cells.json");
+        File.WriteAllText(path, cells.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        return path;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class JupyterClientsCollection : ICollectionFixture<JupyterClients>
+{
+    public const string Name = "Jupyter clients";
+}

@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Descent.Kernel.Tests.Clients;
+
+/// <summary>
+/// Installs the built kernel into a temporary Jupyter prefix with <c>descent kernel install --prefix</c> and runs
+/// <c>Clients/kernel_driver.py</c> (Jupyter's own jupyter_client / nbclient) against it, returning the driver's JSON.
+/// </summary>
+public sealed class KernelHarness : IDisposable
+{
+    /// <summary>The kernel spec name used by the tests (not the user's "descent").</summary>
+    public const string KernelName = "descent-test";
+
+    private readonly Lazy<string?> _python = new(FindPython);
+    private readonly Lazy<string> _prefix;
+
+    public KernelHarness()
+    {
+        RepositoryRoot = FindRepositoryRoot();
+        _prefix = new Lazy<string>(Install);
+    }
+
+    public string RepositoryRoot { get; }
+
+    /// <summary>Why the real-client tests cannot run here, or null when python3 with jupyter_client, nbclient and nbformat is present.</summary>
+    public string? SkipReason => _python.Value is null
+        ? "python3 with jupyter_client, nbclient, nbformat and pyzmq is not installed (Debian: python3-jupyter-client python3-nbclient python3-nbformat; .ci/run installs them)"
+        : null;
+
+    public string Scratch { get; } = Directory.CreateTempSubdirectory("descent-kernel-tests-").FullName;
+
+    /// <summary>Runs the driver and returns its JSON result.</summary>
+    public JsonNode RunDriver(params string[] arguments)
+    {
+        var python = _python.Value ?? throw new InvalidOperationException(SkipReason);
+        var prefix = _prefix.Value;
+        var start = new ProcessStartInfo(python)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Scratch,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Clients", "kernel_driver.py"));
+        start.ArgumentList.Add(arguments[0]);
+        start.ArgumentList.Add("--kernel");
+        start.ArgumentList.Add(KernelName);
+        foreach (var argument in arguments.Skip(1))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["JUPYTER_PATH"] = Path.Combine(prefix, "share", "jupyter");
+        start.Environment["JUPYTER_RUNTIME_DIR"] = Path.Combine(Scratch, "runtime");
+        start.Environment["PYDEVD_DISABLE_FILE_VALIDATION"] = "1";
+        var (code, stdout, stderr) = RunProcess(start, TimeSpan.FromMinutes(8));
+        var marker = stdout.LastIndexOf("@@JSON@@", StringComparison.Ordinal);
+        if (code != 0 || marker < 0)
+        {
+            throw new InvalidOperationException($"kernel_driver.py {string.Join(' ', arguments)} exited {code}\nstdout:\n{stdout}\nstderr:\n{stderr}");
+        }
+
+        return JsonNode.Parse(stdout[(marker + "@@JSON@@".Length)..])!;
+    }
+
+    public string CliDll()
+    {
+        // The test's own output path ends in bin/<Configuration>/<tfm>/; the CLI is built with the same configuration.
+        var tfmDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = tfmDir.Parent!.Name;
+        var output = Path.Combine(RepositoryRoot, "src", "Descent.Cli", "bin", configuration, tfmDir.Name);
+        var runtimeConfig = Directory.Exists(output) ? Directory.GetFiles(output, "*.runtimeconfig.json").FirstOrDefault() : null;
+        return runtimeConfig is null
+            ? throw new InvalidOperationException($"the CLI is not built in {output}; run dotnet build Descent.slnx")
+            : runtimeConfig.Replace(".runtimeconfig.json", ".dll", StringComparison.Ordinal);
+    }
+
+    public (int Code, string Stdout, string Stderr) RunCli(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(CliDll());
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return RunProcess(start, TimeSpan.FromMinutes(2));
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Scratch, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A kernel still writing its log; the temp directory is cleaned by the OS.
+        }
+    }
+
+    private string Install()
+    {
+        var prefix = Path.Combine(Scratch, "prefix");
+        var (code, stdout, stderr) = RunCli("kernel", "install", "--prefix", prefix, "--name", KernelName);
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"descent kernel install failed ({code}): {stdout}{stderr}");
+        }
+
+        return prefix;
+    }
+
+    private static (int Code, string Stdout, string Stderr) RunProcess(ProcessStartInfo start, TimeSpan timeout)
+    {
+        using var process = Process.Start(start)!;
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (stdout) { stdout.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (stderr) { stderr.AppendLine(e.Data); } } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{start.FileName} {string.Join(' ', start.ArgumentList)} did not finish within {timeout}");
+        }
+
+        process.WaitForExit();
+        return (process.ExitCode, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string? FindPython()
+    {
+        foreach (var candidate in new[] { "/usr/bin/python3", "python3" })
+        {
+            try
+            {
+                var start = new ProcessStartInfo(candidate) { RedirectStandardOutput = true, RedirectStandardError = true };
+                start.ArgumentList.Add("-c");
+                start.ArgumentList.Add("import jupyter_client, nbclient, nbformat, zmq");
+                using var process = Process.Start(start)!;
+                process.WaitForExit(30_000);
+                if (process.HasExited && process.ExitCode == 0)
+                {
+                    return candidate;
+                }
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                // Not installed under this name.
+            }
+        }
+
+        return null;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Descent.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("cannot find the repository root (Descent.slnx) above " + AppContext.BaseDirectory);
+    }
+}

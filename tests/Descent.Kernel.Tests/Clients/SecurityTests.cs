@@ -1,0 +1,24 @@
+using static Descent.Kernel.Tests.Clients.Driver;
+
+namespace Descent.Kernel.Tests.Clients;
+
+/// <summary>Messages signed with the wrong key, or not signed, are dropped and never executed.</summary>
+[Collection(JupyterClientsCollection.Name)]
+public sealed class SecurityTests(JupyterClients clients)
+{
+    [SkippableFact]
+    public void ForgedMessages_DoNotRun_AndTheKernelStaysUp()
+    {
+        Skip.If(clients.Harness.SkipReason is not null, clients.Harness.SkipReason);
+        var result = clients.Protocol;
+        var forged = result["forged"]!;
+        Assert.False(forged["marker_exists"]!.GetValue<bool>());
+        Assert.Empty(forged["replies"]!.AsArray());
+        Assert.True(forged["kernel_alive"]!.GetValue<bool>());
+        Assert.Equal("ok", Str(forged["kernel_info_after"]!["content"]!["status"]));
+        // The same cell, properly signed, does create its marker: the forged ones were dropped, not broken.
+        Assert.Equal("ok", Str(Reply(result["signed_marker"]!)["status"]));
+        Assert.True(result["signed_marker"]!["marker_exists"]!.GetValue<bool>());
+        Assert.True(result["heartbeat"]!.GetValue<bool>());
+    }
+}
