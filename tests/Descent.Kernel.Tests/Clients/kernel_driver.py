@@ -272,7 +272,7 @@ def main():
     parser.add_argument("--cells")
     parser.add_argument("--marker-dir")
     parser.add_argument("notebooks", nargs="*")
-    args = parser.parse_args()
+    args = parser.parse_intermixed_args()
     result = {"protocol": scenario_protocol, "interrupt": scenario_interrupt, "notebooks": scenario_notebooks}[args.scenario](args)
     sys.stdout.write("\n@@JSON@@" + json.dumps(result) + "\n")
 
