@@ -12,7 +12,7 @@ using InteractiveDiagnosticSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity;
 namespace Descent.Notebooks;
 
 /// <summary>
-/// One C# notebook session on the .NET Interactive engine, with Descent (and Descent.Plots when built)
+/// One C# notebook session on the .NET Interactive engine, with Descent and Descent.Plots
 /// referenced and their namespaces imported, and formatters that always give <c>text/plain</c> plus
 /// <c>text/html</c>, and for charts the Plotly figure with HTML that draws offline. The Jupyter kernel, the
 /// runner (<c>descent run</c>, <c>descent build</c>) and the tests all execute cells through this class.
@@ -348,24 +348,8 @@ public sealed partial class NotebookSession : IAsyncDisposable
         return _mime.Create(e.Value);
     }
 
-    private static IEnumerable<Assembly> PreloadedAssemblies()
-    {
-        yield return typeof(Descent.Functions.Objective).Assembly;
-        Assembly? plots = null;
-        try
-        {
-            plots = Assembly.Load("Descent.Plots");
-        }
-        catch (FileNotFoundException)
-        {
-            // Descent.Plots is not built next to this assembly: sessions still work with the numerics library.
-        }
-
-        if (plots is not null)
-        {
-            yield return plots;
-        }
-    }
+    private static IEnumerable<Assembly> PreloadedAssemblies() =>
+        [typeof(Descent.Functions.Objective).Assembly, typeof(Descent.Plots.Plot).Assembly];
 
     private static IEnumerable<string> PublicNamespaces(Assembly assembly) =>
         assembly.GetExportedTypes().Select(t => t.Namespace).OfType<string>().Distinct(StringComparer.Ordinal);

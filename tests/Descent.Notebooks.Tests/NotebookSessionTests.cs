@@ -41,6 +41,20 @@ public sealed class NotebookSessionTests(SessionFixture fixture)
     }
 
     [Fact]
+    public async Task A_chart_gives_the_plotly_figure_offline_html_and_plain_text()
+    {
+        var run = await Session.ExecuteAsync("Plot.Curve(new[] { 3.0, 2.0, 1.5 })");
+
+        Assert.True(run.Succeeded, string.Join("\n", run.Outputs));
+        var data = Assert.IsType<ResultOutput>(Assert.Single(run.Outputs)).Data;
+        using var figure = System.Text.Json.JsonDocument.Parse(data[MimeTypes.PlotlyJson]);
+        Assert.Equal(3, figure.RootElement.GetProperty("data")[0].GetProperty("y").GetArrayLength());
+        Assert.StartsWith("Chart: 1 trace", data[MimeTypes.PlainText]);
+        Assert.Contains("Plotly.newPlot", data[MimeTypes.Html]);
+        Assert.DoesNotMatch("src=[\"']?(https?:)?//", data[MimeTypes.Html]); // never a CDN
+    }
+
+    [Fact]
     public async Task A_compile_error_names_the_line()
     {
         var run = await Session.ExecuteAsync("var ok = 1;\nvar alsoOk = 2;\nint bad = \"text\";");

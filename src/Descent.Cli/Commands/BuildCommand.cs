@@ -1,23 +1,90 @@
 using System.CommandLine;
+using System.Diagnostics;
+using Descent.Notebooks.Export;
+using Descent.Notebooks.Ipynb;
+using Descent.Notebooks.Running;
+using Spectre.Console;
 
 namespace Descent.Cli.Commands;
 
-/// <summary><c>descent build [--output DIR]</c>: run changed chapters, then write the offline site.</summary>
+/// <summary>
+/// <c>descent build [--output DIR] [--force]</c>: runs every notebook whose code cells or library sources changed
+/// since its last clean run (content hash in the notebook's metadata), then writes the offline site.
+/// </summary>
 internal static class BuildCommand
 {
+    /// <summary>The library folders whose sources decide whether a chapter's stored outputs are still current.</summary>
+    internal static readonly string[] LibraryFolders = ["src/Descent", "src/Descent.Plots", "src/Descent.Notebooks", "Directory.Build.props", "Directory.Packages.props"];
+
+    /// <summary>KaTeX version vendored from npm into the git-ignored cache for offline math.</summary>
+    internal const string KatexVersion = "0.16.22";
+
     public static Command Create(CliContext context)
     {
-        var output = new Option<string>("--output", "-o")
-        {
-            Description = "Directory of the site (default: site/ in the repository)",
-        };
-        var command = new Command("build", "Run every chapter whose source changed, then write the offline HTML site") { output };
+        var output = new Option<string?>("--output", "-o") { Description = "Directory of the site (default: site/ in the repository)" };
+        var force = new Option<bool>("--force") { Description = "Run every notebook even if its content hash is unchanged" };
+        var timeout = new Option<double>("--timeout") { Description = "Seconds a single cell may run", DefaultValueFactory = _ => 300 };
+        var command = new Command("build", "Run every chapter whose source changed, then write the offline HTML site") { output, force, timeout };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await Task.CompletedTask;
-            context.Fail("descent build is not implemented yet");
-            return 1;
+            var root = RepositoryLayout.FindRoot();
+            if (root is null)
+            {
+                context.Fail("no Descent repository (Descent.slnx) above the current directory");
+                return 2;
+            }
+
+            var site = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(root, "site"));
+            return await Build(context, root, site, parse.GetValue(force), TimeSpan.FromSeconds(parse.GetValue(timeout)), cancellationToken);
         });
         return command;
+    }
+
+    internal static async Task<int> Build(CliContext context, string root, string site, bool force, TimeSpan cellTimeout, CancellationToken cancellationToken)
+    {
+        var total = Stopwatch.StartNew();
+        var libraryHash = SourceHash.OfSources(root, LibraryFolders);
+        var notebooks = RepositoryLayout.Notebooks(root);
+        var ran = 0;
+        var failures = 0;
+        foreach (var path in notebooks)
+        {
+            Notebook notebook;
+            try
+            {
+                notebook = Notebook.Load(path);
+            }
+            catch (NotebookFormatException e)
+            {
+                context.Fail(e.Message);
+                failures++;
+                continue;
+            }
+
+            var hash = SourceHash.OfNotebook(notebook, libraryHash);
+            if (!force && SourceHash.Stored(notebook) == hash)
+            {
+                context.Console.MarkupLine($"[grey]{Markup.Escape(RepositoryLayout.Display(path))}: up to date[/]");
+                continue;
+            }
+
+            ran++;
+            var result = await RunCommand.RunOne(context, path, cellTimeout, cancellationToken, beforeSave: nb => SourceHash.Stamp(nb, hash));
+            failures += result.Succeeded ? 0 : 1;
+        }
+
+        if (failures > 0)
+        {
+            context.Fail($"{failures} notebook(s) failed; the site was not written");
+            return 1;
+        }
+
+        var katex = Katex.EnsureDist(root, KatexVersion, context);
+        var pages = SiteBuilder.Discover(Path.Combine(root, "notebooks"));
+        var written = SiteBuilder.Write(pages, site, new SiteOptions(KatexDist: katex));
+        context.Console.MarkupLine(
+            $"[green]site[/] {Markup.Escape(RepositoryLayout.Display(site))}: {pages.Count} pages, {written.Count} files; ran {ran} of {notebooks.Count} notebooks in {total.Elapsed.TotalSeconds:0.0} s{(katex is null ? " (math shown as TeX: KaTeX not available)" : "")}");
+        context.Console.MarkupLine($"open {Markup.Escape(Path.Combine(site, "index.html"))}");
+        return 0;
     }
 }

@@ -59,7 +59,7 @@ internal static class RunCommand
     }
 
     /// <summary>Runs one notebook, printing a line per cell with its time, and the failure if any.</summary>
-    internal static async Task<NotebookRunResult> RunOne(CliContext context, string path, TimeSpan cellTimeout, CancellationToken cancellationToken, bool quiet = false)
+    internal static async Task<NotebookRunResult> RunOne(CliContext context, string path, TimeSpan cellTimeout, CancellationToken cancellationToken, bool quiet = false, Action<Descent.Notebooks.Ipynb.Notebook>? beforeSave = null)
     {
         var display = RepositoryLayout.Display(Path.GetFullPath(path));
         if (!quiet)
@@ -69,6 +69,7 @@ internal static class RunCommand
 
         var options = new NotebookRunOptions(
             CellTimeout: cellTimeout,
+            BeforeSave: beforeSave,
             OnCellFinished: quiet ? null : report => context.Console.MarkupLine(
                 $"  cell {report.CellNumber,3} [[{report.ExecutionCount}]] {report.Execution.Elapsed.TotalSeconds,7:0.000} s  "
                 + (report.Execution.Succeeded ? "[green]ok[/]" : report.Execution.Cancelled ? "[yellow]interrupted[/]" : "[red]failed[/]")));

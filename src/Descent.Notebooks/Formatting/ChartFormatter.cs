@@ -1,62 +1,44 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Descent.Plots;
 using Plotly.NET;
 
 namespace Descent.Notebooks.Formatting;
 
 /// <summary>
 /// Turns a Plotly.NET chart into Jupyter mime data that draws with no internet:
-/// <c>application/vnd.plotly.v1+json</c> (the figure), <c>text/html</c> (a div and a script that calls
-/// <c>Plotly.newPlot</c> on an already loaded plotly.js) and <c>text/plain</c>.
+/// <c>application/vnd.plotly.v1+json</c> (the figure, from <see cref="ChartJson"/>), <c>text/html</c> (a div and a
+/// script that calls <c>Plotly.newPlot</c> on the plotly.js already on the page, from <see cref="ChartHtml"/>) and
+/// <c>text/plain</c>.
 /// </summary>
 public static class ChartFormatter
 {
-    /// <summary>The figure JSON <c>{"data": [...], "layout": {...}, "config": {...}}</c> of <paramref name="chart"/>.</summary>
-    public static string FigureJson(GenericChart chart)
-    {
-        ArgumentNullException.ThrowIfNull(chart);
-        var figure = JsonNode.Parse(GenericChart.toFigureJson(chart))!.AsObject();
-        var config = JsonNode.Parse(JsonSerializer.Serialize(GenericChart.getConfig(chart), new JsonSerializerOptions()));
-        if (!figure.ContainsKey("config") && config is JsonObject { Count: > 0 })
-        {
-            figure["config"] = config;
-        }
-
-        return figure.ToJsonString();
-    }
+    /// <summary>The figure JSON <c>{"data": [...], "layout": {...}, "frames": [...]}</c> of <paramref name="chart"/>.</summary>
+    public static string FigureJson(GenericChart chart) => ChartJson.ToPlotlyJson(chart);
 
     /// <summary>
-    /// HTML that draws the figure in an element with a content-derived id. If plotly.js is not loaded the
-    /// element says so instead of staying blank.
+    /// HTML that draws the chart in a div whose id is derived from the figure and <paramref name="ordinal"/>, so a rerun
+    /// stores identical outputs and two charts on one page never share an id.
     /// </summary>
-    public static string Html(string figureJson)
+    public static string Html(GenericChart chart, string figureJson, int ordinal)
     {
-        var id = "descent-plot-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(figureJson)))[..12].ToLowerInvariant()
-                 + "-" + Guid.NewGuid().ToString("N")[..6];
-        var safeJson = figureJson.Replace("</", "<\\/", StringComparison.Ordinal);
-        return $$"""
-            <div id="{{id}}" class="descent-plot" style="width:100%;min-height:420px;"></div>
-            <script type="text/javascript">
-            (function () {
-              var fig = {{safeJson}};
-              var el = document.getElementById("{{id}}");
-              function draw() { Plotly.newPlot(el, fig.data, fig.layout || {}, Object.assign({responsive: true}, fig.config || {})); if (fig.frames) { Plotly.addFrames(el, fig.frames); } }
-              if (window.Plotly) { draw(); }
-              else { el.style.minHeight = ""; el.innerHTML = "<em>Chart: plotly.js is not loaded here. Rerun the cell with the Descent kernel, or open the course site.</em>"; }
-            })();
-            </script>
-            """;
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(figureJson)))[..10].ToLowerInvariant();
+        return ChartHtml.Fragment(chart, $"descent-plot-{hash}-{ordinal}");
     }
 
-    /// <summary>A one-line description of the chart for <c>text/plain</c>.</summary>
-    public static string PlainText(GenericChart chart)
+    /// <summary>A one-line description of the chart for <c>text/plain</c>, e.g. <c>Chart: 3 traces, "Rosenbrock"</c>.</summary>
+    public static string PlainText(string figureJson)
     {
-        ArgumentNullException.ThrowIfNull(chart);
-        var traces = GenericChart.countTrace(chart);
-        var layout = JsonNode.Parse(GenericChart.toFigureJson(chart))?["layout"];
-        var title = layout?["title"]?["text"]?.GetValue<string>();
-        return $"Chart: {traces} trace(s){(string.IsNullOrEmpty(title) ? "" : $", \"{title}\"")}";
+        var figure = JsonNode.Parse(figureJson);
+        var traces = (figure?["data"] as JsonArray)?.Count ?? 0;
+        var frames = (figure?["frames"] as JsonArray)?.Count ?? 0;
+        var title = figure?["layout"]?["title"] switch
+        {
+            JsonValue v when v.TryGetValue(out string? s) => s,
+            JsonObject o => o["text"]?.GetValue<string>(),
+            _ => null,
+        };
+        return $"Chart: {traces} trace{(traces == 1 ? "" : "s")}{(frames > 0 ? $", {frames} frames" : "")}{(string.IsNullOrEmpty(title) ? "" : $", \"{title}\"")}";
     }
 }

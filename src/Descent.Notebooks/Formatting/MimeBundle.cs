@@ -9,6 +9,7 @@ internal sealed class MimeBundle
 {
     private readonly bool _embedPlotlyJs;
     private bool _plotlyJsSent;
+    private int _charts;
 
     public MimeBundle(bool embedPlotlyJs) => _embedPlotlyJs = embedPlotlyJs;
 
@@ -19,12 +20,16 @@ internal sealed class MimeBundle
         {
             case GenericChart chart:
                 var json = ChartFormatter.FigureJson(chart);
-                data[MimeTypes.PlainText] = ChartFormatter.PlainText(chart);
+                data[MimeTypes.PlainText] = ChartFormatter.PlainText(json);
                 data[MimeTypes.PlotlyJson] = json;
-                var html = ChartFormatter.Html(json);
+                var html = ChartFormatter.Html(chart, json, Interlocked.Increment(ref _charts));
                 if (_embedPlotlyJs && !_plotlyJsSent)
                 {
-                    html = PlotlyJs.InlineScriptHtml() + html;
+                    // Once per session: plotly.js inline, with an AMD loader (require.js in classic Jupyter) hidden while
+                    // it runs so it defines window.Plotly. Later charts reuse it.
+                    html = "<script type=\"text/javascript\">window.__descentDefine = window.define; window.define = undefined;</script>\n"
+                           + Descent.Plots.PlotlyJs.ScriptTag()
+                           + "\n<script type=\"text/javascript\">window.define = window.__descentDefine;</script>\n" + html;
                     _plotlyJsSent = true;
                 }
 

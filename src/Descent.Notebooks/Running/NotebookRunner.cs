@@ -82,6 +82,7 @@ public static class NotebookRunner
         var saved = false;
         if (failure is null && options.Save)
         {
+            options.BeforeSave?.Invoke(notebook);
             notebook.Save(path);
             saved = true;
         }
