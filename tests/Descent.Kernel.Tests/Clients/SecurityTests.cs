@@ -21,4 +21,16 @@ public sealed class SecurityTests(JupyterClients clients)
         Assert.True(result["signed_marker"]!["marker_exists"]!.GetValue<bool>());
         Assert.True(result["heartbeat"]!.GetValue<bool>());
     }
+
+    [SkippableFact]
+    public void Kernel_ListensOnlyOnTheFivePortsOfTheConnectionFile_OnItsIp()
+    {
+        Skip.If(clients.Harness.SkipReason is not null, clients.Harness.SkipReason);
+        var result = clients.Protocol;
+        Skip.If(result["listening"] is null, "/proc is not available to list the kernel's sockets (not Linux)");
+        var listening = result["listening"]!.AsArray().Select(s => (Address: s![0]!.GetValue<string>(), Port: s[1]!.GetValue<int>())).ToList();
+        // Exactly shell, iopub, stdin, control and heartbeat — no HTTP server, nothing else — and all on the given ip.
+        Assert.Equal(result["connection_ports"]!.AsArray().Select(p => p!.GetValue<int>()), listening.Select(s => s.Port).Order());
+        Assert.All(listening, s => Assert.Equal(Str(result["connection_ip"]), s.Address));
+    }
 }

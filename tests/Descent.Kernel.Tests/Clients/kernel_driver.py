@@ -105,6 +105,37 @@ def heartbeat(km, timeout=3.0):
         sock.close()
 
 
+def listening_sockets(pid):
+    """TCP sockets the process listens on, from /proc (Linux): [[address, port], ...], or None elsewhere."""
+    try:
+        inodes = set()
+        for fd in os.listdir(f"/proc/{pid}/fd"):
+            try:
+                target = os.readlink(f"/proc/{pid}/fd/{fd}")
+            except OSError:
+                continue
+            if target.startswith("socket:["):
+                inodes.add(target[8:-1])
+        result = []
+        for table, width in (("/proc/net/tcp", 8), ("/proc/net/tcp6", 32)):
+            with open(table) as f:
+                next(f)
+                for line in f:
+                    fields = line.split()
+                    local, state, inode = fields[1], fields[3], fields[9]
+                    if state != "0A" or inode not in inodes:
+                        continue
+                    address_hex, port_hex = local.split(":")
+                    if width == 8:
+                        address = ".".join(str(int(address_hex[i:i + 2], 16)) for i in (6, 4, 2, 0))
+                    else:
+                        address = "ipv6:" + address_hex
+                    result.append([address, int(port_hex, 16)])
+        return sorted(result)
+    except OSError:
+        return None
+
+
 def send_forged(kc, key, code):
     """An execute_request signed with `key` (b'' = no signature) on the real shell socket."""
     forged = Session(key=key, username="intruder", session=kc.session.session)
@@ -168,6 +199,9 @@ def scenario_protocol(args):
         out["signed_marker"] = execute(kc, code.format(signed_marker))
         out["signed_marker"]["marker_exists"] = os.path.exists(signed_marker)
         out["heartbeat"] = heartbeat(km)
+        out["listening"] = listening_sockets(km.provisioner.pid)
+        out["connection_ports"] = sorted([km.shell_port, km.iopub_port, km.stdin_port, km.control_port, km.hb_port])
+        out["connection_ip"] = km.ip
 
         # stop_on_error: a cell queued behind a failing one is aborted, as "Run All" expects.
         failing_id = kc.execute('throw new Exception("stop here");')
@@ -272,7 +306,7 @@ def main():
     parser.add_argument("--cells")
     parser.add_argument("--marker-dir")
     parser.add_argument("notebooks", nargs="*")
-    args = parser.parse_args()
+    args = parser.parse_intermixed_args()
     result = {"protocol": scenario_protocol, "interrupt": scenario_interrupt, "notebooks": scenario_notebooks}[args.scenario](args)
     sys.stdout.write("\n@@JSON@@" + json.dumps(result) + "\n")
 
