@@ -1,12 +1,12 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using Descent.Experiments;
 using Spectre.Console;
 
 namespace Descent.Cli.Commands;
 
-/// <summary><c>descent experiment list | run NAME [--param value …] [--seed N] [--out FILE]</c>.</summary>
+/// <summary><c>descent experiment list | run NAME [--param value …] [--seed N] [--out FILE]</c>: the chapters'
+/// experiments (every <see cref="IExperiment"/> in the library) outside a notebook, with CSV or JSON output.</summary>
 internal static class ExperimentCommand
 {
     public static Command Create(CliContext context)
@@ -14,134 +14,114 @@ internal static class ExperimentCommand
         var list = new Command("list", "List the experiments the chapters use, with their parameters and defaults");
         list.SetAction(_ =>
         {
-            var table = new Table().AddColumns("chapter", "name", "what", "parameters (defaults)");
+            var table = new Table().AddColumns("name", "chapter", "what it computes", "parameters (defaults)");
             foreach (var e in ExperimentRegistry.All)
             {
-                var ps = string.Join(", ", ExperimentRegistry.Describe(e).Select(p => $"--{p.Name} {FormatDefault(p.Default)}"));
-                table.AddRow(e.Chapter, e.Name, Markup.Escape(e.Summary), Markup.Escape(ps));
+                var parameters = string.Join("\n", ExperimentRegistry.Describe(e).Select(p => $"--{p.Name} {Format(p.Default)}"));
+                table.AddRow(Markup.Escape(e.Name), e.Chapter, Markup.Escape(e.Summary), Markup.Escape(parameters));
             }
+
             context.Console.Write(table);
             return 0;
         });
 
-        var name = new Argument<string>("name") { Description = "Experiment name (see 'descent experiment list')" };
-        var parameters = new Argument<string[]>("parameters")
-        {
-            Description = "Parameter overrides as '--name value' pairs (e.g. --kappas 2,10,100)",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
-        var seed = new Option<int?>("--seed") { Description = "Seed (sets the experiment's Seed parameter)" };
-        var output = new Option<string?>("--out") { Description = "Write the result table to FILE (.csv or .json); written atomically" };
-        var run = new Command("run", "Run one experiment with progress and print (or write) its result table")
-        {
-            name, parameters, seed, output,
-        };
+        var name = new Argument<string>("name") { Description = "Experiment name (see `descent experiment list`)" };
+        var seed = new Option<int?>("--seed") { Description = "Seed (for experiments that take one)" };
+        var output = new Option<string?>("--out") { Description = "Write the result table to FILE (.csv or .json)" };
+        var run = new Command("run", "Run an experiment: --param value sets a parameter (kebab-case names from `list`)") { name, seed, output };
         run.TreatUnmatchedTokensAsErrors = false;
-        run.SetAction((parse, cancellationToken) =>
+        run.SetAction(async (parse, cancellationToken) =>
         {
             IExperiment experiment;
-            object args;
             try
             {
                 experiment = ExperimentRegistry.Find(parse.GetValue(name)!);
-                var pairs = ParsePairs([.. parse.GetValue(parameters) ?? [], .. parse.UnmatchedTokens]);
-                if (parse.GetValue(seed) is int s) pairs["seed"] = s.ToString(CultureInfo.InvariantCulture);
-                args = ExperimentRegistry.WithArguments(experiment, pairs);
             }
-            catch (ArgumentException ex)
+            catch (ArgumentException e)
             {
-                context.Fail(ex.Message);
-                return Task.FromResult(2);
+                context.Fail(e.Message);
+                return 2;
             }
 
-            IExperimentResult? result = null;
+            var arguments = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var extra = parse.UnmatchedTokens;
+            for (var i = 0; i < extra.Count; i++)
+            {
+                if (!extra[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= extra.Count)
+                {
+                    context.Fail($"expected --parameter value pairs, got '{extra[i]}'");
+                    return 2;
+                }
+
+                arguments[extra[i][2..]] = extra[++i];
+            }
+
+            if (parse.GetValue(seed) is { } s)
+            {
+                arguments["seed"] = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            object parameters;
             try
             {
-                context.Console.Progress().Start(ctx =>
-                {
-                    var task = ctx.AddTask(experiment.Name, maxValue: 1.0);
-                    result = experiment.Run(args, new Progress<double>(p => task.Value = p), cancellationToken);
-                    task.Value = 1.0;
-                });
+                parameters = ExperimentRegistry.WithArguments(experiment, arguments);
             }
-            catch (OperationCanceledException)
+            catch (ArgumentException e)
             {
-                context.Fail($"{experiment.Name} was cancelled");
-                return Task.FromResult(130);
-            }
-            catch (ArgumentException ex)
-            {
-                context.Fail(ex.Message);
-                return Task.FromResult(2);
+                context.Fail(e.Message);
+                return 2;
             }
 
-            var table = result!.ToTable();
-            context.Output.WriteLine(result.Summary);
-            if (parse.GetValue(output) is { } file)
+            var out_ = parse.GetValue(output);
+            if (out_ is not null && !out_.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !out_.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             {
-                string text = file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? ToJson(experiment, args, result, table) : table.ToCsv();
-                WriteAtomically(file, text);
-                context.Output.WriteLine($"wrote {file}");
+                context.Fail($"--out must name a .csv or .json file (got '{out_}')");
+                return 2;
             }
-            else
+
+            IExperimentResult result;
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            try
+            {
+                var progress = new Progress<double>(p => context.Error.Write($"\r{experiment.Name}: {p:P0}   "));
+                result = await Task.Run(() => experiment.Run(parameters, progress, cancellationToken), cancellationToken);
+                context.Error.WriteLine();
+            }
+            catch (ArgumentException e)
+            {
+                context.Error.WriteLine();
+                context.Fail(e.Message);
+                return 2;
+            }
+
+            context.Output.WriteLine($"{experiment.Name} in {started.Elapsed.TotalSeconds:0.00} s: {result.Summary}");
+            var table = result.ToTable();
+            if (out_ is null)
             {
                 context.Output.WriteLine(table.ToString());
             }
-            return Task.FromResult(0);
+            else
+            {
+                var text = out_.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? table.ToCsv() : ToJson(table);
+                Descent.Notebooks.Ipynb.AtomicFile.WriteAllText(out_, text);
+                context.Output.WriteLine($"wrote {table.Rows.Count} rows to {out_}");
+            }
+
+            return 0;
         });
 
         return new Command("experiment", "Run the course's experiments outside a notebook") { list, run };
     }
 
-    private static Dictionary<string, string> ParsePairs(IReadOnlyList<string> tokens)
-    {
-        var pairs = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        for (int i = 0; i < tokens.Count; i++)
-        {
-            string t = tokens[i];
-            if (!t.StartsWith("--", StringComparison.Ordinal))
-                throw new ArgumentException($"expected a parameter name like --kappas, got '{t}'.", "parameters");
-            int eq = t.IndexOf('=');
-            if (eq > 0) { pairs[t[2..eq]] = t[(eq + 1)..]; continue; }
-            if (i + 1 >= tokens.Count) throw new ArgumentException($"{t} needs a value.", "parameters");
-            pairs[t[2..]] = tokens[++i];
-        }
-        return pairs;
-    }
+    private static string ToJson(ResultTable table) => JsonSerializer.Serialize(
+        table.Rows.Select(r => table.Columns.Select((c, i) => (c, v: r[i] is double d && !double.IsFinite(d) ? null : r[i])).ToDictionary(p => p.c, p => p.v)),
+        new JsonSerializerOptions { WriteIndented = true });
 
-    private static string FormatDefault(object? value) => value switch
+    private static string Format(object? value) => value switch
     {
-        double[] a => string.Join(",", a.Select(x => x.ToString(CultureInfo.InvariantCulture))),
-        int[] a => string.Join(",", a),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        null => "",
+        null => "(none)",
+        Array a => string.Join(",", a.Cast<object>().Select(Format)),
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
-
-    private static string ToJson(IExperiment experiment, object args, IExperimentResult result, ResultTable table)
-    {
-        var rows = table.Rows.Select(r => table.Columns.Zip(r).ToDictionary(p => p.First, p => p.Second)).ToArray();
-        return JsonSerializer.Serialize(new
-        {
-            experiment = experiment.Name,
-            chapter = experiment.Chapter,
-            parameters = ExperimentRegistry.Describe(experiment).ToDictionary(p => p.Name,
-                p => args.GetType().GetProperties().First(q => ExperimentRegistryKebab(q.Name) == p.Name).GetValue(args)),
-            summary = result.Summary,
-            rows,
-        }, new JsonSerializerOptions { WriteIndented = true });
-    }
-
-    private static string ExperimentRegistryKebab(string name) =>
-        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
-
-    private static void WriteAtomically(string path, string text)
-    {
-        var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(dir);
-        var tmp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        File.WriteAllText(tmp, text);
-        File.Move(tmp, full, overwrite: true);
-    }
 }

@@ -11,8 +11,8 @@ namespace Descent.Notebooks.Kernel;
 /// </summary>
 public static partial class KernelSpecInstaller
 {
-    /// <summary>The default kernel name (what chapters' kernelspec metadata names).</summary>
-    public const string DefaultName = "descent";
+    /// <summary>The default kernel name: what the chapters' kernelspec metadata names ("descent-csharp").</summary>
+    public const string DefaultName = "descent-csharp";
 
     /// <summary>The display name front ends show.</summary>
     public const string DisplayName = "C# (Descent)";

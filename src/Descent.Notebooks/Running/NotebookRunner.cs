@@ -19,6 +19,8 @@ public static class NotebookRunner
         ArgumentException.ThrowIfNullOrEmpty(path);
         options ??= new NotebookRunOptions();
         var total = Stopwatch.StartNew();
+        var display = path;
+        path = System.IO.Path.GetFullPath(path); // the session moves the current directory to the notebook's folder
         Notebook notebook;
         try
         {
@@ -67,7 +69,7 @@ public static class NotebookRunner
             cell.Outputs.AddRange(JupyterOutputs.FromCellOutputs(execution.Outputs, session.ExecutionCount));
             if (execution.Cancelled)
             {
-                failure = new RunFailure(path, i + 1, null,
+                failure = new RunFailure(display, i + 1, null,
                     timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested
                         ? $"the cell did not finish within {options.CellTimeout!.Value.TotalSeconds:0.#} s and was interrupted"
                         : "the run was interrupted");
@@ -75,7 +77,7 @@ public static class NotebookRunner
             else if (!execution.Succeeded || execution.Error is not null)
             {
                 var error = execution.Error;
-                failure = new RunFailure(path, i + 1, error?.Line, error is null ? "the cell failed" : $"{error.Name}: {error.Message}");
+                failure = new RunFailure(display, i + 1, error?.Line, error is null ? "the cell failed" : $"{error.Name}: {error.Message}");
             }
         }
 
@@ -87,8 +89,8 @@ public static class NotebookRunner
             saved = true;
         }
 
-        return new NotebookRunResult(path, reports, failure, total.Elapsed, sessionStart, saved);
+        return new NotebookRunResult(display, reports, failure, total.Elapsed, sessionStart, saved);
 
-        NotebookRunResult Failed(RunFailure f) => new(path, [], f, total.Elapsed, TimeSpan.Zero, false);
+        NotebookRunResult Failed(RunFailure f) => new(display, [], f with { Notebook = display }, total.Elapsed, TimeSpan.Zero, false);
     }
 }

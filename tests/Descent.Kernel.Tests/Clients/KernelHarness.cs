@@ -10,7 +10,7 @@ namespace Descent.Kernel.Tests.Clients;
 /// </summary>
 public sealed class KernelHarness : IDisposable
 {
-    /// <summary>The kernel spec name used by the tests (not the user's "descent").</summary>
+    /// <summary>The kernel spec name used by the tests (not the user's "descent-csharp").</summary>
     public const string KernelName = "descent-test";
 
     private readonly Lazy<string?> _python = new(FindPython);
