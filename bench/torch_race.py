@@ -303,6 +303,10 @@ def table(descent, torch_rows, torch_threads):
             dt += f" ({1 / d['seconds']:,.0f}/s)"
             tt += f" ({1 / t['seconds']:,.0f}/s)"
         lines.append(f"| {label(d['row'])} | {dt} | {tt} | {ratio:.2f}× | {verdict} | {agree(d.get('check'), t.get('check'))} |")
+    notes = [f"- {r['row']}: Descent {r['note']}" for r in descent["rows"] if r.get("note")]
+    notes += [f"- {r['row']}: PyTorch {r['note']}" for r in torch_rows if r.get("note")]
+    if notes:
+        lines += ["", "Methods:"] + notes
     return "\n".join(lines)
 
 

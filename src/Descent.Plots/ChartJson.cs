@@ -30,13 +30,55 @@ public static class ChartJson
     {
         ArgumentNullException.ThrowIfNull(chart);
         var data = JArray.FromObject(GenericChart.getTraces(chart).ToList(), s_serializer);
-        var layout = JObject.FromObject(GenericChart.getLayout(chart), s_serializer);
-        var frames = layout[ChartParts.FramesKey] as JArray ?? new JArray();
-        layout.Remove(ChartParts.FramesKey);
+        var sourceLayout = GenericChart.getLayout(chart);
+        var props = ChartParts.Props(sourceLayout);
+        JArray frames;
+        JObject layout;
+        if (props.TryGetValue(ChartParts.FramesKey, out var stored) && stored is not null)
+        {
+            // Serialize the frames trace by trace (as "data" is): nested inside the layout object Newtonsoft
+            // falls back to a slow dynamic path (≈ 10 s for 50 frames of 1000 points instead of ≈ 0.1 s).
+            frames = SerializeFrames(stored);
+            var copy = new Layout();
+            foreach (var (k, v) in props)
+                if (k != ChartParts.FramesKey && v is not null) copy.SetProperty(k, v);
+            layout = JObject.FromObject(copy, s_serializer);
+        }
+        else
+        {
+            frames = new JArray();
+            layout = JObject.FromObject(sourceLayout, s_serializer);
+        }
         var figure = new JObject { ["data"] = data, ["layout"] = layout, ["frames"] = frames };
         var config = JObject.FromObject(GenericChart.getConfig(chart), s_serializer);
         if (config.HasValues) figure["config"] = config;
         return figure;
+    }
+
+    private static JArray SerializeFrames(object stored)
+    {
+        var result = new JArray();
+        if (stored is not System.Collections.IEnumerable frames) return result;
+        foreach (var frame in frames)
+        {
+            if (frame is not Dictionary<string, object?> f)
+            {
+                result.Add(JToken.FromObject(frame!, s_serializer));
+                continue;
+            }
+            var o = new JObject();
+            foreach (var (k, v) in f)
+            {
+                o[k] = v switch
+                {
+                    null => JValue.CreateNull(),
+                    IEnumerable<Trace> traces => JArray.FromObject(traces.ToList(), s_serializer),
+                    _ => JToken.FromObject(v, s_serializer),
+                };
+            }
+            result.Add(o);
+        }
+        return result;
     }
 
     /// <summary>Writes NaN and ±∞ as null: plotly.js draws null as a gap, and JSON has no NaN.</summary>

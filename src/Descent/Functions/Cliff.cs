@@ -16,7 +16,7 @@ namespace Descent.Functions;
 /// one critical point, the global minimizer, a hair left of m. It is found by bisection on
 /// [m₁ − H/(4wμ), m₁], where φ changes sign.</para>
 /// </remarks>
-public sealed class Cliff : Objective
+public sealed class Cliff : Objective, ILipschitzGradient
 {
     private readonly Vector<double> _m;
     private readonly Vector<double> _minimizer;
@@ -57,6 +57,11 @@ public sealed class Cliff : Objective
 
     /// <summary>H/(4w): the largest slope of the wall alone (at θ₁ = c).</summary>
     public double MaxWallSlope => Height / (4 * Width);
+
+    /// <summary>M = μ + H/(6√3·w²): the Hessian is μI + (H/w²)σ''(z)e₁e₁ᵀ and |σ''(z)| ≤ 1/(6√3), with equality at
+    /// z = ±ln(2 + √3) (the positive extreme at z = −ln(2 + √3), on the low side of the wall). Steep walls make M huge,
+    /// which is why one learning rate cannot suit both the wall and the flats.</summary>
+    public double GradientLipschitzConstant => Curvature + Height / (6 * Math.Sqrt(3) * Width * Width);
 
     /// <inheritdoc />
     public override Domain Domain => Domain.UnboundedPlottedOver([Math.Min(_m[0], Position) - 2, _m[1] - 3], [Position + 3, _m[1] + 3]);

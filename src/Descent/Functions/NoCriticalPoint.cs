@@ -14,7 +14,7 @@ namespace Descent.Functions;
 /// ‖∇L(θ)‖ ≥ β = √(Σᵢ dist(aᵢ, [−1, 0])²) for every θ, and the bound is sharp (approached as each θᵢ → ∓∞).
 /// The constructor requires β &gt; 0, i.e. some aᵢ outside [−1, 0], so there is no critical point.</para>
 /// </remarks>
-public sealed class NoCriticalPoint : Objective
+public sealed class NoCriticalPoint : Objective, ILipschitzGradient
 {
     private readonly double[] _a;
 
@@ -32,6 +32,9 @@ public sealed class NoCriticalPoint : Objective
 
     /// <summary>β = √(Σᵢ dist(aᵢ, [−1, 0])²) &gt; 0: ‖∇L(θ)‖ ≥ β at every θ, and the bound is sharp.</summary>
     public double GradientNormLowerBound { get; }
+
+    /// <summary>M = ¼: the Hessian is diag(σ(θᵢ)(1 − σ(θᵢ))) and σ(1 − σ) ≤ ¼, with equality at θᵢ = 0.</summary>
+    public double GradientLipschitzConstant => 0.25;
 
     /// <inheritdoc />
     public override Domain Domain => Domain.Unbounded(Dimension, 4.0);

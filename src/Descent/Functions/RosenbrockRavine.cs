@@ -23,7 +23,7 @@ namespace Descent.Functions;
 /// which is negative far enough up one wall unless ψ'' ≡ 0. So this ravine is rotated, not bent; what it
 /// keeps from Rosenbrock is the narrowness (κ) and the flat floor.</para>
 /// </remarks>
-public sealed class RosenbrockRavine : Objective
+public sealed class RosenbrockRavine : Objective, ILipschitzGradient
 {
     private readonly double _c;
     private readonly double _s;
@@ -60,6 +60,9 @@ public sealed class RosenbrockRavine : Objective
 
     /// <summary>Unit vector e_u = (cos α, sin α) along the valley floor.</summary>
     public Vector<double> FloorDirection => FunctionArguments.Vec(_c, _s);
+
+    /// <summary>M = κ: the Hessian's eigenvalues are κ and (1 + (u/δ)²)^(−3/2) ≤ 1 ≤ κ everywhere.</summary>
+    public double GradientLipschitzConstant => ConditionNumber;
 
     /// <inheritdoc />
     public override Domain Domain => Domain.UnboundedPlottedOver([_m[0] - 3, _m[1] - 3], [_m[0] + 3, _m[1] + 3]);

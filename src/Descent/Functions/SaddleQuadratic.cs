@@ -12,7 +12,7 @@ namespace Descent.Functions;
 /// every direction with cᵢ &lt; 0, so there is no minimizer. Newton's step −H⁻¹g = −θ jumps straight onto
 /// the saddle; gradient descent multiplies θᵢ by (1 − 2εcᵢ) and so flees along the negative directions.
 /// </remarks>
-public sealed class SaddleQuadratic : Objective
+public sealed class SaddleQuadratic : Objective, ILipschitzGradient
 {
     private readonly double[] _c;
 
@@ -35,6 +35,9 @@ public sealed class SaddleQuadratic : Objective
 
     /// <summary>Eigenvalues 2cᵢ of the (constant) Hessian, ascending.</summary>
     public double[] HessianEigenvalues => _c.Select(c => 2 * c).Order().ToArray();
+
+    /// <summary>M = 2·maxᵢ|cᵢ|, the largest |eigenvalue| of the constant Hessian.</summary>
+    public double GradientLipschitzConstant => 2 * _c.Max(Math.Abs);
 
     /// <inheritdoc />
     public override IReadOnlyList<KnownCriticalPoint> KnownCriticalPoints =>

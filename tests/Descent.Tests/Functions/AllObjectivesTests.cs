@@ -143,6 +143,24 @@ public sealed class AllObjectivesTests
 
     [Theory]
     [MemberData(nameof(TypeNames))]
+    public void A_stated_gradient_Lipschitz_constant_bounds_the_Hessian_norm(string typeName)
+    {
+        foreach (var f in Instances(typeName))
+        {
+            if (f is not ILipschitzGradient lipschitz) continue;
+            var rng = new Random(11);
+            for (int k = 0; k < 50; k++)
+            {
+                var h = f.Hessian(DerivativeCheck.RandomPoint(f, rng));
+                double norm = h.Evd(Symmetricity.Symmetric).EigenValues.Max(z => Math.Abs(z.Real));
+                // Eigen-solver rounding: relative 1e-12.
+                Assert.True(norm <= lipschitz.GradientLipschitzConstant * (1 + 1e-12), $"{f.Name}: ‖H‖ = {norm} > M");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TypeNames))]
     public void Known_minimizers_are_critical_points_no_higher_than_random_points(string typeName)
     {
         foreach (var f in Instances(typeName))
