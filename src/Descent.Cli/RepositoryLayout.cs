@@ -26,11 +26,13 @@ public static class RepositoryLayout
             return [];
         }
 
-        var chapters = Directory.GetFiles(dir, "*.ipynb").Order(StringComparer.Ordinal);
+        var chapters = Directory.GetFiles(dir, "*.ipynb").Where(NotHidden).Order(StringComparer.Ordinal);
         var solutionsDir = Path.Combine(dir, "solutions");
-        var solutions = Directory.Exists(solutionsDir) ? Directory.GetFiles(solutionsDir, "*.ipynb").Order(StringComparer.Ordinal) : Enumerable.Empty<string>();
+        var solutions = Directory.Exists(solutionsDir) ? Directory.GetFiles(solutionsDir, "*.ipynb").Where(NotHidden).Order(StringComparer.Ordinal) : Enumerable.Empty<string>();
         return chapters.Concat(solutions).ToArray();
     }
+
+    private static bool NotHidden(string path) => !Path.GetFileName(path).StartsWith('.');
 
     /// <summary><paramref name="path"/> relative to the current directory when inside it, for messages.</summary>
     public static string Display(string path)

@@ -11,7 +11,7 @@ public sealed class CourseNotebookTests
     {
         var data = new TheoryData<string>();
         var root = RepositoryRoot();
-        foreach (var path in Directory.GetFiles(Path.Combine(root, "notebooks"), "*.ipynb", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var path in Directory.GetFiles(Path.Combine(root, "notebooks"), "*.ipynb", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetRelativePath(root, path).Replace('\\', '/'));
         }

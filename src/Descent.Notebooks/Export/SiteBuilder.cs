@@ -23,7 +23,7 @@ public static partial class SiteBuilder
             return pages;
         }
 
-        foreach (var path in Directory.GetFiles(notebooksDir, "*.ipynb").Order(StringComparer.Ordinal))
+        foreach (var path in Directory.GetFiles(notebooksDir, "*.ipynb").Where(NotHidden).Order(StringComparer.Ordinal))
         {
             pages.Add(Page(path, Path.GetFileNameWithoutExtension(path) + ".html", isSolution: false));
         }
@@ -31,7 +31,7 @@ public static partial class SiteBuilder
         var solutions = Path.Combine(notebooksDir, "solutions");
         if (Directory.Exists(solutions))
         {
-            foreach (var path in Directory.GetFiles(solutions, "*.ipynb").Order(StringComparer.Ordinal))
+            foreach (var path in Directory.GetFiles(solutions, "*.ipynb").Where(NotHidden).Order(StringComparer.Ordinal))
             {
                 pages.Add(Page(path, "solutions/" + Path.GetFileNameWithoutExtension(path) + ".html", isSolution: true));
             }
@@ -93,6 +93,8 @@ public static partial class SiteBuilder
 
         return found;
     }
+
+    private static bool NotHidden(string path) => !Path.GetFileName(path).StartsWith('.');
 
     private static SitePage Page(string path, string output, bool isSolution)
     {

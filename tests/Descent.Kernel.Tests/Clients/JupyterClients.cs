@@ -78,8 +78,11 @@ public sealed class JupyterClients : IDisposable
     public string[] Chapters()
     {
         var dir = Path.Combine(Harness.RepositoryRoot, "notebooks");
+        // Only NN-name.ipynb: other test projects write temporary notebooks (".test-*.ipynb") here while they run.
         return Directory.Exists(dir)
-            ? Directory.GetFiles(dir, "*.ipynb", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal).ToArray()
+            ? Directory.GetFiles(dir, "*.ipynb", SearchOption.TopDirectoryOnly)
+                .Where(f => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(f), @"^[0-9]{2}-[^.].*\.ipynb$"))
+                .Order(StringComparer.Ordinal).ToArray()
             : [];
     }
 
