@@ -16,15 +16,13 @@ internal static class BuildCommand
     /// <summary>The library folders whose sources decide whether a chapter's stored outputs are still current.</summary>
     internal static readonly string[] LibraryFolders = ["src/Descent", "src/Descent.Plots", "src/Descent.Notebooks", "Directory.Build.props", "Directory.Packages.props"];
 
-    /// <summary>KaTeX version vendored from npm into the git-ignored cache for offline math.</summary>
-    internal const string KatexVersion = "0.16.22";
-
     public static Command Create(CliContext context)
     {
         var output = new Option<string?>("--output", "-o") { Description = "Directory of the site (default: site/ in the repository)" };
         var force = new Option<bool>("--force") { Description = "Run every notebook even if its content hash is unchanged" };
         var timeout = new Option<double>("--timeout") { Description = "Seconds a single cell may run", DefaultValueFactory = _ => 300 };
-        var command = new Command("build", "Run every chapter whose source changed, then write the offline HTML site") { output, force, timeout };
+        var slides = new Option<bool>("--slides") { Description = "Also write a reveal.js slide deck per chapter into slides/ (lecturer mode)" };
+        var command = new Command("build", "Run every chapter whose source changed, then write the offline HTML site") { output, force, timeout, slides };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var root = RepositoryLayout.FindRoot();
@@ -35,12 +33,12 @@ internal static class BuildCommand
             }
 
             var site = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(root, "site"));
-            return await Build(context, root, site, parse.GetValue(force), TimeSpan.FromSeconds(parse.GetValue(timeout)), cancellationToken);
+            return await Build(context, root, site, parse.GetValue(force), TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(slides), cancellationToken);
         });
         return command;
     }
 
-    internal static async Task<int> Build(CliContext context, string root, string site, bool force, TimeSpan cellTimeout, CancellationToken cancellationToken)
+    internal static async Task<int> Build(CliContext context, string root, string site, bool force, TimeSpan cellTimeout, bool slides, CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
         var libraryHash = SourceHash.OfSources(root, LibraryFolders);
@@ -79,11 +77,27 @@ internal static class BuildCommand
             return 1;
         }
 
-        var katex = Katex.EnsureDist(root, KatexVersion, context);
+        var katex = NpmAsset.Katex.EnsureDist(root, context);
+        var reveal = slides ? NpmAsset.Reveal.EnsureDist(root, context) : null;
+        var docs = Path.Combine(root, "docs");
+        CourseMap? course = null;
+        if (File.Exists(Path.Combine(docs, "course.json")))
+        {
+            try
+            {
+                course = CourseMap.Load(Path.Combine(docs, "course.json"));
+            }
+            catch (InvalidDataException e)
+            {
+                context.Fail(e.Message);
+                return 1;
+            }
+        }
+
         var pages = SiteBuilder.Discover(Path.Combine(root, "notebooks"));
-        var written = SiteBuilder.Write(pages, site, new SiteOptions(KatexDist: katex));
+        var written = SiteBuilder.Write(pages, site, new SiteOptions(KatexDist: katex, Course: course, DocsDir: docs, RevealDist: reveal));
         context.Console.MarkupLine(
-            $"[green]site[/] {Markup.Escape(RepositoryLayout.Display(site))}: {pages.Count} pages, {written.Count} files; ran {ran} of {notebooks.Count} notebooks in {total.Elapsed.TotalSeconds:0.0} s{(katex is null ? " (math shown as TeX: KaTeX not available)" : "")}");
+            $"[green]site[/] {Markup.Escape(RepositoryLayout.Display(site))}: {pages.Count} pages, {written.Count} files; ran {ran} of {notebooks.Count} notebooks in {total.Elapsed.TotalSeconds:0.0} s{(katex is null ? " (math shown as TeX: KaTeX not available)" : "")}{(reveal is not null ? "; slides in slides/" : "")}");
         context.Console.MarkupLine($"open {Markup.Escape(Path.Combine(site, "index.html"))}");
         return 0;
     }
