@@ -84,7 +84,9 @@ public sealed partial class NotebookSession : IAsyncDisposable
                 .Append(typeof(Plotly.NET.GenericChart).Assembly.Location)
                 .Append(typeof(CellCancellation).Assembly.Location)
                 .Distinct());
-            var usings = string.Join("\n", ImportedNamespaces.Select(n => $"using {n};"));
+            // display() is Descent's (DisplayHandle): the engine's handle updates a display under a different id.
+            var usings = string.Join("\n", ImportedNamespaces.Select(n => $"using {n};"))
+                + "\nDescent.Notebooks.DisplayHandle display(object value, params string[] mimeTypes) => Descent.Notebooks.DisplayHandle.Show(value, mimeTypes);";
             session.EnterWorkingDirectory();
             var result = await kernel.SendAsync(new SubmitCode(usings, csharp.Name), cancellationToken);
             if (result.Events.OfType<CommandFailed>().FirstOrDefault() is { } failed)
