@@ -45,6 +45,8 @@ internal static class BuildCommand
         var notebooks = RepositoryLayout.Notebooks(root);
         var ran = 0;
         var failures = 0;
+        var timings = new List<(string Notebook, CellReport Cell)>();
+        var chapterTimes = new List<(string Notebook, double Seconds)>();
         foreach (var path in notebooks)
         {
             Notebook notebook;
@@ -69,6 +71,24 @@ internal static class BuildCommand
             ran++;
             var result = await RunCommand.RunOne(context, path, cellTimeout, cancellationToken, beforeSave: nb => SourceHash.Stamp(nb, hash));
             failures += result.Succeeded ? 0 : 1;
+            timings.AddRange(result.Cells.Select(c => (RepositoryLayout.Display(path), c)));
+            chapterTimes.Add((RepositoryLayout.Display(path), result.Elapsed.TotalSeconds));
+        }
+
+        if (timings.Count > 0)
+        {
+            // The course's time budget (every cell ≤ 3 s, every chapter ≤ 30 s on 2 cores): show where the time goes.
+            context.Console.MarkupLine("[bold]slowest cells[/]");
+            foreach (var (notebook, cell) in timings.OrderByDescending(t => t.Cell.Execution.Elapsed).Take(10))
+            {
+                var seconds = cell.Execution.Elapsed.TotalSeconds;
+                context.Console.MarkupLine($"  {seconds,6:0.00} s  {Markup.Escape(notebook)} cell {cell.CellNumber}{(seconds > 3 ? "  [red]over the 3 s budget[/]" : "")}");
+            }
+
+            foreach (var (notebook, seconds) in chapterTimes.Where(c => c.Seconds > 30))
+            {
+                context.Console.MarkupLine($"  [red]{Markup.Escape(notebook)} took {seconds:0.0} s, over the 30 s chapter budget[/]");
+            }
         }
 
         if (failures > 0)
