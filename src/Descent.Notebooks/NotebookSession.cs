@@ -64,6 +64,8 @@ public sealed partial class NotebookSession : IAsyncDisposable
             throw new ArgumentException($"The working directory '{dir}' does not exist.", nameof(options));
         }
 
+        // Library loops that were given no token (Trainer.Run, experiments) stop when the running cell is interrupted.
+        Descent.AmbientCancellation.SetHost(() => CellCancellation.Token);
         var csharp = new CSharpKernel()
             .UseNugetDirective((k, refs) =>
             {

@@ -79,6 +79,25 @@ public sealed class NotebookSessionTests(SessionFixture fixture)
     }
 
     [Fact]
+    public async Task Interrupting_a_cell_stops_library_training_given_no_token()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        var run = await Session.ExecuteAsync(
+            "var r = Trainer.Run(new Rosenbrock(), Optimizers.GradientDescent(1e-4), Point.Of(-1.2, 1.0), new TrainingOptions { MaxSteps = 100_000_000 });\nr.Reason",
+            cancellationToken: stop.Token);
+
+        Assert.True(run.Elapsed < TimeSpan.FromSeconds(30), $"took {run.Elapsed}"); // 1e8 steps would take minutes
+        Assert.True(run.Cancelled || run.Outputs.OfType<ResultOutput>().Any(o => o.Data[MimeTypes.PlainText] == "Cancelled"), string.Join("\n", run.Outputs));
+
+        // The loop really stopped (not just the wait for it): the engine runs one cell at a time, so a next cell would
+        // queue behind 1e8 steps (≈ 100 s) if the loop had ignored the interrupt.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var after = await Session.ExecuteAsync("1 + 1");
+        Assert.Equal("2", Assert.IsType<ResultOutput>(Assert.Single(after.Outputs)).Data[MimeTypes.PlainText]);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"the next cell waited {clock.Elapsed}");
+    }
+
+    [Fact]
     public async Task Descent_and_MathNet_are_preloaded_and_the_first_cell_convention_is_a_no_op()
     {
         var run = await Session.ExecuteAsync("#load \"descent.csx\"\nvar q = Quadratic.D2l();\nq.Dimension");
