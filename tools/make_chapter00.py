@@ -1,22 +1,9 @@
 """Writes notebooks/00-tour.ipynb and notebooks/solutions/00-tour.ipynb (sources only; `descent run` stores outputs)."""
 import json, os
 
-KERNELSPEC = {"display_name": "C# (Descent)", "language": "csharp", "name": "descent-csharp"}
-LANG = {"file_extension": ".cs", "mimetype": "text/x-csharp", "name": "csharp", "pygments_lexer": "csharp"}
-
-def lines(text):
-    parts = text.split("\n")
-    return [p + "\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
-
-def nb(cells, prefix):
-    out = []
-    for i, (kind, src) in enumerate(cells):
-        c = {"cell_type": kind, "id": f"{prefix}-{i:02d}", "metadata": {}, "source": lines(src.strip("\n"))}
-        if kind == "code":
-            c["execution_count"] = None
-            c["outputs"] = []
-        out.append(c)
-    return {"cells": out, "metadata": {"kernelspec": KERNELSPEC, "language_info": LANG}, "nbformat": 4, "nbformat_minor": 5}
+import sys
+sys.path.insert(0, os.path.dirname(__file__))
+import nbgen  # noqa: E402
 
 common_intro = [
 ("markdown", r"""
@@ -141,11 +128,8 @@ Check.Exercise("00.3", overfit.Logistic.Steps[best])'''),
 ]
 
 root = os.path.join(os.path.dirname(__file__), "..", "notebooks")
-student = nb(common_intro + exercises_student, "tour")
 solution_intro = [("markdown", "# 00 — A tour: worked solutions\n\nThe chapter's cells run first, so the solutions can use their results."),
-                  ("code", '#load "../descent.csx"')] + [c for c in common_intro if not (c[0] == "code" and "descent.csx" in c[1])][0:]
-solution = nb(solution_intro[:2] + [c for c in common_intro[3:] if c[0] == "code"] + exercises_solutions, "tour-sol")
-for path, book in [(os.path.join(root, "00-tour.ipynb"), student), (os.path.join(root, "solutions", "00-tour.ipynb"), solution)]:
-    with open(path, "w") as f:
-        json.dump(book, f, indent=1, ensure_ascii=False)
-        f.write("\n")
+                  ("code", '#load "../descent.csx"')]
+nbgen.write(os.path.join(root, "00-tour.ipynb"), common_intro + exercises_student, "tour")
+nbgen.write(os.path.join(root, "solutions", "00-tour.ipynb"),
+            solution_intro + [c for c in common_intro[3:] if c[0] == "code"] + exercises_solutions, "tour-sol")

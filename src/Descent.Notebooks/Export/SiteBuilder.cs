@@ -99,7 +99,8 @@ public static partial class SiteBuilder
                 links.Append($"<a href=\"{root}{SlidesPath(page)}\">Slides</a>");
             }
 
-            var body = ChapterBanner(options.Course, page, pages, root) + NotebookHtml.Body(notebook);
+            var body = ChapterBanner(options.Course, page, pages, root)
+                + DocsLink().Replace(NotebookHtml.Body(notebook), m => $"href=\"{root}{m.Groups[1].Value}.html{m.Groups[2].Value}\"");
             WriteFile(outputDir, page.RelativeOutput, Layout(siteTitle, page.Title, root, SiteNav(root, docs) + links, body, katex), written);
             if (slides && !page.IsSolution)
             {
@@ -281,6 +282,10 @@ public static partial class SiteBuilder
             yield return file;
         }
     }
+
+    /// <summary>A notebook's link to a course page, e.g. <c>../docs/extend.md</c>, which the site renders at its root.</summary>
+    [GeneratedRegex("href=\"(?:\\.\\./)+docs/([\\w-]+)\\.md(#[^\"]*)?\"")]
+    private static partial Regex DocsLink();
 
     [GeneratedRegex("href=\"(?![a-z]+:|/)([^\"#/]+)\\.md(#[^\"]*)?\"")]
     private static partial Regex MarkdownPageLink();
