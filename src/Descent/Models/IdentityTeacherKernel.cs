@@ -1,0 +1,197 @@
+namespace Descent.Models;
+
+/// <summary>
+/// The gradient of the Safran–Shamir population objective for the paper's teacher vⱼ = eⱼ (j = 1 … k), on raw
+/// arrays, for the many thousands of gradient-descent steps of <see cref="Experiments.SafranShamir"/>. Same
+/// function and formulas as <see cref="ReluTeacherStudent"/> (which is the reference the tests compare against),
+/// reorganized so one step costs O(n²k) flops and n(n−1)/2 + nk arctangents:
+/// </summary>
+/// <remarks>
+/// <para>∇_{wᵢ}F = ½wᵢ + (1/2π)[(Σ_{i'≠i} ‖w_{i'}‖ sin θᵢᵢ' − Σⱼ sin θᵢⱼ) ŵᵢ + Σ_{i'≠i} (π − θᵢᵢ') w_{i'} − Σⱼ (π − θᵢⱼ) eⱼ],
+/// θᵢᵢ' = ∠(wᵢ, w_{i'}), θᵢⱼ = ∠(wᵢ, eⱼ). The angles use θ = atan2(sin θ, cos θ) with sin θ computed without
+/// cancellation — for the teacher, sin θᵢⱼ = ‖wᵢ without entry j‖/‖wᵢ‖ for the one coordinate per neuron
+/// where cos²θᵢⱼ ≥ ½; for nearly parallel students, the rejection ‖ŵ' − cos θ ŵ‖ — because near the global
+/// minimum wᵢ → eᵢ, and √(1 − cos²θ) would carry an error of about 1e-8, far above a 1e-9 gradient tolerance.</para>
+/// <para>A zero student (not differentiable) gets the direction-averaged gradient u/4 per kernel term, as in
+/// <see cref="ReluTeacherStudent"/>.</para>
+/// </remarks>
+internal sealed class IdentityTeacherKernel
+{
+    private const double TwoPi = 2 * Math.PI;
+    private readonly int _k, _n;
+    private readonly double[] _norm, _coef, _pairWeight;
+    private readonly double _teacherTerm;
+
+    public IdentityTeacherKernel(int k, int n)
+    {
+        _k = k;
+        _n = n;
+        _norm = new double[n];
+        _coef = new double[n];
+        _pairWeight = new double[n * n];
+        _teacherTerm = 0.5 * (k / 2.0 + k * (k - 1) / TwoPi);
+    }
+
+    public int Dimension => _n * _k;
+
+    /// <summary>F(θ) at the last <see cref="Gradient"/> call (the kernels' angles give it almost for free):
+    /// F = ¼Σᵢ‖wᵢ‖² + Σ_{i&lt;i'} K(wᵢ, w_{i'}) − Σᵢⱼ K(wᵢ, eⱼ) + ½(k/2 + k(k − 1)/(2π)).</summary>
+    public double Value { get; private set; }
+
+    /// <summary>Writes ∇F(θ) into <paramref name="gradient"/> and returns ‖∇F‖₂. θ = (w₁; …; wₙ), wᵢ at offset i·k.
+    /// Plain scalar loops over arrays (no spans or helper calls), so the code stays fast in an unoptimized Debug build too.</summary>
+    public double Gradient(double[] theta, double[] gradient)
+    {
+        int k = _k, n = _n;
+        var w = theta;
+        var g = gradient;
+        var norm = _norm;
+        var coef = _coef;
+        var a = _pairWeight;
+        double students = 0, cross = 0;
+
+        // Teacher terms: −(1/2π)(sin θᵢⱼ ŵᵢ + (π − θᵢⱼ) eⱼ) for every i, j.
+        for (int i = 0; i < n; i++)
+        {
+            int o = i * k;
+            double sq = 0;
+            for (int j = 0; j < k; j++) sq += w[o + j] * w[o + j];
+            double r = Math.Sqrt(sq);
+            norm[i] = r;
+            students += 0.25 * sq;
+            if (r == 0)
+            {
+                for (int j = 0; j < k; j++) g[o + j] = -0.25; // ∇_w K(0, eⱼ) = eⱼ/4
+                coef[i] = 0;
+                continue;
+            }
+            double inv = 1 / r, sinSum = 0, kernelSum = 0;
+            for (int j = 0; j < k; j++)
+            {
+                double c = w[o + j] * inv, s;
+                if (c * c < 0.5)
+                {
+                    s = Math.Sqrt(1 - c * c);
+                }
+                else
+                {
+                    // At most one coordinate per neuron: sin θ = ‖wᵢ without entry j‖/‖wᵢ‖, no cancellation.
+                    double others = 0;
+                    for (int l = 0; l < k; l++)
+                        if (l != j) others += w[o + l] * w[o + l];
+                    s = Math.Min(1.0, Math.Sqrt(others) * inv);
+                }
+                double rest = Math.PI - Angle(s, c);
+                sinSum += s;
+                kernelSum += s + rest * c;
+                g[o + j] = -rest / TwoPi;
+            }
+            coef[i] = -sinSum / TwoPi;
+            cross += r * kernelSum / TwoPi;
+        }
+
+        // Student pairs i < i': (1/2π)(‖w_{i'}‖ sin θ ŵᵢ + (π − θ) w_{i'}) and symmetrically.
+        for (int i = 0; i < n; i++)
+        {
+            a[i * n + i] = 0;
+            int o1 = i * k;
+            double r1 = norm[i];
+            for (int i2 = i + 1; i2 < n; i2++)
+            {
+                int o2 = i2 * k;
+                double r2 = norm[i2];
+                if (r1 == 0 || r2 == 0)
+                {
+                    // ∇_w K(0, u) = u/4 for the zero one; K and the other's gradient vanish.
+                    a[i * n + i2] = r1 == 0 ? 0.25 : 0;
+                    a[i2 * n + i] = r2 == 0 ? 0.25 : 0;
+                    continue;
+                }
+                double dot = 0;
+                for (int l = 0; l < k; l++) dot += w[o1 + l] * w[o2 + l];
+                double c = Math.Clamp(dot / (r1 * r2), -1.0, 1.0), s;
+                if (c * c < 0.81)
+                {
+                    s = Math.Sqrt(1 - c * c);
+                }
+                else
+                {
+                    double s2 = 0;
+                    for (int l = 0; l < k; l++)
+                    {
+                        double d = w[o2 + l] / r2 - c * w[o1 + l] / r1;
+                        s2 += d * d;
+                    }
+                    s = Math.Min(1.0, Math.Sqrt(s2));
+                }
+                double rest = Math.PI - Angle(s, c);
+                double weight = rest / TwoPi;
+                students += r1 * r2 * (s + rest * c) / TwoPi;
+                a[i * n + i2] = weight;
+                a[i2 * n + i] = weight;
+                coef[i] += r2 * s / TwoPi;
+                coef[i2] += r1 * s / TwoPi;
+            }
+        }
+
+        double total = 0;
+        for (int i = 0; i < n; i++)
+        {
+            int o = i * k;
+            double scale = 0.5 + (norm[i] == 0 ? 0 : coef[i] / norm[i]);
+            for (int j = 0; j < k; j++) g[o + j] += scale * w[o + j];
+            for (int i2 = 0; i2 < n; i2++)
+            {
+                double weight = a[i * n + i2];
+                if (weight == 0) continue;
+                int o2 = i2 * k;
+                for (int j = 0; j < k; j++) g[o + j] += weight * w[o2 + j];
+            }
+            for (int j = 0; j < k; j++) total += g[o + j] * g[o + j];
+        }
+        Value = students - cross + _teacherTerm;
+        return Math.Sqrt(total);
+    }
+
+    /// <summary>θ = atan2(s, c) ∈ [0, π] for s ≥ 0, to about 2e-16: reduced to atan(t), t ∈ [0, 1], then to
+    /// |x| ≤ tan(π/8) by atan(t) = π/4 + atan((t − 1)/(t + 1)), where atan(x) = x + x³P(x²) with a degree-9
+    /// polynomial P fitted (weighted least squares at 120 Chebyshev nodes, 50-digit arithmetic) to
+    /// (atan √z − √z)/z^{3/2} on [0, tan²(π/8)]; its error there is below 4e-17. Several times faster than
+    /// <see cref="Math.Atan2"/>, which dominated the step.</summary>
+    internal static double Angle(double s, double c)
+    {
+        double ac = Math.Abs(c);
+        bool swap = s > ac;
+        double t = swap ? ac / s : (ac == 0 ? 0 : s / ac);
+        double angle;
+        if (t > 0.41421356237309503)
+        {
+            double x = (t - 1) / (t + 1);
+            angle = QuarterPi + AtanSmall(x);
+        }
+        else
+        {
+            angle = AtanSmall(t);
+        }
+        if (swap) angle = HalfPi - angle;
+        return c < 0 ? Math.PI - angle : angle;
+    }
+
+    private const double QuarterPi = Math.PI / 4, HalfPi = Math.PI / 2;
+
+    private static double AtanSmall(double x)
+    {
+        double z = x * x;
+        double p = 0.020607720327692914;
+        p = p * z - 0.04301220505268397;
+        p = p * z + 0.056706003206105464;
+        p = p * z - 0.06636488468026612;
+        p = p * z + 0.07689472551951215;
+        p = p * z - 0.09090734535167358;
+        p = p * z + 0.11111104282563078;
+        p = p * z - 0.14285714126837684;
+        p = p * z + 0.1999999999807424;
+        p = p * z - 0.33333333333324516;
+        return x + x * z * p;
+    }
+}
