@@ -1,0 +1,35 @@
+using Descent.Curvature;
+using Descent.Experiments;
+
+namespace Descent.Tests.Experiments;
+
+public sealed class CriticalPointIndexTests
+{
+    private static readonly CriticalPointIndexParameters Parameters = new() { Runs = 4 };
+    private static readonly CriticalPointIndexResult Result = new CriticalPointIndex().Run(Parameters);
+
+    [Fact]
+    public void Every_reported_point_is_critical_and_its_index_counts_the_negative_eigenvalues_of_the_exact_hessian()
+    {
+        var net = CriticalPointIndex.Network(Parameters);
+        Assert.True(Result.Points.Count >= 8, Result.Summary);
+        foreach (var p in Result.Points)
+        {
+            Assert.True(net.Gradient(p.Point.Theta).L2Norm() <= 1e-9);
+            // Recompute the spectrum independently (MathNet's dense Evd via Spectrum, not the eigenvalue-only solver).
+            var spectrum = Spectrum.At(net, p.Point.Theta);
+            Assert.Equal(spectrum.Eigenvalues.Count(l => l < -1e-6), p.Point.Index);
+            Assert.Equal(net.Value(p.Point.Theta), p.Loss, 14);
+        }
+    }
+
+    [Fact]
+    public void Index_rises_with_loss_as_the_coin_flip_argument_predicts()
+    {
+        // Dauphin et al.'s Fig. 1: a strong positive rank correlation. Every minimum found must lie below every saddle of index ≥ 3.
+        Assert.True(Result.RankCorrelation > 0.6, Result.Summary);
+        double lowestHighIndex = Result.Points.Where(p => p.Point.Index >= 3).Select(p => p.Loss).DefaultIfEmpty(double.PositiveInfinity).Min();
+        double highestMinimum = Result.Points.Where(p => p.Point.Index == 0).Select(p => p.Loss).DefaultIfEmpty(double.NegativeInfinity).Max();
+        Assert.True(highestMinimum < lowestHighIndex, Result.Summary);
+    }
+}
