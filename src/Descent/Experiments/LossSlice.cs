@@ -25,7 +25,7 @@ public sealed record LossSliceParameters
     public int DirectionSeed { get; set; } = 7;
 
     /// <summary>Grid points per axis (3 … 200).</summary>
-    public int Resolution { get; set; } = 21;
+    public int Resolution { get; set; } = 17;
 
     /// <summary>β runs over [−BetaExtent, BetaExtent] (&gt; 0).</summary>
     public double BetaExtent { get; set; } = 0.5;
@@ -87,7 +87,7 @@ public sealed class LossSlice : Experiment<LossSliceParameters, LossSliceResult>
     }
 
     /// <summary>The slice for an existing run, α ∈ [−0.5, 1.5], β ∈ [−<paramref name="betaExtent"/>, <paramref name="betaExtent"/>].</summary>
-    public static LossSliceResult Through(DigitsNetwork network, DigitsTrainingRun run, int directionSeed = 7, int resolution = 21,
+    public static LossSliceResult Through(DigitsNetwork network, DigitsTrainingRun run, int directionSeed = 7, int resolution = 17,
         double betaExtent = 0.5, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);
