@@ -21,8 +21,11 @@ public sealed record NetworkBoundParameters
     /// <summary>Half-width r of the box θ₀ ± r (per coordinate) over which M is estimated (&gt; 0).</summary>
     public double BoxRadius { get; set; } = 0.1;
 
-    /// <summary>Hessian samples and gradient pairs for the box estimate of M (≥ 1).</summary>
+    /// <summary>Hessian samples and gradient pairs for the box estimate of M (≥ 0; 0 skips the box and uses λmax at θ₀ alone).</summary>
     public int Samples { get; set; } = 4;
+
+    /// <summary>Lanczos steps per sharpness estimate λmax(∇²L(θₖ)) (2 … 100).</summary>
+    public int LanczosSteps { get; set; } = 20;
 
     /// <summary>Record the local sharpness λmax(H) every this many steps (≥ 1).</summary>
     public int RecordEvery { get; set; } = 50;
@@ -37,7 +40,7 @@ public sealed record NetworkBoundParameters
 /// <summary>Result of <see cref="NetworkBound"/>.</summary>
 /// <param name="Parameters">Number of weights.</param>
 /// <param name="InitialLoss">L(θ₀), an upper bound on L(W₁) − min L because the cross-entropy is ≥ 0.</param>
-/// <param name="BoxEstimate">Sampled M over θ₀ ± r (an estimate from below of the supremum over the box).</param>
+/// <param name="BoxEstimate">Sampled M over θ₀ ± r (an estimate from below of the supremum over the box); null when no samples were asked for.</param>
 /// <param name="SharpnessSteps">Steps where the local λmax was measured.</param>
 /// <param name="Sharpness">λmax(∇²L(θₖ)) along the practical run (Lanczos).</param>
 /// <param name="Practical">GD with the practical learning rate.</param>
@@ -45,12 +48,12 @@ public sealed record NetworkBoundParameters
 /// <param name="PracticalGuarantee">Seed 004's guarantee for the practical α (usually none: α ≥ 2/M).</param>
 /// <param name="SafeGuarantee">The guarantee for α = 1/M_box.</param>
 /// <param name="Tolerance">ε.</param>
-public sealed record NetworkBoundResult(int Parameters, double InitialLoss, LipschitzEstimate BoxEstimate, int[] SharpnessSteps, double[] Sharpness,
+public sealed record NetworkBoundResult(int Parameters, double InitialLoss, LipschitzEstimate? BoxEstimate, int[] SharpnessSteps, double[] Sharpness,
     TrainingResult Practical, TrainingResult Safe, GradientDescentGuarantee PracticalGuarantee, GradientDescentGuarantee SafeGuarantee, double Tolerance) : IExperimentResult
 {
     /// <summary>M used for the guarantee: the larger of λmax(∇²L(θ₀)) and the box samples' max λmax — an estimate from below,
     /// so the "guarantee" computed from it is optimistic, which only strengthens the point that it is loose.</summary>
-    public double BoxLipschitz => Math.Max(BoxEstimate.MaxCurvature, Sharpness[0]);
+    public double BoxLipschitz => Math.Max(BoxEstimate?.MaxCurvature ?? double.NegativeInfinity, Sharpness[0]);
 
     /// <summary>What the bound promises for the safe run after all its iterates: c^{−1/2}N^{−1/2}L(θ₀)^{1/2}.</summary>
     public double BoundAfterRun => SafeGuarantee.GradientNormBound(Safe.GradientNorms.Length);
@@ -69,7 +72,7 @@ public sealed record NetworkBoundResult(int Parameters, double InitialLoss, Lips
 
     /// <inheritdoc />
     public string Summary =>
-        $"MLP with {Parameters} weights: local λmax at θ₀ = {Sharpness[0]:G3}, max along the run {Sharpness.Max():G3}, M over θ₀ ± r ≥ {BoxLipschitz:G3} (2/M = {2 / BoxLipschitz:G3}); " +
+        $"MLP with {Parameters} weights: local λmax at θ₀ = {Sharpness[0]:G3}, at step {SharpnessSteps[^1]} {Sharpness[^1]:G3}, {(BoxEstimate is null ? "M ≈ λmax(θ₀)" : "M over θ₀ ± r ≥ " + BoxLipschitz.ToString("G3"))} (2/M = {2 / BoxLipschitz:G3}); " +
         $"practical α = {PracticalGuarantee.LearningRate:G3}: {(PracticalGuarantee.Applies ? "covered" : "NOT covered (α ≥ 2/M)")}, loss {Practical.Losses[0]:G3} → {Practical.Loss:G3}, min‖g‖ {PracticalMinimumGradientNorm:G3}" +
         (PracticalStepsToTolerance >= 0 ? $", ‖g‖ < {Tolerance:G2} at step {PracticalStepsToTolerance}" : "") + "; " +
         $"safe α = 1/M = {SafeGuarantee.LearningRate:G3}: loss → {Safe.Loss:G3}, min‖g‖ {SafeMinimumGradientNorm:G3} vs bound {BoundAfterRun:G3}; " +
@@ -114,6 +117,9 @@ public sealed class NetworkBound : Experiment<NetworkBoundParameters, NetworkBou
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.LearningRate, "LearningRate must be a finite number > 0.");
         if (!(parameters.BoxRadius > 0) || !double.IsFinite(parameters.BoxRadius))
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.BoxRadius, "BoxRadius must be a finite number > 0.");
+        if (parameters.Samples < 0) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Samples, "Samples must be ≥ 0.");
+        if (parameters.LanczosSteps < 2 || parameters.LanczosSteps > 100)
+            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.LanczosSteps, "LanczosSteps must be in [2, 100].");
         if (parameters.RecordEvery < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.RecordEvery, "RecordEvery must be ≥ 1.");
         if (!(parameters.Tolerance > 0) || !double.IsFinite(parameters.Tolerance))
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Tolerance, "Tolerance must be a finite number > 0.");
@@ -124,9 +130,11 @@ public sealed class NetworkBound : Experiment<NetworkBoundParameters, NetworkBou
         var theta0 = mlp.Initialize(Initialization.Glorot, parameters.Seed);
         int n = theta0.Count;
         double loss0 = mlp.Value(theta0);
-        var box = Lipschitz.EstimateGradient(mlp, parameters.Samples, parameters.Seed,
+        var box = parameters.Samples == 0 ? null : Lipschitz.EstimateGradient(mlp, parameters.Samples, parameters.Seed,
             theta0.Select(t => t - parameters.BoxRadius).ToArray(), theta0.Select(t => t + parameters.BoxRadius).ToArray());
-        double sharp0 = Lanczos.Run(HessianOperator.ForObjective(mlp, theta0), 20, parameters.Seed).MaxEigenvalue;
+        double Sharpness(Vector<double> theta) =>
+            Lanczos.Run(HessianOperator.ForObjective(mlp, theta), Math.Min(parameters.LanczosSteps, n), parameters.Seed).MaxEigenvalue;
+        double sharp0 = Sharpness(theta0);
         progress?.Report(0.3);
 
         var sharpSteps = new List<int>();
@@ -139,10 +147,10 @@ public sealed class NetworkBound : Experiment<NetworkBoundParameters, NetworkBou
         for (int i = 0; i < practical.ThetaSteps.Length; i++)
         {
             sharpSteps.Add(practical.ThetaSteps[i]);
-            sharpness.Add(i == 0 ? sharp0 : Lanczos.Run(HessianOperator.ForObjective(mlp, practical.Thetas[i]), 20, parameters.Seed).MaxEigenvalue);
+            sharpness.Add(i == 0 ? sharp0 : Sharpness(practical.Thetas[i]));
         }
         progress?.Report(0.6);
-        double m = Math.Max(box.MaxCurvature, sharp0);
+        double m = Math.Max(box?.MaxCurvature ?? double.NegativeInfinity, sharp0);
         var safeGuarantee = new GradientDescentGuarantee(m, GradientDescentGuarantee.OptimalLearningRate(m), loss0);
         var safe = Trainer.Run(mlp, Optimizers.GradientDescent(safeGuarantee.LearningRate), theta0,
             new TrainingOptions { MaxSteps = parameters.Steps, RecordThetaEvery = 0 }, cancellationToken);

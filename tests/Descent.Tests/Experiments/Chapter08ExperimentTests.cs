@@ -55,6 +55,22 @@ public sealed class Chapter08ExperimentTests
     }
 
     [Fact]
+    public void Just_above_2_over_M_gradient_descent_settles_into_a_two_cycle_across_the_ridge()
+    {
+        // α = 2.1/M: x converges (factor 1 − 2.1·φ''(x*) = −0.74) while y approaches the 2-cycle ±y_c with 2y_c = 2.1·tanh y_c
+        // (y_c ≈ 0.381), whose two-step factor (1 − 2.1·sech²y_c)² ≈ 0.68 leaves ~1e-5 after 60 steps: 1e-3 is ample.
+        var r = Steps.Value;
+        var run = r.Runs[r.Rows.ToList().FindIndex(x => x.Multiplier == 2.1)];
+        var last = run.Thetas[^1];
+        var before = run.Thetas[^2];
+        Assert.Equal(r.Objective.MinimizerX, last[0], 1e-3);
+        Assert.Equal(-before[1], last[1], 1e-3);
+        double yc = 0.5;
+        for (int i = 0; i < 100; i++) yc = 1.05 * Math.Tanh(yc); // fixed point of y = (α/2)·tanh y
+        Assert.Equal(yc, Math.Abs(last[1]), 1e-3);
+    }
+
+    [Fact]
     public void The_gradient_norm_bound_holds_for_every_alpha_and_N_and_is_nearly_tight_on_the_ramp()
     {
         var r = Bound.Value;
@@ -149,6 +165,16 @@ public sealed class Chapter08ExperimentTests
     }
 
     [Fact]
+    public void The_default_run_fits_the_exponents_the_chapter_quotes()
+    {
+        // The text quotes −1.95 (Nesterov) and −1.45 (GD) for horizons 16 … 512; two decimals of a least-squares fit.
+        var r = new NesterovRates().Run();
+        Assert.Equal(-1.95, r.NesterovSlope, 0.01);
+        Assert.Equal(-1.45, r.GradientDescentSlope, 0.01);
+        Assert.True(r.WithinBounds);
+    }
+
+    [Fact]
     public void The_GD_gap_on_the_chain_matches_the_eigen_decomposition()
     {
         // Independent computation: GD with α = 1/M multiplies eigen-component i of x − x* by (1 − λᵢ/M), so
@@ -229,5 +255,35 @@ public sealed class Chapter08NetworkTests
         // λmax at θ₀ sets the safe rate; along the α = 2 run it drops (1.17 → 0.65): a global M overstates later curvature.
         Assert.True(Result.Sharpness[^1] < 0.8 * Result.Sharpness[0], string.Join(", ", Result.Sharpness));
         Assert.True(Result.BoxLipschitz >= Result.Sharpness[0]);
+    }
+}
+
+public sealed class StoredResultTests
+{
+    [Fact]
+    public void Parses_the_command_the_header_and_numbers()
+    {
+        var r = StoredResult.Parse("x.csv", ["# descent experiment run x --out data/x.csv", "step,loss", "0,2.5", "10,0.25"]);
+        Assert.Equal("descent experiment run x --out data/x.csv", r.Command);
+        Assert.Equal([0.0, 10.0], r.Column("step"));
+        Assert.Equal([2.5, 0.25], r.Column("loss"));
+        Assert.Equal("name", Assert.Throws<ArgumentException>(() => r.Column("nope")).ParamName);
+        Assert.Throws<FormatException>(() => StoredResult.Parse("y.csv", ["step,loss", "0,1"]));
+    }
+
+    [Fact]
+    public void The_stored_network_run_of_chapter_08_loads_and_shows_the_claims_of_the_text()
+    {
+        var r = StoredResult.Load("08-bound-on-a-network.csv");
+        Assert.Contains("experiment run bound-on-a-network", r.Command);
+        var sharp = r.Column("sharpness");
+        var safe = r.Column("safe_gradient_norm");
+        var bound = r.Column("safe_bound");
+        var practical = r.Column("practical_loss");
+        var safeLoss = r.Column("safe_loss");
+        // The text: the sharpness falls along the run, the bound is loose by > 10× at the end, the uncovered α = 2 run ends lower.
+        Assert.True(sharp[^1] < 0.2 * sharp[0]);
+        Assert.True(bound[^1] > 10 * safe[^1]);
+        Assert.True(practical[^1] < safeLoss[^1]);
     }
 }
