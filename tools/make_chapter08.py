@@ -157,7 +157,9 @@ rates'''),
 ("markdown", r"""
 Nesterov's gap falls like $N^{-2}$ (fitted exponent ≈ −1.95), parallel to both its upper bound and the lower bound of the next
 section: it is optimal up to a constant factor. Gradient descent stays under its $1/(2N)$ bound and falls like $N^{-1.45}$ on this
-chain — faster than its worst case (which needs a different quadratic), slower than Nesterov by a factor that grows with $N$.
+chain, slower than Nesterov by a factor that grows with $N$. Its own worst case is a different quadratic: one eigenvalue
+$\lambda = M/(2N+1)$, where after $N$ steps the gap is $	frac12rac{\lambda}{M}(1 - rac{\lambda}{M})^{2N} pprox rac{1}{4eN}$ —
+the third curve, exponent −1.00, a constant factor below the $1/(2N)$ bound: the $O(1/N)$ rate is real.
 
 ## 7. The limits: no first-order method can beat the chain
 
@@ -175,8 +177,8 @@ lower'''),
 ("code", r'''Plot.LowerBound(lower)'''),
 ("markdown", r"""
 Every first-order curve stays on or above the dashed bound; conjugate gradients, which minimizes over the Krylov span exactly,
-lies *on* it. Newton's method uses the Hessian, is not a first-order method, and solves the quadratic in one step (its gap is 0,
-off the log scale). Seed 000's caveat applies: such limits describe worst cases in a problem class — "difficult to tell whether a
+lies *on* it. Newton's method uses the Hessian, is not a first-order method, and solves the quadratic in one step (its gap drops to
+rounding level, about $10^{-16}$). Seed 000's caveat applies: such limits describe worst cases in a problem class — "difficult to tell whether a
 problem falls in that class" — and have little bearing on the networks we train.
 
 ## 8. What the bounds say nothing about: a real network
@@ -184,7 +186,7 @@ problem falls in that class" — and have little bearing on the networks we trai
 The digits MLP 64-32-10 (tanh, softmax cross-entropy, full-batch gradient descent). The bound needs $M$ and $\min L$. $\min L \ge 0$,
 so $L(\theta_0)$ bounds the gap. Over all of $\mathbb{R}^n$ the network's Hessian has no useful bound, so $M$ can only be estimated
 over a region: here the largest $\lambda_{\max}$ at $\theta_0$ and at sampled points of the box $\theta_0 \pm 0.1$. The full run
-(300 steps, 2,410 weights) is stored in `data/` — it takes about 30 s:
+(300 steps, 2,410 weights) is stored in `data/` — it takes about half a minute:
 """),
 ("code", r'''var stored = StoredResult.Load("08-bound-on-a-network.csv"); var at = stored.Column("step");
 stored'''),

@@ -18,12 +18,15 @@ public static partial class Plot
     /// <param name="title">Chart title.</param>
     /// <param name="theme">Fonts and sizes.</param>
     /// <param name="pairColors">True: bound k takes the colour of measured curve k; false: the bounds take the colours after the measured ones.</param>
+    /// <param name="boundColors">Explicit colour index (into the theme's palette) of each bound; overrides <paramref name="pairColors"/>.</param>
     /// <returns>Traces: the measured curves in order, then the bounds in order.</returns>
     public static GenericChart BoundCurves(IEnumerable<Series> measured, IEnumerable<Series> bounds, string xTitle = "N", string yTitle = "value",
-        bool logX = true, bool logY = true, string? title = null, Theme? theme = null, bool pairColors = true)
+        bool logX = true, bool logY = true, string? title = null, Theme? theme = null, bool pairColors = true, IReadOnlyList<int>? boundColors = null)
     {
         var m = ChartParts.CheckList(measured, nameof(measured));
         var b = ChartParts.CheckList(bounds, nameof(bounds), allowEmpty: true);
+        if (boundColors is not null && (boundColors.Count != b.Count || boundColors.Any(i => i < 0)))
+            throw new ArgumentException($"boundColors must give one colour index ≥ 0 per bound ({b.Count}).", nameof(boundColors));
         foreach (var s in m) s.Validate(nameof(measured));
         foreach (var s in b) s.Validate(nameof(bounds));
         var th = Resolve(theme);
@@ -34,7 +37,7 @@ public static partial class Plot
                 ("mode", "lines"),
                 ("x", ChartParts.Clean(s.XOrSteps)),
                 ("y", ChartParts.Clean(s.Y)),
-                ("line", ChartParts.Obj(("color", th.Color(pairColors ? k : m.Count + k)), ("width", th.LineWidth), ("dash", "dash"))))));
+                ("line", ChartParts.Obj(("color", th.Color(boundColors?[k] ?? (pairColors ? k : m.Count + k))), ("width", th.LineWidth), ("dash", "dash"))))));
         var layout = ChartParts.NewLayout(th, title,
             ("xaxis", ChartParts.Axis(xTitle, th, log: logX)),
             ("yaxis", ChartParts.Axis(yTitle, th, log: logY)),
@@ -73,7 +76,7 @@ public static partial class Plot
     }
 
     /// <summary>|W⁽ⁿ⁾ − W*| per coordinate (solid) against the linearization (1 − αλᵢ)ⁿ|W⁽⁰⁾ − W*|ᵢ (dashed) for the perturbed
-    /// run at the saddle and the run near a minimum (log y).</summary>
+    /// run at the saddle and the run near a minimum (log y); predictions above 1 are left out, where the linear model no longer applies.</summary>
     public static GenericChart Linearization(SaddleLinearizationResult result, string? title = null, Theme? theme = null)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -85,25 +88,28 @@ public static partial class Plot
             {
                 string axis = i == 0 ? "x" : "y";
                 measured.Add(new Series($"{where}, |{axis} − {axis}*| (λ = {r.Eigenvalues[i]:G3})", r.Measured[i]));
-                predicted.Add(new Series($"{where}, (1 − αλ)ⁿ along {axis}", r.Predicted[i]));
+                // The linear model only holds near W*: its prediction is drawn while it stays below 1 (beyond, it grows without bound).
+                predicted.Add(new Series($"{where}, (1 − αλ)ⁿ along {axis}", r.Predicted[i].Select(p => p <= 1 ? p : double.NaN).ToArray()));
             }
         return BoundCurves(measured, predicted, "step n", "|error|", logX: false,
             title: title ?? "Near a stationary point the error follows (1 − αλ)ⁿ", theme: theme);
     }
 
-    /// <summary>Normalized gaps (L(x_N) − L*)/(M‖x₀ − x*‖²) of GD and Nesterov (solid) against their upper bounds and the
-    /// first-order lower bound (dashed), log-log over N.</summary>
+    /// <summary>Normalized gaps (L(x_N) − L*)/(M‖x₀ − x*‖²) of GD and Nesterov on the chain and of GD on its worst quadratic
+    /// (solid) against the upper bounds (dashed, GD's in GD's colour) and the first-order lower bound (dashed, own colour), log-log over N.</summary>
     public static GenericChart Rates(NesterovRatesResult result, string? title = null, Theme? theme = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         var n = result.Horizons;
         return BoundCurves(
             [new Series("gradient descent", result.Rows.Select(r => r.GradientDescent).ToArray(), n),
-             new Series("Nesterov accelerated", result.Rows.Select(r => r.Nesterov).ToArray(), n)],
+             new Series("Nesterov accelerated", result.Rows.Select(r => r.Nesterov).ToArray(), n),
+             new Series("GD on ½λθ², λ = M/(2N+1)", result.Rows.Select(r => r.GradientDescentWorst).ToArray(), n)],
             [new Series("GD bound 1/(2N)", result.Rows.Select(r => r.GradientDescentBound).ToArray(), n),
              new Series("Nesterov bound 2/(N+1)²", result.Rows.Select(r => r.NesterovBound).ToArray(), n),
              new Series("lower bound, any first-order method", result.Rows.Select(r => r.LowerBound).ToArray(), n)],
-            "N (steps; chain dimension 2N + 1)", "(L(x_N) − L*) / (M‖x₀ − x*‖²)", title: title ?? "O(1/N) vs O(1/N²) on the worst-case chain", theme: theme);
+            "N (steps; chain dimension 2N + 1)", "(L(x_N) − L*) / (M‖x₀ − x*‖²)", title: title ?? "O(1/N) vs O(1/N²) on the worst-case chain", theme: theme,
+            boundColors: [0, 1, 3]);
     }
 
     /// <summary>L(x_k) − L* of every method (solid) against the Krylov lower bound (dashed), log-log over k + 1.</summary>

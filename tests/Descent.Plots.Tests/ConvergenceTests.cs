@@ -21,6 +21,10 @@ public sealed class ConvergenceTests
         // Unpaired: the bound takes the next colour after the measured curves.
         var unpaired = Fig.Of(Plot.BoundCurves([new Series("a", [1.0])], [new Series("bound", [2.0])], pairColors: false));
         Assert.NotEqual(unpaired.Data()[0]!["line"]!["color"].Str(), unpaired.Data()[1]!["line"]!["color"].Str());
+        // Explicit colours: the bound drawn in the colour of measured curve 1.
+        var chosen = Fig.Of(Plot.BoundCurves([new Series("a", [1.0]), new Series("b", [1.0])], [new Series("bound", [2.0])], boundColors: [1]));
+        Assert.Equal(chosen.Data()[1]!["line"]!["color"].Str(), chosen.Data()[2]!["line"]!["color"].Str());
+        Assert.Equal("boundColors", Assert.Throws<ArgumentException>(() => Plot.BoundCurves([new Series("a", [1.0])], [new Series("bound", [2.0])], boundColors: [])).ParamName);
     }
 
     [Fact]

@@ -134,6 +134,8 @@ public sealed class Chapter08ExperimentTests
                 Assert.True(Math.Abs(t[n + 1][1] - (1 - alpha * b) * y) <= alpha * b * Math.Abs(y * y * y) / 3 + 1e-15, $"y, step {n}");
             }
         }
+        // tanh y < y: the y-error after the first step is above the linear prediction (0.269 vs 0.25 from y = 0.5).
+        Assert.True(r.Perturbed.Measured[1][1] > r.Perturbed.Predicted[1][1]);
         // The negative eigenvalue diverges, the positive one contracts.
         Assert.True(r.Perturbed.Factors[0] > 1 && Math.Abs(r.Perturbed.Factors[1]) < 1);
     }
@@ -172,6 +174,13 @@ public sealed class Chapter08ExperimentTests
         Assert.Equal(-1.95, r.NesterovSlope, 0.01);
         Assert.Equal(-1.45, r.GradientDescentSlope, 0.01);
         Assert.True(r.WithinBounds);
+        // GD on its worst quadratic: ½(1/(2N+1))(2N/(2N+1))^{2N} in closed form, → 1/(4eN); fitted exponent −1.00 (two decimals).
+        foreach (var row in r.Rows)
+        {
+            double q = 1.0 / (2 * row.Horizon + 1);
+            Assert.Equal(0.5 * q * Math.Pow(1 - q, 2 * row.Horizon), row.GradientDescentWorst, 1e-14);
+        }
+        Assert.Equal(-1.00, r.GradientDescentWorstSlope, 0.01);
     }
 
     [Fact]
