@@ -42,6 +42,21 @@ public sealed class SafranShamir : Experiment<SafranShamirParameters, SafranSham
         return problem.Initialize(Initialization.Gaussian(1 / Math.Sqrt(problem.InputDimension)), seed);
     }
 
+    /// <summary>
+    /// A critical point every student shares: wᵢ = a·𝟙/√k for all i. All students are parallel (∇_w K(w, w') = w'/2 there)
+    /// and make the same angle φ = arccos(1/√k) with every teacher eⱼ, so ∇_{wᵢ}F = [na/2 − (k sin φ + (π − φ)√k)/(2π)]·𝟙/√k,
+    /// which vanishes at a = (k sin φ + (π − φ)√k)/(πn). Its Hessian has negative eigenvalues: a saddle that gradient
+    /// descent from a random start almost never ends at.
+    /// </summary>
+    public static Vector<double> SymmetricCriticalPoint(int k, int n)
+    {
+        if (k < 1) throw new ArgumentOutOfRangeException(nameof(k), k, "k must be at least 1.");
+        if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "n must be at least 1.");
+        double phi = Math.Acos(1 / Math.Sqrt(k));
+        double a = (k * Math.Sin(phi) + (Math.PI - phi) * Math.Sqrt(k)) / (Math.PI * n);
+        return Vector<double>.Build.Dense(n * k, a / Math.Sqrt(k));
+    }
+
     /// <summary>Plain gradient descent θ ← θ − ε∇F(θ) from <paramref name="theta0"/>, for the paper's teacher vⱼ = eⱼ,
     /// until ‖∇F‖₂ ≤ <paramref name="tolerance"/>, or F ≤ <paramref name="globalObjective"/> (F ≥ 0 = F*, so such a
     /// point is a global minimum to within that value; over-parametrized students creep towards their degenerate global
@@ -104,9 +119,24 @@ public sealed class SafranShamir : Experiment<SafranShamirParameters, SafranSham
             return new(k, n, run, seed, EndPointKind.NotConverged, f, gNorm, double.NaN, steps, theta);
         if (f <= parameters.ObjectiveThreshold)
             return new(k, n, run, seed, EndPointKind.GlobalMinimum, f, gNorm, double.NaN, steps, null);
-        double lambdaMin = SymmetricEigenvalues.Compute(problem.Hessian(theta))[0];
+        double lambdaMin = SmallestEigenvalue(problem.Hessian(theta));
         var kind = lambdaMin > parameters.EigenvalueTolerance ? EndPointKind.SpuriousMinimum : EndPointKind.SaddleOrDegenerate;
         return new(k, n, run, seed, kind, f, gNorm, lambdaMin, steps, theta);
+    }
+
+    /// <summary>λmin of a symmetric matrix: <see cref="SymmetricEigenvalues"/>, or MathNet's symmetric eigendecomposition when
+    /// its QL iteration gives up (it did on one Hessian of the full k = n table, whose spectrum has large clusters of equal
+    /// eigenvalues from the minima's symmetry).</summary>
+    internal static double SmallestEigenvalue(Matrix<double> symmetric)
+    {
+        try
+        {
+            return SymmetricEigenvalues.Compute(symmetric)[0];
+        }
+        catch (ArithmeticException)
+        {
+            return symmetric.Evd(Symmetricity.Symmetric).EigenValues.Min(z => z.Real);
+        }
     }
 
     /// <inheritdoc />
@@ -191,23 +221,24 @@ public sealed class SafranShamir : Experiment<SafranShamirParameters, SafranSham
         return representatives.Count;
     }
 
-    private static void Validate(SafranShamirParameters p)
+    private static void Validate(SafranShamirParameters parameters)
     {
-        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var p = parameters;
         if (p.Ks is null || p.Ks.Length == 0 || p.Ks.Any(k => k < 2 || k > 200))
-            throw new ArgumentOutOfRangeException(nameof(p), "Ks must list input dimensions in [2, 200].");
+            throw new ArgumentOutOfRangeException(nameof(parameters), "Ks must list input dimensions in [2, 200].");
         if (p.ExtraNeurons is null || p.ExtraNeurons.Length == 0 || p.ExtraNeurons.Any(e => e < 0 || e > 200))
-            throw new ArgumentOutOfRangeException(nameof(p), "ExtraNeurons must list numbers in [0, 200].");
-        if (p.Runs < 1) throw new ArgumentOutOfRangeException(nameof(p), p.Runs, "Runs must be at least 1.");
+            throw new ArgumentOutOfRangeException(nameof(parameters), "ExtraNeurons must list numbers in [0, 200].");
+        if (p.Runs < 1) throw new ArgumentOutOfRangeException(nameof(parameters), p.Runs, "Runs must be at least 1.");
         if (!(p.StepScale > 0) || !double.IsFinite(p.StepScale))
-            throw new ArgumentOutOfRangeException(nameof(p), p.StepScale, "StepScale must be a finite number > 0.");
-        if (!(p.GradientTolerance > 0)) throw new ArgumentOutOfRangeException(nameof(p), p.GradientTolerance, "GradientTolerance must be > 0.");
-        if (p.MaxSteps < 1) throw new ArgumentOutOfRangeException(nameof(p), p.MaxSteps, "MaxSteps must be at least 1.");
+            throw new ArgumentOutOfRangeException(nameof(parameters), p.StepScale, "StepScale must be a finite number > 0.");
+        if (!(p.GradientTolerance > 0)) throw new ArgumentOutOfRangeException(nameof(parameters), p.GradientTolerance, "GradientTolerance must be > 0.");
+        if (p.MaxSteps < 1) throw new ArgumentOutOfRangeException(nameof(parameters), p.MaxSteps, "MaxSteps must be at least 1.");
         if (!(p.GlobalObjective >= 0 && p.GlobalObjective < p.ObjectiveThreshold))
-            throw new ArgumentOutOfRangeException(nameof(p), p.GlobalObjective, "GlobalObjective must be in [0, ObjectiveThreshold).");
-        if (!(p.ObjectiveThreshold > 0)) throw new ArgumentOutOfRangeException(nameof(p), p.ObjectiveThreshold, "ObjectiveThreshold must be > 0.");
-        if (!(p.EigenvalueTolerance >= 0)) throw new ArgumentOutOfRangeException(nameof(p), p.EigenvalueTolerance, "EigenvalueTolerance must be ≥ 0.");
-        if (p.Threads < 0) throw new ArgumentOutOfRangeException(nameof(p), p.Threads, "Threads must be ≥ 0 (0 = all cores).");
+            throw new ArgumentOutOfRangeException(nameof(parameters), p.GlobalObjective, "GlobalObjective must be in [0, ObjectiveThreshold).");
+        if (!(p.ObjectiveThreshold > 0)) throw new ArgumentOutOfRangeException(nameof(parameters), p.ObjectiveThreshold, "ObjectiveThreshold must be > 0.");
+        if (!(p.EigenvalueTolerance >= 0)) throw new ArgumentOutOfRangeException(nameof(parameters), p.EigenvalueTolerance, "EigenvalueTolerance must be ≥ 0.");
+        if (p.Threads < 0) throw new ArgumentOutOfRangeException(nameof(parameters), p.Threads, "Threads must be ≥ 0 (0 = all cores).");
     }
 
     private static void CheckIdentityTeacher(ReluTeacherStudent problem)

@@ -94,9 +94,9 @@ public sealed record SafranShamirResult(IReadOnlyList<SafranShamirRow> Rows, IRe
         return new SafranShamirResult(rows, [], null);
     }
 
-    /// <summary>The stored full table, data/<see cref="StoredFileName"/>, found by walking up from the current directory
-    /// (as <see cref="Data.Digits.FindFile()"/> does).</summary>
-    public static SafranShamirResult LoadStored() => Load(Data.DataFiles.Find(StoredFileName));
+    /// <summary>A table the CLI stored in the repository's data/ folder (default: the full n = k table,
+    /// data/<see cref="StoredFileName"/>), found by walking up from the current directory as <see cref="Data.Digits.FindFile()"/> does.</summary>
+    public static SafranShamirResult LoadStored(string fileName = StoredFileName) => Load(Data.DataFiles.Find(fileName));
 
     /// <inheritdoc />
     public override string ToString() => Summary + "\n" + Comparison();
