@@ -1,0 +1,71 @@
+using Descent.Curvature;
+using Descent.Experiments;
+using Descent.Functions;
+using Descent.Optimization;
+
+namespace Descent.Tests.Experiments;
+
+/// <summary>The numbers chapter 03's text states outside the experiments' own tests.</summary>
+public sealed class Chapter03ClaimsTests
+{
+    [Fact]
+    public void Gradient_descent_on_the_quadratic_saddle_sits_on_the_closed_form_flow_and_newton_jumps_onto_the_saddle()
+    {
+        var saddle = new SaddleQuadratic();
+        var theta0 = Point.Of(1.0, 0.02);
+        var flow = LinearizedFlow.At(saddle, theta0);
+        var gd = Trainer.Run(saddle, Optimizers.GradientDescent(0.05), theta0, new TrainingOptions { MaxSteps = 40 });
+        // θₖ = θ₀ − QΛ'ₖQᵀg is exact on a quadratic: the iterates agree to rounding (|θ| ≤ 1.2, 40 steps: 1e-13 is ~500 ulps).
+        Assert.True(gd.Thetas.Select((t, k) => (t - flow.AfterSteps(0.05, k)).L2Norm()).Max() < 1e-13);
+        // The escape coordinate: discrete 1.1⁴⁰·0.02 vs continuous e^{2·2}·0.02 — the O(ε) gap the text quotes.
+        Assert.Equal(0.02 * Math.Abs(Math.Pow(1.1, 40) - Math.Exp(4)), (gd.Theta - flow.At(2.0)).L2Norm(), 1e-3);
+        var newton = Trainer.Run(saddle, Optimizers.Newton(), theta0, new TrainingOptions { MaxSteps = 5, GradientTolerance = 1e-12 });
+        Assert.Equal(1, newton.Steps);
+        Assert.Equal(0.0, newton.Theta.L2Norm(), 15);
+    }
+
+    [Fact]
+    public void On_the_confined_saddle_gd_and_saddle_free_newton_reach_a_minimum_and_newton_the_saddle()
+    {
+        var f = SaddleAttraction.Surface;
+        var runs = new[] { Optimizers.GradientDescent(0.1), Optimizers.Newton(), Optimizers.SaddleFreeNewton() }
+            .Select(o => Trainer.Run(f, o, Point.Of(0.8, 0.3), new TrainingOptions { MaxSteps = 60, GradientTolerance = 1e-10 })).ToArray();
+        Assert.True((runs[0].Theta - Point.Of(0, 1)).L2Norm() < 2e-3);   // GD: 60 steps of 0.9ᵏ on x leave 0.8·0.9⁶⁰ ≈ 1.44e-3 in x
+        Assert.True(runs[1].Theta.L2Norm() < 1e-10);
+        Assert.True((runs[2].Theta - Point.Of(0, 1)).L2Norm() < 1e-8);
+        Assert.True(runs[2].Steps <= 10);
+    }
+
+    [Fact]
+    public void Textbook_critical_points_are_classified_as_the_chapter_says()
+    {
+        Assert.Equal(CriticalPointKind.Saddle, CriticalPoint.Classify(new SaddleQuadratic(), Point.Of(0, 0)).Kind);
+        Assert.Equal(CriticalPointKind.Degenerate, CriticalPoint.Classify(new MonkeySaddle(), Point.Of(0, 0)).Kind);
+        var valley = CriticalPoint.Classify(new BaityJesiValley(0.1), Point.Of(0, 0));
+        Assert.Equal(CriticalPointKind.Minimum, valley.Kind);
+        Assert.Equal([0.2, 2.0], valley.Eigenvalues.Select(l => Math.Round(l, 12)));
+        var flat = new BaityJesiValley(0);
+        Assert.Equal(CriticalPointKind.Degenerate, CriticalPoint.Classify(flat, flat.FloorPoint(1.0)).Kind);
+        // IndexSaddle(10, 3): a point with m escape coordinates at 0 has index m and L = −(3 − m)/4 (λ = γ = 1).
+        foreach (var p in new IndexSaddle(10, 3).KnownCriticalPoints)
+            Assert.Equal(-(3 - p.Index) / 4.0, p.Value, 15);
+    }
+
+    [Fact]
+    public void Gradient_descent_started_on_the_tanh_plateau_barely_moves()
+    {
+        // ‖∇L‖ = (2hρ/r²)sech²(ρ²/r²) at ρ = √5.84 ≈ 2.42: ≈ 4e-4, so 500 steps of 0.5 move θ by less than 0.1.
+        var run = Trainer.Run(new Plateau(), Optimizers.GradientDescent(0.5), Point.Of(2.2, 1.0), new TrainingOptions { MaxSteps = 500 });
+        Assert.True(run.Loss > 0.99);
+        Assert.True((run.Theta - Point.Of(2.2, 1.0)).L2Norm() < 0.1);
+    }
+
+    [Fact]
+    public void The_sharp_minimum_is_about_44_times_sharper()
+    {
+        var f = new FlatAndSharpMinima(dimension: 10);
+        // (f_a(b)/f_b(a))·σ_a²/σ_b² = (1 − e^{−4.5})/(1 − e^{−200})·(1/0.0225) = 43.95 (e^{−200} underflows to 0 in the ratio).
+        Assert.Equal((1 - Math.Exp(-4.5)) / 0.0225, f.SharpHessianTrace / f.FlatHessianTrace, 9);
+        Assert.InRange(f.SharpHessianTrace / f.FlatHessianTrace, 43.5, 44.5);
+    }
+}
