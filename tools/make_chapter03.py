@@ -184,7 +184,7 @@ var stored = StoredTable.Load("03-critical-point-index.csv");
 (live.Summary, stored.ToString())'''),
 ("code", r'''Plot.PointsAndCurves([new("stored run (24 inits)", stored.Column("index_fraction"), stored.Column("loss")), new("live run", live.IndexFractions, live.Losses)],
     xTitle: "loss L at the critical point", yTitle: "index α (fraction of negative eigenvalues)", logX: true)'''),
-("code", r'''$"Spearman correlation of loss and index: stored {Statistics.Spearman(stored.Column("loss"), stored.Column("index_fraction")):F2}, live {live.RankCorrelation:F2}"'''),
+("code", r'''$"Spearman correlation of loss and index: stored {SampleStatistics.Spearman(stored.Column("loss"), stored.Column("index_fraction")):F2}, live {live.RankCorrelation:F2}"'''),
 ("markdown", r"""
 The highest-loss critical point, $L \approx 0.125 = \tfrac12\operatorname{Var}(y)$, is the "network does nothing" point, with
 index 4; the minima (index 0) all sit at the bottom. Saddles of high loss, minima of low loss — the coin is weighted, as

@@ -50,7 +50,7 @@ public sealed record RandomHessiansResult(int Size, double[] Eigenvalues, double
     public double NegativeFraction => Eigenvalues.Count(l => l < 0) / (double)Eigenvalues.Length;
 
     /// <summary>Density histogram of <see cref="Eigenvalues"/> on [−2.2, 2.2] (44 cells), to lay over the semicircle.</summary>
-    public (double[] Centers, double[] Density) Histogram => Statistics.Histogram(Eigenvalues, 44, -2.2, 2.2);
+    public (double[] Centers, double[] Density) Histogram => SampleStatistics.Histogram(Eigenvalues, 44, -2.2, 2.2);
 
     /// <inheritdoc />
     public string Summary =>

@@ -96,7 +96,7 @@ public sealed class SaxeDepthSweep : Experiment<SaxeDepthSweepParameters, SaxeDe
         {
             int d = parameters.Depths[i];
             var net = SaxeNetworks.Network(s, d, parameters.Seed);
-            double StepsFor(SaxeInitialization init) => Statistics.Quantile(Enumerable.Range(0, parameters.Repeats).Select(r =>
+            double StepsFor(SaxeInitialization init) => SampleStatistics.Quantile(Enumerable.Range(0, parameters.Repeats).Select(r =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var theta0 = SaxeNetworks.Initialize(net, init, parameters.GaussianScale, parameters.Seed + 2 + r);

@@ -5,7 +5,7 @@ namespace Descent.Tests.Experiments;
 
 public sealed class CriticalPointIndexTests
 {
-    private static readonly CriticalPointIndexParameters Parameters = new() { Runs = 4 };
+    private static readonly CriticalPointIndexParameters Parameters = new() { Runs = 3 };
     private static readonly CriticalPointIndexResult Result = new CriticalPointIndex().Run(Parameters);
 
     [Fact]

@@ -1,7 +1,7 @@
 namespace Descent.Experiments;
 
 /// <summary>Small statistics the experiments report: ranks, correlations, quantiles.</summary>
-public static class Statistics
+public static class SampleStatistics
 {
     /// <summary>Spearman's rank correlation (Pearson correlation of the ranks, ties get their mean rank); NaN for fewer
     /// than two pairs or a constant sample.</summary>
