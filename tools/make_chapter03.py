@@ -61,7 +61,8 @@ the index, the higher the loss:
 var known = saddle10.KnownCriticalPoints;
 known.GroupBy(p => p.Index).Select(g => $"index {g.Key}: {g.Count()} points, L = {g.First().Value:G3}")'''),
 ("markdown", r"""
-Not every curved surface hides saddles. Baity-Jesi's picture of a loss with few, connected minima (seed 004),
+Not every curved surface hides saddles. Baity-Jesi et al.'s picture of a loss with few, connected minima (2018,
+arXiv:1803.06969; seed 004),
 $L(w_1, w_2) = (w_2 - w_1^2)^2 + \varepsilon w_1^2$, is strongly non-linear but has a single critical point, the minimum at the
 origin with $H = \mathrm{diag}(2\varepsilon, 2)$; with $\varepsilon = 0$ the whole parabola $w_2 = w_1^2$ is a connected set of minima,
 each with a zero eigenvalue along the valley:
@@ -273,7 +274,9 @@ Plot.PointsAndCurves([new("flat: measured", flatSharp.Rows.Select(r => r.FlatInc
 ("markdown", r"""
 For small $\delta$ the measurements sit on the formula (within 1 %, `FlatSharpPerturbationTests`), and the sharp minimum pays
 $\mathrm{tr}\,H_{\text{sharp}}/\mathrm{tr}\,H_{\text{flat}} \approx 44$ times more; for large $\delta$ both saturate at the plateau $L \to 1$.
-A minimum that survives perturbed weights (or a shifted test distribution) is the flat one.
+A minimum that survives perturbed weights (or a shifted test distribution) is the flat one (Keskar et al. 2017,
+arXiv:1609.04836). One caveat: sharpness is not invariant under reparametrization — rescaling a ReLU layer by $\alpha$ and
+the next by $1/\alpha$ changes the Hessian but not the function (Dinh et al. 2017, arXiv:1703.04933).
 
 ## Exercises
 
@@ -299,8 +302,9 @@ Worked solutions: `notebooks/solutions/03-saddles-and-plateaus.ipynb`.
   loss for a wider network: does the correlation get stronger as $n$ grows, as the coin-flip argument predicts?
 - In section 6, set `Depth = 3` in `SaxeLearningCurvesParameters` (and `Steps = 3000`): the origin is now a degenerate
   saddle and the plateau lasts $\sim u_0^{-1/3}$ instead of $\ln(1/u_0)$.
-- Extend the library: write a `ScaleByNegativeCurvature` transform that, when $\|g\|$ is small, steps along the Lanczos
-  estimate of the most negative eigenvector (`Lanczos` in `Descent.Curvature`), and race it against perturbed GD.
+- Extend the library (`docs/extend.md`, chapter 03): implement `NegativeCurvatureStep` in `extend/Chapter03.cs` — when
+  $\|g\|$ is tiny, step along the eigenvector of the most negative eigenvalue — and race it against perturbed GD from
+  section 4's starts.
 """),
 ]
 
