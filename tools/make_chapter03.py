@@ -214,15 +214,15 @@ strict saddle for $d = 2$ (eigenvalues $\pm 1$) but a *degenerate* one for $d \g
 $w_i = 0.2$ the plateau grows from $\sim\ln(1/u_0)$ to $\sim u_0^{-(1 - 2/d)}$. Markers: gradient descent ($\epsilon = 0.05$); lines:
 $\tfrac12(1 - u(t))^2$ from the same ODE, $du/dt = d\,u^{2-2/d}(1 - u)$:
 """),
-("code", r'''int[] depths = [2, 3, 4]; var tScalar = Enumerable.Range(0, 401).Select(k => k * 0.05).ToArray();
+("code", r'''int[] depths = [2, 3, 4]; var tScalar = Enumerable.Range(0, 101).Select(k => k * 0.2).ToArray();   // every 4th step
 var scalar = depths.Select(d => Trainer.Run(new ScalarDeepLinear(d), Optimizers.GradientDescent(0.05), Vector<double>.Build.Dense(d, 0.2), new TrainingOptions { MaxSteps = 400 })).ToArray();
-Plot.PointsAndCurves(scalar.Select((r, i) => new Series($"d = {depths[i]} (GD)", r.Losses, tScalar)), depths.Select(d => new Series($"d = {d}: ½(1 − u(t))²", SaxeLearningCurve.Curve(1, Math.Pow(0.2, d), tScalar, d).Select(u => 0.5 * (1 - u) * (1 - u)).ToArray(), tScalar)), "t = ε·step", "loss L", logY: true)'''),
+Plot.PointsAndCurves(scalar.Select((r, i) => new Series($"d = {depths[i]} (GD)", r.Losses.Where((_, k) => k % 4 == 0).ToArray(), tScalar)), depths.Select(d => new Series($"d = {d}: ½(1 − u(t))²", SaxeLearningCurve.Curve(1, Math.Pow(0.2, d), tScalar, d).Select(u => 0.5 * (1 - u) * (1 - u)).ToArray(), tScalar)), "t = ε·step", "loss L")'''),
 ("markdown", r"""
 In both charts the gap is the $O(\epsilon)$ error of gradient descent as an Euler step of the flow (halving $\epsilon$ halves it —
 `SaxeLearningCurvesTests`). The loss shows the staircase: long flat stretches, then a drop as each mode is learned. From
 small *random* weights the staircase survives, smeared:
 """),
-("code", r'''var saxeRandom = new SaxeLearningCurves().Run(new SaxeLearningCurvesParameters { Initialization = SaxeInitialization.SmallGaussian, Steps = 1200 });
+("code", r'''var saxeRandom = new SaxeLearningCurves().Run(new SaxeLearningCurvesParameters { Initialization = SaxeInitialization.SmallGaussian, Steps = 1600 });
 Plot.Curves([new("decoupled start (GD)", saxe.Losses, saxe.Times), new("decoupled start (formula)", saxe.AnalyticLoss, saxe.Times),
              new("small random start (GD)", saxeRandom.Losses, saxeRandom.Times)], "t = ε·step", "loss L", logY: true)'''),
 ("markdown", r"""
