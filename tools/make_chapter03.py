@@ -188,9 +188,10 @@ var stored = StoredTable.Load("03-critical-point-index.csv");
 ("code", r'''$"Spearman correlation of loss and index: stored {SampleStatistics.Spearman(stored.Column("loss"), stored.Column("index_fraction")):F2}, live {live.RankCorrelation:F2}"'''),
 ("markdown", r"""
 The highest-loss critical point, $L \approx 0.125 = \tfrac12\operatorname{Var}(y)$, is the "network does nothing" point, with
-index 4; the minima (index 0) all sit at the bottom. Saddles of high loss, minima of low loss — the coin is weighted, as
+index 4; the minima (index 0) are the two lowest levels found, and every saddle of index 3 or 4 lies above every
+minimum (saddles of index 1 mix in near the bottom). Saddles of high loss, minima of low loss — the coin is weighted, as
 seed 003 says. `CriticalPointIndexTests` asserts that every point has $\|g\| \le 10^{-9}$, that its index agrees with an
-independent eigendecomposition, and the positive rank correlation.
+independent eigendecomposition, the positive rank correlation and the ordering of minima below high-index saddles.
 
 ## 6. Saxe et al.: plateaus and sharp drops in deep linear networks
 

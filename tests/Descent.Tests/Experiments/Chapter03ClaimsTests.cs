@@ -89,4 +89,46 @@ public sealed class Chapter03ClaimsTests
         // Plateau lengths: ln(1/u₀ − 1)/2 = 1.59 (d = 2) vs ≈ u₀^{−1/3} = 5 (d = 3) and ≈ 1/(2√u₀) = 12.5 (d = 4), in time units.
         Assert.True(half[0] < half[1] && 2 * half[1] < half[2], string.Join(", ", half));
     }
+
+    [Theory]
+    [InlineData("saddle-attraction")]
+    [InlineData("stable-manifold")]
+    [InlineData("saddle-escape")]
+    [InlineData("critical-point-index")]
+    [InlineData("random-hessians")]
+    [InlineData("saxe-learning-curves")]
+    [InlineData("saxe-depth")]
+    [InlineData("saturation-plateau")]
+    [InlineData("flat-vs-sharp")]
+    public void Every_chapter_03_experiment_is_reachable_from_the_command_line(string name)
+    {
+        var experiment = ExperimentRegistry.Find(name);
+        Assert.Equal("03", experiment.Chapter);
+        Assert.False(string.IsNullOrWhiteSpace(experiment.Summary));
+        Assert.NotNull(ExperimentRegistry.WithArguments(experiment, new Dictionary<string, string>()));
+    }
+
+    [Fact]
+    public void The_stored_critical_points_put_every_minimum_below_every_saddle_of_index_three_or_more()
+    {
+        var stored = StoredTable.Load("03-critical-point-index.csv");
+        var loss = stored.Column("loss");
+        var index = stored.Column("index");
+        double highestMinimum = loss.Where((_, i) => index[i] == 0).Max();
+        double lowestHighSaddle = loss.Where((_, i) => index[i] >= 3).Min();
+        Assert.True(highestMinimum < lowestHighSaddle, $"{highestMinimum} vs {lowestHighSaddle}");
+        Assert.True(SampleStatistics.Spearman(loss, stored.Column("index_fraction")) > 0.8);
+        Assert.StartsWith("dotnet run --project src/Descent.Cli -- experiment run critical-point-index", stored.Comments[0]);
+        Assert.All(stored.Column("gradient_norm"), g => Assert.True(g <= 1e-9));
+    }
+
+    [Fact]
+    public void The_stored_depth_sweep_shows_gaussian_growth_and_flat_orthogonal_times()
+    {
+        var stored = StoredTable.Load("03-saxe-depth.csv");
+        var g = stored.Column("gaussian_steps");
+        var o = stored.Column("orthogonal_steps");
+        for (int i = 1; i < g.Length; i++) Assert.True(g[i] > g[i - 1]);
+        Assert.True(o.Max() <= 1.5 * o[0]);
+    }
 }
