@@ -16,7 +16,8 @@ public static partial class Plot
     /// <param name="logY">Logarithmic y axis.</param>
     /// <param name="title">Chart title.</param>
     /// <param name="theme">Fonts and sizes.</param>
-    /// <returns>One marker trace per point series, then one line trace per curve.</returns>
+    /// <returns>One marker trace per point series, then one line trace per curve. With as many curves as point series, curve k
+    /// is drawn in point series k's colour (measurement and formula read as a pair).</returns>
     public static GenericChart PointsAndCurves(IEnumerable<Series> points, IEnumerable<Series>? curves = null, string xTitle = "x",
         string yTitle = "y", bool logX = false, bool logY = false, string? title = null, Theme? theme = null)
     {
@@ -36,7 +37,9 @@ public static partial class Plot
             t.SetProperty("marker", ChartParts.Obj(("color", th.Color(k)), ("size", th.MarkerSize * 1.4), ("opacity", 0.75)));
             traces.Add(t);
         }
-        for (int k = 0; k < lines.Count; k++) traces.Add(CurveTrace(lines[k], th.Color(markers.Count + k), th));
+        // As many curves as point series: curve k is point series k's formula and takes its colour.
+        bool paired = lines.Count == markers.Count;
+        for (int k = 0; k < lines.Count; k++) traces.Add(CurveTrace(lines[k], th.Color(paired ? k : markers.Count + k), th));
         var layout = ChartParts.NewLayout(th, title,
             ("xaxis", ChartParts.Axis(xTitle, th, log: logX)),
             ("yaxis", ChartParts.Axis(yTitle, th, log: logY)));

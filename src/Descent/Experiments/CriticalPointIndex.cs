@@ -49,7 +49,7 @@ public sealed record CriticalPointIndexResult(IReadOnlyList<FoundCriticalPoint> 
     public double[] IndexFractions => Points.Select(p => p.IndexFraction).ToArray();
 
     /// <summary>Spearman rank correlation between loss and index: +1 when a higher loss always means a higher index.</summary>
-    public double RankCorrelation => Statistics.Spearman(Losses, IndexFractions);
+    public double RankCorrelation => SampleStatistics.Spearman(Losses, IndexFractions);
 
     /// <summary>Lowest loss among the points of index 0 (the minima found; NaN when none).</summary>
     public double LowestMinimumLoss => Points.Where(p => p.Point.Index == 0).Select(p => p.Loss).DefaultIfEmpty(double.NaN).Min();

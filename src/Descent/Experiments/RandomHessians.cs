@@ -49,6 +49,9 @@ public sealed record RandomHessiansResult(int Size, double[] Eigenvalues, double
     /// <summary>Fraction of pooled eigenvalues below 0 (½ for the symmetric semicircle).</summary>
     public double NegativeFraction => Eigenvalues.Count(l => l < 0) / (double)Eigenvalues.Length;
 
+    /// <summary>Density histogram of <see cref="Eigenvalues"/> on [−2.2, 2.2] (44 cells), to lay over the semicircle.</summary>
+    public (double[] Centers, double[] Density) Histogram => SampleStatistics.Histogram(Eigenvalues, 44, -2.2, 2.2);
+
     /// <inheritdoc />
     public string Summary =>
         $"{Eigenvalues.Length} GOE eigenvalues (n = {Size}) in [{Eigenvalues.Min():F2}, {Eigenvalues.Max():F2}], {NegativeFraction:P1} negative; " +

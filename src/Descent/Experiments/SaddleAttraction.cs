@@ -127,7 +127,7 @@ public sealed class SaddleAttraction : Experiment<SaddleAttractionParameters, Sa
                 steps.Add(run.Steps);
             }
             rows.Add(new SaddleAttractionRow(methods[m].Name, (double)atSaddle / starts.Length, (double)atMinimum / starts.Length,
-                Statistics.Quantile(steps, 0.5)));
+                SampleStatistics.Quantile(steps, 0.5)));
             progress?.Report((m + 1.0) / methods.Length);
         }
         return new SaddleAttractionResult(rows, NewtonBasinFraction(parameters.Box));

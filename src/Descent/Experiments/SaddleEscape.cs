@@ -49,10 +49,10 @@ public sealed record SaddleEscapeResult(int[] GradientDescent, int[] Perturbed, 
     public static double[] Escaped(int[] times) => times.Where(t => t >= 0).Select(t => (double)t).ToArray();
 
     /// <summary>Median escape time of plain GD (over escaped runs).</summary>
-    public double GradientDescentMedian => Statistics.Quantile(Escaped(GradientDescent), 0.5);
+    public double GradientDescentMedian => SampleStatistics.Quantile(Escaped(GradientDescent), 0.5);
 
     /// <summary>Median escape time of perturbed GD.</summary>
-    public double PerturbedMedian => Statistics.Quantile(Escaped(Perturbed), 0.5);
+    public double PerturbedMedian => SampleStatistics.Quantile(Escaped(Perturbed), 0.5);
 
     /// <summary>Longest escape time of plain GD.</summary>
     public double GradientDescentMax => Escaped(GradientDescent).DefaultIfEmpty(double.NaN).Max();

@@ -38,6 +38,15 @@ public sealed record SaxeDepthRow(int Depth, double GaussianSteps, double Orthog
 /// <summary>Result of <see cref="SaxeDepthSweep"/>.</summary>
 public sealed record SaxeDepthSweepResult(IReadOnlyList<SaxeDepthRow> Rows, double GaussianScale) : IExperimentResult
 {
+    /// <summary>The depths, as doubles (for plotting).</summary>
+    public double[] Depths => Rows.Select(r => (double)r.Depth).ToArray();
+
+    /// <summary>Median steps from the small Gaussian start, per depth.</summary>
+    public double[] GaussianSteps => Rows.Select(r => r.GaussianSteps).ToArray();
+
+    /// <summary>Median steps from the orthogonal start, per depth.</summary>
+    public double[] OrthogonalSteps => Rows.Select(r => r.OrthogonalSteps).ToArray();
+
     /// <inheritdoc />
     public string Summary => string.Join("; ", Rows.Select(r => $"d = {r.Depth}: Gaussian(σ = {GaussianScale:G2}) {r.GaussianSteps:G4} steps, orthogonal {r.OrthogonalSteps:G4}"));
 
@@ -87,7 +96,7 @@ public sealed class SaxeDepthSweep : Experiment<SaxeDepthSweepParameters, SaxeDe
         {
             int d = parameters.Depths[i];
             var net = SaxeNetworks.Network(s, d, parameters.Seed);
-            double StepsFor(SaxeInitialization init) => Statistics.Quantile(Enumerable.Range(0, parameters.Repeats).Select(r =>
+            double StepsFor(SaxeInitialization init) => SampleStatistics.Quantile(Enumerable.Range(0, parameters.Repeats).Select(r =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var theta0 = SaxeNetworks.Initialize(net, init, parameters.GaussianScale, parameters.Seed + 2 + r);

@@ -1,7 +1,7 @@
 namespace Descent.Experiments;
 
 /// <summary>Small statistics the experiments report: ranks, correlations, quantiles.</summary>
-public static class Statistics
+public static class SampleStatistics
 {
     /// <summary>Spearman's rank correlation (Pearson correlation of the ranks, ties get their mean rank); NaN for fewer
     /// than two pairs or a constant sample.</summary>
@@ -58,5 +58,23 @@ public static class Statistics
         double pos = q * (s.Length - 1);
         int lo = (int)Math.Floor(pos), hi = (int)Math.Ceiling(pos);
         return s[lo] + (pos - lo) * (s[hi] - s[lo]);
+    }
+
+    /// <summary>A density histogram: <paramref name="bins"/> equal cells on [lo, hi], returning the cell centres and count/(N·width)
+    /// (values outside [lo, hi] count in N but in no cell), so it integrates to the fraction inside.</summary>
+    public static (double[] Centers, double[] Density) Histogram(IReadOnlyList<double> values, int bins, double lo, double hi)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (bins < 1) throw new ArgumentOutOfRangeException(nameof(bins), bins, "bins must be at least 1.");
+        if (!(hi > lo) || !double.IsFinite(lo) || !double.IsFinite(hi)) throw new ArgumentOutOfRangeException(nameof(hi), hi, "need finite lo < hi.");
+        double width = (hi - lo) / bins;
+        var counts = new double[bins];
+        foreach (double v in values)
+        {
+            if (!(v >= lo && v <= hi)) continue;
+            counts[Math.Min(bins - 1, (int)((v - lo) / width))]++;
+        }
+        var centers = Enumerable.Range(0, bins).Select(i => lo + (i + 0.5) * width).ToArray();
+        return (centers, counts.Select(c => c / (values.Count * width)).ToArray());
     }
 }
