@@ -4,7 +4,7 @@ namespace Descent.Experiments;
 public sealed record GradientPropagationParameters
 {
     /// <summary>Hidden size H of the RNN.</summary>
-    public int Hidden { get; set; } = 32;
+    public int Hidden { get; set; } = 16;
 
     /// <summary>Sequence length T (lags 0 … T are measured).</summary>
     public int Length { get; set; } = 100;
