@@ -17,7 +17,8 @@ far away, from above or from below. You can locate the wall of Pascanu et al.'s 
 fixed-point argument and compute how steep it is, apply **gradient clipping** by norm and by value, choose its threshold,
 and measure how often clipping acts when a real network trains.
 
-Seeds: Srihari §4 (cliffs and exploding gradients), Harakeh (cliffs, gradient clipping). Paper: R. Pascanu, T. Mikolov,
+Seeds: Srihari §4 (cliffs and exploding gradients), Harakeh (cliffs, gradient clipping), the UvA notes (plateaus, cliffs,
+"flat areas with very steep minima"). Paper: R. Pascanu, T. Mikolov,
 Y. Bengio, *On the difficulty of training recurrent neural networks*, ICML 2013, arXiv:1211.5063.
 """),
 ("markdown", "The first code cell makes the library available (a no-op in the Descent kernel, where it is preloaded)."),
@@ -31,7 +32,8 @@ $2k$ scalar linear layers whose first $k$ layers share the weight $a$ and last $
 $$L(a, b) = \tfrac12\,(a^k b^k - y)^2, \qquad \nabla L = r\,k\,\big(a^{k-1}b^k,\; a^k b^{k-1}\big), \quad r = a^k b^k - y .$$
 
 With $k = 5$ the product $(ab)^5$ is tiny for $|ab| < 1$ — a **plateau** at $L \approx \tfrac12$ — and huge for $|ab| > 1$;
-the minima sit on the narrow **ledge** $ab = 1$ at the foot of a **wall**. On the diagonal $a = b = w$ the slope is
+the minima sit on the narrow **ledge** $ab = 1$ at the foot of a **wall** — the UvA notes' "flat areas combined with very
+steep minima: how do we even get to the area where the steep minimum starts?" On the diagonal $a = b = w$ the slope is
 $\|\nabla L\| = \sqrt2\,k\,|w^{2k} - y|\,w^{2k-1}$. Check it at $w = 1.3$, and compare with the slope on the plateau:
 """),
 ("code", r'''var cliff = new ProductCliff();
@@ -177,8 +179,9 @@ Worked solutions: `notebooks/solutions/04-cliffs.ipynb`.
   of section 3 to predict both first.)
 - Give the adding-problem RNN of section 6 a recurrent matrix with spectral radius 0.8 or 1.5
   (`RnnSpectralRadius`): how do the histogram's tail and the fraction clipped change?
-- Extend the library: an adaptive threshold — clip at a multiple of the running median of ‖g‖ — as a new
-  `GradientTransform`, tested in `tests/Descent.Tests/Optimization/`.
+- **Extend this**: implement `ClipByAdaptiveNorm` in `extend/Chapter04.cs` — clip $\|g\|$ to a multiple of the running
+  mean of the norms seen so far, so one spike is cut while ordinary steps pass (task in `docs/extend.md`), check it with
+  `dotnet test extend --filter Chapter04`, then use it in place of the fixed threshold of section 5.
 """),
 ]
 
@@ -188,7 +191,7 @@ solutions = [
 
 Each answer is computed with the library, then checked.
 """),
-("code", r'''#load "descent.csx"'''),
+("code", r'''#load "../descent.csx"'''),
 ("markdown", r"""
 **04.1** The plain step is $-\epsilon g$, so its length is $\epsilon\|g\|$ — about 3.5 here, twice the width of the
 plotted region:

@@ -18,7 +18,8 @@ write $W^t = V\,\mathrm{diag}(\lambda)^t\,V^{-1}$ and say which components survi
 $\log\|\partial h_T/\partial h_t\|$ from the spectral radius $\rho$ of the recurrent matrix, say what a saturating $\tanh$
 adds, and choose an initialization that lets a recurrent network learn a long-lag memory task.
 
-Seeds: Srihari §5 (long-term dependencies), Harakeh (long-term dependencies: vanishing and exploding gradients). Papers:
+Seeds: Srihari §5 (long-term dependencies), Harakeh (long-term dependencies: vanishing and exploding gradients), the UvA
+notes (vanishing and exploding gradients). Papers:
 Y. Bengio, P. Simard, P. Frasconi, *Learning long-term dependencies with gradient descent is difficult*, IEEE TNN 1994;
 R. Pascanu, T. Mikolov, Y. Bengio, *On the difficulty of training recurrent neural networks*, 2013, arXiv:1211.5063;
 A. Saxe, J. McClelland, S. Ganguli, *Exact solutions to the nonlinear dynamics of learning in deep linear neural
@@ -148,7 +149,10 @@ Worked solutions: `notebooks/solutions/05-long-term-dependencies.ipynb`.
 - Run the memory task with `RecurrentScale = 0.9` and `1.1` for the orthogonal and identity initializations: which lags survive?
 - Replace momentum by Adam in `MemoryTaskExperiment` (a one-line change in the library): does a per-parameter step size rescue
   the small Gaussian initialization?
-- Extend the library: a `Rnn` with ReLU units and identity initialization is Le et al.'s IRNN — add it to the memory task.
+- An `Rnn` with ReLU units (`Activation.Relu`) and the identity initialization is Le et al.'s IRNN: try it on the memory task.
+- **Extend this**: implement `ScaledOrthogonal.Create(n, ρ, seed)` in `extend/Chapter05.cs` — $\rho Q$ from the QR of a seeded
+  Gaussian matrix (task in `docs/extend.md`), check it with `dotnet test extend --filter Chapter05`, and compare it with
+  `GradientPropagation.ScaledOrthogonal`.
 """),
 ]
 
@@ -158,7 +162,7 @@ solutions = [
 
 Each answer is computed with the library, then checked.
 """),
-("code", r'''#load "descent.csx"'''),
+("code", r'''#load "../descent.csx"'''),
 ("markdown", r"""
 **05.1** The component along $v_2$ is $c_2\,0.9^t\,v_2$; it is below 1 % of its start once $0.9^t < 0.01$. The experiment's
 components show the same crossing:
