@@ -110,7 +110,7 @@ $\epsilon c\sqrt n$ but turns its direction. Three runs from $(9,\ b^*(9) + 0.6)
 ($v = 10$), clipped by value ($c = 10$) — both thresholds sit just under the slope of about 12 away from the wall, so they
 only act near it:
 """),
-("code", r'''Plot.Contour(rnn, wall.Runs, wall.Names, new PlotBox(-4, 12, -8, 4), logLevels: true, resolution: 121)'''),
+("code", r'''Plot.Contour(rnn, wall.Runs, wall.Names, new PlotBox(-4, 12, -8, 4), logLevels: true, resolution: 91)'''),
 ("code", r'''Plot.Curves(wall.Runs.Select((r, i) => new Series(wall.Names[i], r.StepLengths)), yTitle: "‖θₖ₊₁ − θₖ‖", logY: true, title: "Step lengths")'''),
 ("markdown", r"""
 The plain run crawls to the wall and then takes a step of about 60 — it leaves the picture and lands in another part of
