@@ -22,6 +22,7 @@ public static class Gallery
         new Plateau(),
         new FlatAndSharpMinima(),
         new Cliff(),
+        new ProductCliff(),
         new WrongSideOfMountain(),
         new NoCriticalPoint(),
     ];

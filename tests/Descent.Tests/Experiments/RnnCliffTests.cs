@@ -47,8 +47,10 @@ public sealed class RnnCliffTests
         Assert.True(CliffJumpResult.LargestStep(Result.Plain) > 100 * p.LearningRate * p.ClipNorm, Result.Summary);
         Assert.All(Result.ClippedByNorm.StepLengths, l => Assert.True(l <= p.LearningRate * p.ClipNorm * (1 + 1e-12)));
         Assert.All(Result.ClippedByValue.StepLengths, l => Assert.True(l <= p.LearningRate * p.ClipValue * Math.Sqrt(2) * (1 + 1e-12)));
-        // The norm-clipped run reaches a low loss near where it started.
+        // The norm-clipped run reaches a low loss; the value-clipped one, whose clamped steps point along the diagonal near
+        // the wall, ends higher (the chapter's "slower progress").
         Assert.True(Result.ClippedByNorm.Loss < 0.01, Result.Summary);
+        Assert.True(Result.ClippedByValue.Loss > 10 * Result.ClippedByNorm.Loss, Result.Summary);
     }
 
     [Fact]
