@@ -44,10 +44,10 @@ $$\hat g_n = \frac1n \sum_{i\in S} g_i, \qquad \mathbb E\,\hat g_n = g, \qquad
 
 — seed 001's "standard error of the mean is $\sigma/\sqrt n$" (for draws with replacement; without replacement the
 finite-population factor $\sqrt{(N-n)/(N-1)}$ multiplies it and takes it to $0$ at $n = N$). We measure it on the
-digits MLP (64-32-10, tanh) at a mid-training $\theta$, averaging over many random batches per size (at least 12, and
-2000/n for small n, where single examples are cheap but their gradients heavy-tailed):
+digits MLP (64-32-10, tanh) at a mid-training $\theta$, averaging over many random batches per size (at least 8, and
+1500/n for small n, where single examples are cheap but their gradients heavy-tailed):
 """),
-("code", r'''var mbe = new MinibatchError().Run(new MinibatchErrorParameters { Draws = 12, ExamplesPerSize = 2000, BatchSizes = [1, 3, 10, 30, 100, 300, 1000] });
+("code", r'''var mbe = new MinibatchError().Run(new MinibatchErrorParameters { Draws = 8, ExamplesPerSize = 1500, BatchSizes = [1, 3, 10, 30, 100, 300, 1000] });
 mbe'''),
 ("code", r'''var n = mbe.BatchSizes.Select(b => (double)b).ToArray();
 Plot.Curves([new("measured, with replacement", mbe.Measured, n), new("σ/√n", mbe.Predicted, n),
@@ -117,7 +117,7 @@ Plot.Contour(bowl, [sgd], ["SGD, ε = 0.1, s = 1"], PlotBox.Square(3))'''),
 
 A constant $\epsilon$ stalls at the noise-ball level $\sum_i \epsilon s^2/(2(2-\epsilon\lambda_i))$. Shrinking $\epsilon$
 shrinks the ball: step decay (halve every 500 steps) and inverse-time decay $\epsilon_k = \epsilon_0/(1 + 0.01k)$ —
-which satisfies Robbins & Monro's (1951) conditions $\sum_k\epsilon_k = \infty$, $\sum_k \epsilon_k^2 < \infty$ — keep
+which satisfies Robbins & Monro's (1951, *Ann. Math. Statist.* 22:400) conditions $\sum_k\epsilon_k = \infty$, $\sum_k \epsilon_k^2 < \infty$ — keep
 going down. Mean excess loss over 200 chains:
 """),
 ("code", r'''var schedules = new ScheduleComparison().Run(new ScheduleComparisonParameters { Chains = 200 });
@@ -145,9 +145,11 @@ Plot.Grid([Plot.Curves([new("examples to loss 0.1", StoredTable.Column(race, "ex
            Plot.Curves([new("seconds (machine-dependent)", StoredTable.Column(race, "wall_seconds_machine_dependent"), bs)], xTitle: "batch size B", yTitle: "seconds", logX: true, logY: true)],
           titles: ["work (deterministic)", "wall-clock time (this machine, one run)"])'''),
 ("markdown", r"""
-Up to $B \approx 64$ the work to reach the target is about one epoch whatever the batch size — the learning rate grows
-in proportion to $B$ (the linear-scaling regime) — and beyond it larger batches waste examples: full-batch gradient
-descent needs about 8× the work. Wall-clock time tells a different story at the small end: every step pays a fixed overhead, so in the
+Up to $B \approx 64$ the work to reach the target is about one epoch whatever the batch size — the best learning rate
+grows in proportion to $B$, the "linear scaling rule" of Goyal et al. (2017, arXiv:1706.02677) — and beyond it larger
+batches waste examples: full-batch gradient descent needs about 8× the work. McCandlish et al. (2018,
+arXiv:1812.06162) call the batch size where this bend happens the *critical batch size* and predict it from the
+gradient noise of section 1. Wall-clock time tells a different story at the small end: every step pays a fixed overhead, so in the
 stored run a step of one example took about a tenth of the time of a step of 64 examples, not a sixty-fourth — per
 example, $B = 1$ was several times slower, and it is the slowest in seconds although the cheapest in examples. The best
 wall-clock batch size lies in between and depends on the hardware and its load. A small live run (work only, no timings):
@@ -204,7 +206,7 @@ the mean negative log-likelihood is
 
 $$\nabla L = \mathbb E_{\text{data}}[\nabla F(v)] - \mathbb E_{\text{model}}[\nabla F(v)],$$
 
-and the model expectation needs $Z$ — a sum over $2^V$ states. **CD-k** (Hinton 2002) replaces it by $\nabla F$ at the
+and the model expectation needs $Z$ — a sum over $2^V$ states. **CD-k** (Hinton 2002, *Neural Computation* 14:1771) replaces it by $\nabla F$ at the
 end of $k$ Gibbs steps $v \to h \sim p(h\mid v) \to v' \sim p(v'\mid h)$ started at the data. With $V = 6$ visible and
 $H = 4$ hidden units $Z$ has 64 terms, so everything is exact here. The data: 300 vectors from two modes (all off,
 80 %; all on, 20 %; each bit flipped with probability 0.05). First, the exact gradient against central differences
@@ -228,8 +230,8 @@ Plot.Grid([Plot.Curves([new("bias ‖E[CD-k] − ∇L‖", cd.Rows.Select(r => r
 ("markdown", r"""
 Where CD-1 stops, its expected update is nearly orthogonal to the true gradient (cosine in the table) and its bias is
 almost the whole gradient: the Gibbs chain started in the big mode seldom visits the small one, so CD-1 cannot see how
-the model shares its mass between them, and training stalls at a worse likelihood. Unlike the noise, which stays
-the same size for every $k$, the bias shrinks as the chain runs longer; CD-5 already trains almost as well as the exact
+the model shares its mass between them, and training stalls at a worse likelihood. The noise of one estimate
+stays about the same size for every $k$ (0.06–0.1 here), but the bias shrinks as the chain runs longer; CD-5 already trains almost as well as the exact
 gradient here. `ContrastiveDivergenceBiasTests` assert these claims, and `RestrictedBoltzmannMachineTests` check $Z$
 against a brute-force sum over $(v, h)$, the gradient against finite differences, $pT = p$, and that the Monte Carlo
 CD average matches its exact expectation.
@@ -254,7 +256,10 @@ Worked solutions: `notebooks/solutions/06-inexact-gradients.ipynb`.
 - Give `NoiseBallParameters` a learning rate close to $2/\lambda_{\max} = 0.2$: the factor $1/(2 - \epsilon\lambda)$ blows up — see it in the simulation.
 - Rerun `SamplingOrderComparison` with `BatchSize = 32`: fewer steps per class, less forgetting. Which matters, the batch or the run of one class?
 - Make the RBM data a single mode (`FirstModeWeight` near 1) or raise `FlipProbability`: when does CD-1's bias disappear?
-- Extend the library: an experiment that adds *persistent* contrastive divergence (Tieleman 2008) — chains that continue between steps — and compare its bias with CD-k.
+- Extend the library (`docs/extend.md`, chapter 06): implement Polyak–Ruppert averaging in `extend/Chapter06.cs` and
+  check that the average of the noise-ball iterates of section 3 sits far closer to the minimum than the last one.
+  Harder: add *persistent* contrastive divergence (Tieleman 2008, ICML) — chains that continue between steps — and
+  measure its bias as in section 8.
 """),
 ]
 
