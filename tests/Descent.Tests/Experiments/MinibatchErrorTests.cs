@@ -37,6 +37,13 @@ public sealed class MinibatchErrorTests
     }
 
     [Fact]
+    public void At_the_measurement_point_the_gradient_noise_is_much_larger_than_the_gradient()
+    {
+        // The chapter: "here σ ≈ 17‖g‖" (σ and ‖g‖ are exact, no sampling: 2.751 / 0.1599 = 17.2).
+        Assert.InRange(Result.Sigma / Result.GradientNorm, 16.5, 18);
+    }
+
+    [Fact]
     public void Rejects_a_batch_larger_than_the_data()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new MinibatchError().Run(new MinibatchErrorParameters { BatchSizes = [2000] }));
