@@ -106,12 +106,13 @@ Plot.Curves([new("λ = 1, B = 1 simulated", ball.Measured(1, 1), eps), new("λ =
 ("markdown", r"""
 Simulation and formula agree to within a few Monte Carlo standard errors $\sqrt{2/M}$ (`NoiseBallSimulationTests` asserts
 10 % with 4000 chains).
-One chain, drawn on the loss contours: it runs down the valley like gradient descent, then wanders in an ellipse
-whose half-widths are $\sqrt{V}$ per direction — wider along the flat direction $\lambda = 1$:
+One chain per learning rate, drawn on the loss contours (drag the slider or press play): each runs down the valley
+like gradient descent, then wanders in an ellipse whose half-widths are $\sqrt{V}$ per direction — wider along the
+flat direction $\lambda = 1$, and larger for larger $\epsilon$:
 """),
-("code", r'''var bowl = Quadratic.FromEigenvalues2D(1, 10, 0);
-var sgd = Trainer.Run(bowl, Optimizers.NoisyGradientDescent(0.1, 1.0, seed: 6), Point.Of(2.5, 1.5), new TrainingOptions { MaxSteps = 300 });
-Plot.Contour(bowl, [sgd], ["SGD, ε = 0.1, s = 1"], PlotBox.Square(3))'''),
+("code", r'''var bowl = Quadratic.FromEigenvalues2D(1, 10, 0); double[] rates = [0.01, 0.03, 0.1, 0.15];
+var chains = rates.Select(e => Trainer.Run(bowl, Optimizers.NoisyGradientDescent(e, 1.0, seed: 6), Point.Of(2.5, 1.5), new TrainingOptions { MaxSteps = 400 })).ToArray();
+Plot.AnimateTrajectories(bowl, chains, rates, box: PlotBox.Square(3), title: "SGD with gradient noise s = 1: the noise ball grows with ε")'''),
 ("markdown", r"""
 ## 4. Decaying learning rates reach the minimum
 
