@@ -152,7 +152,8 @@ batches waste examples: full-batch gradient descent needs about 8× the work. Mc
 arXiv:1812.06162) call the batch size where this bend happens the *critical batch size* and predict it from the
 gradient noise of section 1. Wall-clock time tells a different story at the small end: every step pays a fixed overhead, so in the
 stored run a step of one example took about a tenth of the time of a step of 64 examples, not a sixty-fourth — per
-example, $B = 1$ was several times slower, and it is the slowest in seconds although the cheapest in examples. The best
+example, $B = 1$ was several times slower, and it took as many seconds as full-batch descent although it needed
+8× fewer examples. The best
 wall-clock batch size lies in between and depends on the hardware and its load. A small live run (work only, no timings):
 """),
 ("code", r'''new BatchSizeRace().Run(new BatchSizeRaceParameters { BatchSizes = [16, 1078], LearningRates = [0.8, 6.4] }).DeterministicTable()'''),
