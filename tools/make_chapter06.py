@@ -87,7 +87,9 @@ fixed point is the **stationary variance**
 $$V = \frac{\epsilon^2 s^2}{1-(1-\epsilon\lambda)^2} = \frac{\epsilon\, s^2}{\lambda\,(2-\epsilon\lambda)}, \qquad
 \mathbb E\big[\tfrac12\lambda x^2\big] = \frac{\epsilon\, s^2}{2(2-\epsilon\lambda)} \approx \frac{\epsilon s^2}{4}.$$
 
-The ball shrinks like $\epsilon/B$, and its excess loss per direction hardly depends on $\lambda$. A check of the
+The ball shrinks like $\epsilon/B$, and its excess loss per direction hardly depends on $\lambda$. Bottou, Curtis &
+Nocedal (2018, arXiv:1606.04838, §4) prove the same picture for any strongly convex objective: with a fixed step, SGD
+converges only to a neighbourhood of the minimum whose size is proportional to $\epsilon$. A check of the
 closed form against iterating the variance recursion (ε = 0.1, λ = 10, s² = 1):
 """),
 ("code", r'''double v = 0; for (int k = 0; k < 500; k++) v = Math.Pow(1 - 0.1 * 10, 2) * v + 0.1 * 0.1 * 1.0;
