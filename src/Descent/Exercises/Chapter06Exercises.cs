@@ -48,8 +48,8 @@ public sealed class Chapter06Exercises : IExerciseCatalog
         {
             yield return new NumericExercise(
                 "06.1", "Batch size for a target standard error",
-                "At the chapter's digits θ the per-example gradients have σ = `Chapter06Exercises.Sigma`. What is the smallest batch "
-                + "size n (drawn with replacement) whose standard error σ/√n is at most `Chapter06Exercises.TargetError` = 0.1?",
+                "At the chapter's digits θ (section 1) the per-example gradients have σ = `Chapter06Exercises.Sigma` (about 2.75). What is "
+                + $"the smallest batch size n (drawn with replacement) whose standard error σ/√n is at most {TargetError} (`TargetError`)?",
                 () => GradientNoise.BatchSizeFor(Sigma, TargetError),
                 ["Solve σ/√n ≤ 0.1 for n and round up to a whole batch.",
                  "n = ⌈σ²/0.1²⌉: with σ ≈ 2.75 that is several hundred examples."],
@@ -62,9 +62,9 @@ public sealed class Chapter06Exercises : IExerciseCatalog
 
             yield return new NumericExercise(
                 "06.2", "The stationary variance of the noise ball",
-                "SGD with constant learning rate ε = `Chapter06Exercises.LearningRate` on ½λx² with λ = `Chapter06Exercises.Curvature`; each "
-                + "example's gradient carries independent noise of variance s₁² = `Chapter06Exercises.ExampleNoiseVariance` and the batch "
-                + "has B = `Chapter06Exercises.BatchSize` examples. What is the stationary variance of x?",
+                $"SGD with constant learning rate ε = {LearningRate} (`Chapter06Exercises.LearningRate`) on ½λx² with λ = {Curvature} "
+                + $"(`Curvature`); each example's gradient carries independent noise of variance s₁² = {ExampleNoiseVariance} "
+                + $"(`ExampleNoiseVariance`) and the batch has B = {BatchSize} (`BatchSize`) examples. What is the stationary variance of x?",
                 () => NoiseBall.StationaryVariance(Curvature, LearningRate, ExampleNoiseVariance / BatchSize),
                 ["Write Var xₖ₊₁ = (1 − ελ)² Var xₖ + ε² s² and find the fixed point; the batch mean has s² = s₁²/B.",
                  "V = ε s² / (λ(2 − ελ)) with s² = s₁²/B, or NoiseBall.StationaryVariance(λ, ε, s₁²/B)."],
@@ -81,8 +81,8 @@ public sealed class Chapter06Exercises : IExerciseCatalog
 
             yield return new NumericExercise(
                 "06.3", "The learning rate for a given noise-ball radius",
-                "Same quadratic and noise as 06.2. Which constant learning rate ε makes the stationary standard deviation of x exactly "
-                + "`Chapter06Exercises.Radius` = 0.02?",
+                "Same quadratic, noise and batch size as 06.2. Which constant learning rate ε makes the stationary standard deviation of x "
+                + $"exactly {Radius} (`Chapter06Exercises.Radius`)?",
                 () => NoiseBall.LearningRateFor(Curvature, Radius * Radius, ExampleNoiseVariance / BatchSize),
                 ["Set V = radius² in V = εs²/(λ(2 − ελ)) and solve for ε (it is linear in ε after multiplying out).",
                  "ε = 2λV/(s² + λ²V) with V = 0.02² and s² = s₁²/B."],

@@ -5,7 +5,8 @@ namespace Descent.Experiments;
 /// <param name="LearningRate">ε.</param>
 /// <param name="Reached">Whether the training loss reached the target within the epoch budget.</param>
 /// <param name="Steps">SGD steps taken.</param>
-/// <param name="Examples">Example gradients computed (steps × B): the deterministic cost.</param>
+/// <param name="Examples">Example gradients computed (about steps × B; the last batch of an epoch can be smaller): the
+/// deterministic cost.</param>
 /// <param name="WallSeconds">Wall-clock seconds of the SGD steps alone (the loss checks excluded): machine-dependent,
 /// varies from run to run.</param>
 /// <param name="TrainLoss">Training loss at the end.</param>

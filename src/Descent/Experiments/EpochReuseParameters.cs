@@ -6,7 +6,8 @@ public sealed record EpochReuseParameters
     /// <summary>Hidden-layer widths of the digits MLP.</summary>
     public int[] Hidden { get; set; } = [32];
 
-    /// <summary>Training examples used (a stratified prefix of the training split, 10 … 1078): few, so that re-use shows quickly.</summary>
+    /// <summary>Training examples used, 10 … 1078: the first rows of the (shuffled, class-interleaved) training split; few, so
+    /// that re-use shows quickly.</summary>
     public int TrainCount { get; set; } = 200;
 
     /// <summary>Minibatch size B.</summary>

@@ -44,6 +44,7 @@ public sealed class MinibatchError : Experiment<MinibatchErrorParameters, Miniba
         InexactGradientSetup.NonEmpty(parameters.BatchSizes, nameof(parameters.BatchSizes));
         InexactGradientSetup.AtLeast(parameters.WarmupSteps, 0, nameof(parameters.WarmupSteps));
         InexactGradientSetup.AtLeast(parameters.Draws, 2, nameof(parameters.Draws));
+        InexactGradientSetup.AtLeast(parameters.ExamplesPerSize, 0, nameof(parameters.ExamplesPerSize));
 
         var (mlp, theta) = MeasurementPoint(parameters);
         int n = mlp.ExampleCount;
@@ -63,10 +64,11 @@ public sealed class MinibatchError : Experiment<MinibatchErrorParameters, Miniba
         {
             cancellationToken.ThrowIfCancellationRequested();
             int b = parameters.BatchSizes[k];
-            measured[k] = GradientNoise.MeasuredError(perExample, b, parameters.Draws, rng);
+            int draws = Math.Max(parameters.Draws, (parameters.ExamplesPerSize + b - 1) / b);
+            measured[k] = GradientNoise.MeasuredError(perExample, b, draws, rng);
             predicted[k] = GradientNoise.PredictedError(sigma, b, n);
             measuredWithout[k] = parameters.WithoutReplacement
-                ? GradientNoise.MeasuredError(perExample, b, parameters.Draws, rng, withReplacement: false) : double.NaN;
+                ? GradientNoise.MeasuredError(perExample, b, draws, rng, withReplacement: false) : double.NaN;
             predictedWithout[k] = GradientNoise.PredictedError(sigma, b, n, withReplacement: false);
             progress?.Report((k + 1.0) / m);
         }

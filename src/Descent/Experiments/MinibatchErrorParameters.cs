@@ -12,8 +12,12 @@ public sealed record MinibatchErrorParameters
     /// <summary>Batch sizes n to measure (each ≥ 1 and ≤ the 1,078 training examples).</summary>
     public int[] BatchSizes { get; set; } = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
 
-    /// <summary>Independent minibatches R per batch size (≥ 2).</summary>
+    /// <summary>Independent minibatches R per batch size, at least (≥ 2).</summary>
     public int Draws { get; set; } = 40;
+
+    /// <summary>Small batches are cheap and noisy (per-example gradient norms are heavy-tailed), so each batch size n gets
+    /// max(<see cref="Draws"/>, ⌈this/n⌉) minibatches: about this many examples per size for small n (≥ 0).</summary>
+    public int ExamplesPerSize { get; set; } = 20_000;
 
     /// <summary>Also measure batches drawn without replacement (the finite-population correction).</summary>
     public bool WithoutReplacement { get; set; } = true;

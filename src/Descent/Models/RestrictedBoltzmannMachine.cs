@@ -180,15 +180,35 @@ public sealed class RestrictedBoltzmannMachine : Objective
         CheckData();
         CheckSteps(k);
         ArgumentNullException.ThrowIfNull(rng);
-        var g = new double[Dimension];
+        // Tables of p(hⱼ = 1 | v) for every v and p(vᵢ = 1 | h) for every h (2^V·H + 2^H·V sigmoids), so a Gibbs step
+        // is H + V uniform draws and lookups. The positive phase is deterministic, Σ_v q(v) ∇F(v); the negative phase
+        // weighs ∇F by the empirical distribution of the chains' end points.
+        var t = Raw(theta);
+        int nv = ConfigurationCount, nh = 1 << HiddenCount, hc = HiddenCount, vc = VisibleCount;
+        var ph = new double[nv * hc];
+        for (int v = 0; v < nv; v++) for (int j = 0; j < hc; j++) ph[v * hc + j] = Sigmoid(HiddenInput(t, v, j));
+        var pv = new double[nh * vc];
+        for (int h = 0; h < nh; h++) for (int i = 0; i < vc; i++) pv[h * vc + i] = Sigmoid(VisibleInput(t, h, i));
+        var ends = new double[nv];
         double w = 1.0 / _data.Length;
-        var h = new double[HiddenCount];
         foreach (int v0 in _data)
         {
             int v = v0;
-            for (int s = 0; s < k; s++) v = GibbsStep(Raw(theta), v, rng, h);
-            AddFreeEnergyGradient(Raw(theta), v0, w, g);
-            AddFreeEnergyGradient(Raw(theta), v, -w, g);
+            for (int s = 0; s < k; s++)
+            {
+                int h = 0;
+                for (int j = 0; j < hc; j++) if (rng.NextDouble() < ph[v * hc + j]) h |= 1 << j;
+                int next = 0;
+                for (int i = 0; i < vc; i++) if (rng.NextDouble() < pv[h * vc + i]) next |= 1 << i;
+                v = next;
+            }
+            ends[v] += w;
+        }
+        var g = new double[Dimension];
+        for (int v = 0; v < nv; v++)
+        {
+            double c = _q[v] - ends[v];
+            if (c != 0) AddFreeEnergyGradient(t, v, c, g);
         }
         return Vector<double>.Build.DenseOfArray(g);
     }
@@ -314,20 +334,6 @@ public sealed class RestrictedBoltzmannMachine : Objective
         double z = theta[VisibleBiasOffset + i];
         for (int j = 0; j < HiddenCount; j++) if (Bit(h, j)) z += theta[WeightIndex(i, j)];
         return z;
-    }
-
-    private int GibbsStep(double[] theta, int v, Random rng, double[] scratch)
-    {
-        int h = 0;
-        for (int j = 0; j < HiddenCount; j++)
-        {
-            scratch[j] = Sigmoid(HiddenInput(Raw(theta), v, j));
-            if (rng.NextDouble() < scratch[j]) h |= 1 << j;
-        }
-        int next = 0;
-        for (int i = 0; i < VisibleCount; i++)
-            if (rng.NextDouble() < Sigmoid(VisibleInput(Raw(theta), h, i))) next |= 1 << i;
-        return next;
     }
 
     private Matrix<double> GibbsTransitionCore(double[] theta)

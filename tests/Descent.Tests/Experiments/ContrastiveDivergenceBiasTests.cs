@@ -4,10 +4,10 @@ namespace Descent.Tests.Experiments;
 
 public sealed class ContrastiveDivergenceBiasTests
 {
-    // The chapter's set-up with fewer k values and draws, and CD-2 instead of CD-10 for the longer-chain training run.
+    // The notebook's set-up (CD-5 for the longer-chain training run) with other k values for the bias.
     private static readonly ContrastiveDivergenceResult Result = new ContrastiveDivergenceBias().Run(new ContrastiveDivergenceParameters
     {
-        Ks = [1, 5, 50], Draws = 10, TrainingK = 2,
+        Ks = [1, 5, 50], Draws = 10, TrainingK = 5,
     });
 
     [Fact]
@@ -28,9 +28,10 @@ public sealed class ContrastiveDivergenceBiasTests
     [Fact]
     public void CD_1_training_ends_at_a_worse_likelihood_than_the_exact_gradient()
     {
-        // Exact NLL along each run: CD-1 stalls (measured 1.907 vs 1.762 for the exact gradient, data entropy 1.602).
-        Assert.True(Result.CdOne[^1] > Result.Exact[^1] + 0.05, Result.Summary);
+        // Exact NLL along each run: CD-1 stalls (measured 1.907 vs 1.762 for the exact gradient, data entropy 1.602), CD-5
+        // trains almost as well as the exact gradient (measured 1.774). Thresholds halfway-ish between the measured gaps.
+        Assert.True(Result.CdOne[^1] > Result.Exact[^1] + 0.1, Result.Summary);
+        Assert.True(Result.CdK[^1] < Result.Exact[^1] + 0.05, Result.Summary);
         Assert.True(Result.Exact[^1] > Result.Entropy, Result.Summary);
-        Assert.True(Result.CdK[^1] < Result.CdOne[^1], Result.Summary);
     }
 }

@@ -23,11 +23,13 @@ public sealed class NoiseBallSimulationTests
     [Fact]
     public void Decaying_schedules_go_below_the_noise_ball_that_a_constant_step_stalls_at()
     {
-        var result = new ScheduleComparison().Run(new ScheduleComparisonParameters { Steps = 2000, Chains = 300 });
-        // The constant step's time-averaged excess loss over the last quarter (≈ 50 records × 300 chains, relaxation time
+        // The notebook's run: 3000 steps, 200 chains.
+        var result = new ScheduleComparison().Run(new ScheduleComparisonParameters { Chains = 200 });
+        // The constant step's time-averaged excess loss over the last quarter (75 records × 200 chains, relaxation time
         // ≤ 10 steps = one record) has a standard error of a few per cent: within 10 % of Σ εs²/(2(2 − ελ)).
         Assert.Equal(result.Plateau, result.Constant.LastQuarterMean, 0.1 * result.Plateau);
-        // Step decay (4 halvings) and 1/(1 + 0.01t) (ε down 21×) end at least 10× below the plateau.
-        foreach (var c in result.Curves.Skip(1)) Assert.True(c.Final < result.Plateau / 10, result.Summary);
+        // Step decay (5 halvings) and 1/(1 + 0.01t) (ε down 31×) end "some 50×" below the plateau (measured 49.7× and
+        // 47.6×; each final value is one record of 200 chains, ±10 %): asserted between 30× and 80×.
+        foreach (var c in result.Curves.Skip(1)) Assert.InRange(result.Plateau / c.Final, 30, 80);
     }
 }
