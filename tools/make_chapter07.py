@@ -110,7 +110,7 @@ anchor points $(\pm1, 0)$; the $1/\sqrt2$ comes from the two class weight vector
 ("code", r'''var sep = new SeparableNormGrowth().Run(new SeparableNormGrowthParameters { Steps = 20_000 });
 sep'''),
 ("code", r'''var ts = sep.Steps.Select(s => (double)s).ToArray();
-Plot.Grid([Plot.Curves([new("‖θ‖", sep.ThetaNorms, ts), new("ln t / √2 (slope of theory)", ts.Select(t => Math.Log(t) / Math.Sqrt(2)).ToArray(), ts)], yTitle: "‖θ‖", logX: true),
+Plot.Grid([Plot.Curves([new("‖θ‖", sep.ThetaNorms, ts), new("ln t / √2 + c (theory)", sep.PredictedNorms, ts)], yTitle: "‖θ‖", logX: true),
            Plot.Curves([new("‖g‖", sep.GradientNorms, ts), new("loss", sep.Losses, ts)], yTitle: "value", logX: true, logY: true)], titles: ["weight norm (log t axis)", "gradient norm and loss (log–log)"])'''),
 ("markdown", r"""
 On a logarithmic time axis $\lVert\theta\rVert$ is a straight line parallel to $\ln t/\sqrt2$, and $\lVert g\rVert$ falls with
@@ -159,9 +159,19 @@ slice'''),
 ("code", r'''Plot.LossSlice(slice)'''),
 ("markdown", r"""
 Along $\alpha$ the slice repeats the 1-D picture; along the random direction the loss rises on both sides, and the
-region around $\theta^*$ is one wide, smooth basin — no sign of the obstacles of section 2. The projected path (◆ → ★)
-curves through the plane, but read it with care: the summary says how far SGD's iterates lie *outside* this plane
-(most of their distance to $\theta^*$). A 2-D picture of a 1,210-dimensional path is a shadow.
+region around $\theta^*$ is one wide, smooth valley — no sign of the obstacles of section 2. But the projected path
+(◆ → ★) is a straight line: a random direction is almost orthogonal to everything SGD did, and the summary says the
+iterates lie mostly *outside* this plane. Goodfellow et al. therefore also chose the second direction from the
+trajectory itself: the part of $\theta_k - \theta^*$ orthogonal to $\theta_0 - \theta^*$ at the snapshot where it is largest, so the
+plane contains $\theta_0$, $\theta^*$ and SGD's widest detour ($\beta = 1$ there):
+"""),
+("code", r'''var detourSlice = LossSlice.Through(net, runA, betaExtent: 1.5, direction: SliceDirection.PathDeviation);
+detourSlice'''),
+("code", r'''Plot.LossSlice(detourSlice)'''),
+("markdown", r"""
+Now the path visibly bends away from the straight line and comes back, while the loss surface under it is smooth and
+has no obstacle the line would have to cross: SGD's detour is not forced by the landscape in this plane. Still, read
+2-D pictures with care — a 1,210-dimensional path has many more directions than two.
 
 ## 6. Initialization decides the basin
 

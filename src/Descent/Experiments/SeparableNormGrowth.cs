@@ -40,6 +40,16 @@ public sealed record SeparableNormGrowthResult(int[] Steps, double[] Losses, dou
     /// <summary>Measured growth of ‖θ‖ per unit of ln t over the last decade of steps: (‖θ(T)‖ − ‖θ(T/10)‖) / ln 10.</summary>
     public double MeasuredSlope => (ThetaNorms[^1] - ThetaNorms[IndexAt(Steps[^1] / 10)]) / Math.Log(10);
 
+    /// <summary>The theory's line (1/√2)·ln t + c, with c chosen so that it meets ‖θ‖ at the last record, at every recorded t.</summary>
+    public double[] PredictedNorms
+    {
+        get
+        {
+            double c = ThetaNorms[^1] - PredictedSlope * Math.Log(Steps[^1]);
+            return Steps.Select(t => PredictedSlope * Math.Log(t) + c).ToArray();
+        }
+    }
+
     /// <summary>t·‖∇L‖ at the last record over its value a decade earlier (≈ 1 when ‖g‖ falls like 1/t).</summary>
     public double GradientDecayRatio => Steps[^1] * GradientNorms[^1] / (Steps[IndexAt(Steps[^1] / 10)] * GradientNorms[IndexAt(Steps[^1] / 10)]);
 
