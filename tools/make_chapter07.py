@@ -242,9 +242,9 @@ Worked solutions: `notebooks/solutions/07-local-vs-global.ipynb`.
 - Train network B with `net.Initialize(seed: 2, scale: 4)` and connect it to network A: is a one-bend curve still enough?
 - Widen the network (`new DigitsNetwork([64])`): Garipov et al. and Draxler et al. report that barriers along the line
   shrink with width. Does the line barrier between two seeds fall?
-- Extend the library: add a `CurveKind` for a cubic Bézier curve with two bend points (`PointOn`, `BendWeight`,
-  `TrainBend` in `ModeConnectivity`) and a test in `tests/Descent.Tests/Experiments/ModeConnectivityTests.cs` that its
-  weights are the derivatives of the curve.
+- Extend the library (docs/extend.md, chapter 07): implement `BezierPath.Point` and `BezierPath.BendWeight` in
+  `extend/Chapter07.cs`, check them with `dotnet test extend --filter Chapter07`, and compare with
+  `ModeConnectivity.PointOn` and `ModeConnectivity.BendWeight`. Then try a cubic Bézier curve with two bends.
 """),
 ]
 

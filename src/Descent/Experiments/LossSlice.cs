@@ -108,6 +108,7 @@ public sealed class LossSlice : Experiment<LossSliceParameters, LossSliceResult>
             throw new ArgumentOutOfRangeException(nameof(resolution), resolution, "resolution must be in [3, 200] grid points per axis.");
         if (!(betaExtent > 0) || !double.IsFinite(betaExtent))
             throw new ArgumentOutOfRangeException(nameof(betaExtent), betaExtent, "betaExtent must be a finite number > 0.");
+        cancellationToken = AmbientCancellation.Or(cancellationToken);
         var star = run.Theta;
         var d1 = run.Start - star;
         var d2 = direction switch

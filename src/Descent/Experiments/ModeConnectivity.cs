@@ -173,6 +173,7 @@ public sealed class ModeConnectivity : Experiment<ModeConnectivityParameters, Mo
         ArgumentNullException.ThrowIfNull(b);
         if (steps < 0) throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be ≥ 0.");
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be at least 1.");
+        cancellationToken = AmbientCancellation.Or(cancellationToken);
         var random = new Random(seed);
         var sampler = Data.MinibatchSampler.ShuffledEachEpoch(network.Train.ExampleCount, Math.Min(batchSize, network.Train.ExampleCount), seed);
         var bend = new DenseVector(((a + b) / 2).ToArray());

@@ -130,6 +130,7 @@ public sealed class SeparableNormGrowth : Experiment<SeparableNormGrowthParamete
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.LearningRate, "LearningRate must be a finite number > 0.");
         if (parameters.RecordsPerDecade < 1)
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.RecordsPerDecade, "RecordsPerDecade must be at least 1.");
+        cancellationToken = AmbientCancellation.Or(cancellationToken);
         var (inputs, labels) = Data(parameters.CountPerClass, parameters.Seed);
         var mlp = new Mlp([2, 2], Activation.Tanh, LossFunction.SoftmaxCrossEntropy, inputs, labels);
         var rows = Enumerable.Range(0, mlp.ExampleCount).ToArray();
@@ -147,10 +148,10 @@ public sealed class SeparableNormGrowth : Experiment<SeparableNormGrowthParamete
         var cosines = new List<double>();
         for (int t = 0; t <= parameters.Steps; t++)
         {
+            if (t % 1000 == 0) cancellationToken.ThrowIfCancellationRequested();
             double loss = mlp.ValueAndGradient(theta, rows, gradient);
             if (record.Contains(t))
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 double gn = Math.Sqrt(gradient.Sum(v => v * v)), tn = theta.L2Norm();
                 steps.Add(t);
                 losses.Add(loss);
