@@ -18,6 +18,19 @@ public sealed class SeparableNormGrowthTests
     }
 
     [Fact]
+    public void The_stored_full_run_in_data_is_the_default_run()
+    {
+        // data/07-separable-norm-growth.csv is what the chapter plots; it must be exactly this code's default output
+        // (same arithmetic, round-trip formatting), so a change to the experiment that alters it fails here.
+        var stored = SeparableNormGrowth.LoadStored();
+        Assert.Equal(Result.Steps, stored.Steps);
+        Assert.Equal(Result.ThetaNorms, stored.ThetaNorms);
+        Assert.Equal(Result.GradientNorms, stored.GradientNorms);
+        Assert.Equal(Result.Losses, stored.Losses);
+        Assert.Equal(Result.MaxMarginCosines, stored.MaxMarginCosines);
+    }
+
+    [Fact]
     public void The_loss_falls_forever_and_the_gradient_never_vanishes()
     {
         for (int i = 1; i < Result.Steps.Length; i++) Assert.True(Result.Losses[i] < Result.Losses[i - 1]);
