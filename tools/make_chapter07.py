@@ -168,8 +168,8 @@ slice'''),
 Along $\alpha$ the slice repeats the 1-D picture; along the random direction the loss rises on both sides, and the
 region around $\theta^*$ is one wide, smooth valley — no sign of the obstacles of section 2. But the projected path
 (◆ → ★) is a straight line: a random direction is almost orthogonal to everything SGD did, and the summary says the
-iterates lie mostly *outside* this plane. Goodfellow et al. therefore also chose the second direction from the
-trajectory itself: the part of $\theta_k - \theta^*$ orthogonal to $\theta_0 - \theta^*$ at the snapshot where it is largest, so the
+iterates lie mostly *outside* this plane. So take the second direction from the trajectory itself, in the spirit of
+Goodfellow et al.'s trajectory plots: the part of $\theta_k - \theta^*$ orthogonal to $\theta_0 - \theta^*$ at the snapshot where it is largest, so the
 plane contains $\theta_0$, $\theta^*$ and SGD's widest detour ($\beta = 1$ there):
 """),
 ("code", r'''var detourSlice = LossSlice.Through(net, runA, betaExtent: 1.5, direction: SliceDirection.PathDeviation);
@@ -247,8 +247,8 @@ Worked solutions: `notebooks/solutions/07-local-vs-global.ipynb`.
 - Make the mountain lower (`new BasinMapParameters { MountainHeight = 1.5 }`) or the step larger (`LearningRate = 0.9`):
   how does the success rate change, and where do the basin boundaries move?
 - Train network B with `net.Initialize(seed: 2, scale: 4)` and connect it to network A: is a one-bend curve still enough?
-- Widen the network (`new DigitsNetwork([64])`): Garipov et al. and Draxler et al. report that barriers along the line
-  shrink with width. Does the line barrier between two seeds fall?
+- Widen the network (`new DigitsNetwork([64])`): Draxler et al. found larger networks better connected. Do the line
+  barrier and the curve barrier between two seeds fall with width?
 - Extend the library (docs/extend.md, chapter 07): implement `BezierPath.Point` and `BezierPath.BendWeight` in
   `extend/Chapter07.cs`, check them with `dotnet test extend --filter Chapter07`, and compare with
   `ModeConnectivity.PointOn` and `ModeConnectivity.BendWeight`. Then try a cubic Bézier curve with two bends.
