@@ -120,7 +120,8 @@ full'''),
 Plot.Grid([Plot.Curves([new("‖θ‖ (10⁵ steps, stored)", full.ThetaNorms, ts), new("‖θ‖ (live)", sep.ThetaNorms, live), new("ln t / √2 + c (theory)", full.PredictedNorms, ts)], yTitle: "‖θ‖", logX: true),
            Plot.Curves([new("‖g‖", full.GradientNorms, ts), new("loss", full.Losses, ts)], yTitle: "value", logX: true, logY: true)], titles: ["weight norm (log t axis)", "gradient norm and loss (log–log)"])'''),
 ("markdown", r"""
-On a logarithmic time axis $\lVert\theta\rVert$ becomes a straight line parallel to $\ln t/\sqrt2$, and $\lVert g\rVert$ falls with
+The live run lies exactly on the stored one (same seed, same arithmetic). On a logarithmic time axis
+$\lVert\theta\rVert$ becomes a straight line parallel to $\ln t/\sqrt2$, and $\lVert g\rVert$ falls with
 slope $-1$ on the log–log plot: it tends to 0, so a gradient-norm stopping rule eventually fires, but there is no point
 where it is 0. Over the last decade of the stored run the slope is 0.696 per unit of $\ln t$ against the predicted
 $1/\sqrt2 = 0.707$, and $t\lVert g\rVert$ stays constant to 3 % (`SeparableNormGrowthTests`, which also checks that the stored
