@@ -31,3 +31,23 @@ public sealed class Chapter07RegistryTests
         Assert.Equal(SliceDirection.PathDeviation, s.Direction);
     }
 }
+
+public sealed class Chapter07BadInputTests
+{
+    [Fact]
+    public void Bad_parameters_name_the_argument_and_the_valid_range()
+    {
+        var net = new DigitsNetwork([4]);
+        var run = net.Fit(net.Initialize(1), steps: 3);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => ModeConnectivity.Between(net, run, run, points: 2));
+        Assert.Equal("points", e.ParamName);
+        Assert.Contains("[3, 10000]", e.Message);
+        Assert.Equal("curveLearningRate", Assert.Throws<ArgumentOutOfRangeException>(() => ModeConnectivity.Between(net, run, run, curveLearningRate: 0)).ParamName);
+        Assert.Equal("hidden", Assert.Throws<ArgumentOutOfRangeException>(() => new DigitsNetwork([0])).ParamName);
+        Assert.Equal("scale", Assert.Throws<ArgumentOutOfRangeException>(() => net.Initialize(1, -1)).ParamName);
+        Assert.Throws<ArgumentException>(() => new InitializationBasins().Run(new InitializationBasinsParameters { Seeds = [1] }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new InitializationBasins().Run(new InitializationBasinsParameters { Points = 1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SeparableNormGrowth().Run(new SeparableNormGrowthParameters { Steps = 5 }));
+        Assert.Equal("countPerClass", Assert.Throws<ArgumentOutOfRangeException>(() => SeparableNormGrowth.Data(-1, 0)).ParamName);
+    }
+}
