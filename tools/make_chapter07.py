@@ -109,15 +109,23 @@ anchor points $(\pm1, 0)$; the $1/\sqrt2$ comes from the two class weight vector
 """),
 ("code", r'''var sep = new SeparableNormGrowth().Run(new SeparableNormGrowthParameters { Steps = 20_000 });
 sep'''),
-("code", r'''var ts = sep.Steps.Select(s => (double)s).ToArray();
-Plot.Grid([Plot.Curves([new("‖θ‖", sep.ThetaNorms, ts), new("ln t / √2 (slope of theory)", ts.Select(t => Math.Log(t) / Math.Sqrt(2)).ToArray(), ts)], yTitle: "‖θ‖", logX: true),
-           Plot.Curves([new("‖g‖", sep.GradientNorms, ts), new("loss", sep.Losses, ts)], yTitle: "value", logX: true, logY: true)], titles: ["weight norm (log t axis)", "gradient norm and loss (log–log)"])'''),
 ("markdown", r"""
-On a logarithmic time axis $\lVert\theta\rVert$ is a straight line parallel to $\ln t/\sqrt2$, and $\lVert g\rVert$ falls with
+The $10^5$-step run takes longer than a live cell, so the CLI stored it in `data/07-separable-norm-growth.csv`
+(regenerate with `dotnet run --project src/Descent.Cli -- experiment run separable-norm-growth --out data/07-separable-norm-growth.csv`,
+then restore the comment line that names the command):
+"""),
+("code", r'''var full = SeparableNormGrowth.LoadStored();
+full'''),
+("code", r'''double[] ts = [.. full.Steps.Select(s => (double)s)], live = [.. sep.Steps.Select(s => (double)s)];
+Plot.Grid([Plot.Curves([new("‖θ‖ (10⁵ steps, stored)", full.ThetaNorms, ts), new("‖θ‖ (live)", sep.ThetaNorms, live), new("ln t / √2 + c (theory)", full.PredictedNorms, ts)], yTitle: "‖θ‖", logX: true),
+           Plot.Curves([new("‖g‖", full.GradientNorms, ts), new("loss", full.Losses, ts)], yTitle: "value", logX: true, logY: true)], titles: ["weight norm (log t axis)", "gradient norm and loss (log–log)"])'''),
+("markdown", r"""
+The live run lies exactly on the stored one (same seed, same arithmetic). On a logarithmic time axis
+$\lVert\theta\rVert$ becomes a straight line parallel to $\ln t/\sqrt2$, and $\lVert g\rVert$ falls with
 slope $-1$ on the log–log plot: it tends to 0, so a gradient-norm stopping rule eventually fires, but there is no point
-where it is 0. The full run (`dotnet run --project src/Descent.Cli -- experiment run separable-norm-growth`, $10^5$
-steps) measures a slope of 0.696 per unit of $\ln t$ over the last decade against the predicted $1/\sqrt2 = 0.707$, and
-$t\lVert g\rVert$ constant to 3 % (`SeparableNormGrowthTests`).
+where it is 0. Over the last decade of the stored run the slope is 0.696 per unit of $\ln t$ against the predicted
+$1/\sqrt2 = 0.707$, and $t\lVert g\rVert$ stays constant to 3 % (`SeparableNormGrowthTests`, which also checks that the stored
+file is exactly what the code produces).
 
 ## 4. A real network, along a straight line (Goodfellow, Vinyals & Saxe 2015)
 
@@ -159,9 +167,19 @@ slice'''),
 ("code", r'''Plot.LossSlice(slice)'''),
 ("markdown", r"""
 Along $\alpha$ the slice repeats the 1-D picture; along the random direction the loss rises on both sides, and the
-region around $\theta^*$ is one wide, smooth basin — no sign of the obstacles of section 2. The projected path (◆ → ★)
-curves through the plane, but read it with care: the summary says how far SGD's iterates lie *outside* this plane
-(most of their distance to $\theta^*$). A 2-D picture of a 1,210-dimensional path is a shadow.
+region around $\theta^*$ is one wide, smooth valley — no sign of the obstacles of section 2. But the projected path
+(◆ → ★) is a straight line: a random direction is almost orthogonal to everything SGD did, and the summary says the
+iterates lie mostly *outside* this plane. So take the second direction from the trajectory itself, in the spirit of
+Goodfellow et al.'s trajectory plots: the part of $\theta_k - \theta^*$ orthogonal to $\theta_0 - \theta^*$ at the snapshot where it is largest, so the
+plane contains $\theta_0$, $\theta^*$ and SGD's widest detour ($\beta = 1$ there):
+"""),
+("code", r'''var detourSlice = LossSlice.Through(net, runA, betaExtent: 1.5, direction: SliceDirection.PathDeviation);
+detourSlice'''),
+("code", r'''Plot.LossSlice(detourSlice)'''),
+("markdown", r"""
+Now the path visibly bends away from the straight line and comes back, while the loss surface under it is smooth and
+has no obstacle the line would have to cross: SGD's detour is not forced by the landscape in this plane. Still, read
+2-D pictures with care — a 1,210-dimensional path has many more directions than two.
 
 ## 6. Initialization decides the basin
 
@@ -230,11 +248,11 @@ Worked solutions: `notebooks/solutions/07-local-vs-global.ipynb`.
 - Make the mountain lower (`new BasinMapParameters { MountainHeight = 1.5 }`) or the step larger (`LearningRate = 0.9`):
   how does the success rate change, and where do the basin boundaries move?
 - Train network B with `net.Initialize(seed: 2, scale: 4)` and connect it to network A: is a one-bend curve still enough?
-- Widen the network (`new DigitsNetwork([64])`): Garipov et al. and Draxler et al. report that barriers along the line
-  shrink with width. Does the line barrier between two seeds fall?
-- Extend the library: add a `CurveKind` for a cubic Bézier curve with two bend points (`PointOn`, `BendWeight`,
-  `TrainBend` in `ModeConnectivity`) and a test in `tests/Descent.Tests/Experiments/ModeConnectivityTests.cs` that its
-  weights are the derivatives of the curve.
+- Widen the network (`new DigitsNetwork([64])`): Draxler et al. found larger networks better connected. Do the line
+  barrier and the curve barrier between two seeds fall with width?
+- Extend the library (docs/extend.md, chapter 07): implement `BezierPath.Point` and `BezierPath.BendWeight` in
+  `extend/Chapter07.cs`, check them with `dotnet test extend --filter Chapter07`, and compare with
+  `ModeConnectivity.PointOn` and `ModeConnectivity.BendWeight`. Then try a cubic Bézier curve with two bends.
 """),
 ]
 

@@ -18,12 +18,15 @@ public static partial class Plot
     {
         ArgumentNullException.ThrowIfNull(slice);
         var th = Resolve(theme);
-        var grid = new GridSample(slice.Alphas, slice.Betas, slice.Losses, "training loss", "α (θ₀ → θ*)", "β (filter-normalized d)");
-        var path = new Trajectory("SGD path (projected)", slice.PathAlphas.Zip(slice.PathBetas).ToArray(), null, slice.Run.SnapshotSteps);
-        var contour = Contour(grid, [path], logLevels, "contour", th, [(1.0, 0.0)]);
+        bool path = slice.Direction == SliceDirection.PathDeviation;
+        var grid = new GridSample(slice.Alphas, slice.Betas, slice.Losses, "training loss", "α (θ₀ → θ*)",
+            path ? "β (path's largest deviation)" : "β (filter-normalized d)");
+        var sgd = new Trajectory("SGD path (projected)", slice.PathAlphas.Zip(slice.PathBetas).ToArray(), null, slice.Run.SnapshotSteps);
+        var contour = Contour(grid, [sgd], logLevels, "contour", th, [(1.0, 0.0)]);
         var surface = Surface(grid, title: "surface", theme: th);
         return Grid([contour, surface], columns: 2, titles: ["contour and projected SGD path", "surface"],
-            title: title ?? "Training loss on the plane through θ₀, θ* and a random direction", theme: th);
+            title: title ?? (path ? "Training loss on the plane through θ₀, θ* and the SGD path's widest detour"
+                : "Training loss on the plane through θ₀, θ* and a random direction"), theme: th);
     }
 
     /// <summary>

@@ -91,6 +91,7 @@ public sealed class BasinMap : Experiment<BasinMapParameters, BasinMapResult>
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.MaxSteps, "MaxSteps must be at least 1.");
         if (parameters.Resolution < 3 || parameters.Resolution > 400)
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Resolution, "Resolution must be in [3, 400] starts per axis.");
+        cancellationToken = AmbientCancellation.Or(cancellationToken);
         var f = new WrongSideOfMountain(parameters.MountainHeight, parameters.LocalBasinDepth);
         var lo = f.Domain.PlotLower;
         var hi = f.Domain.PlotUpper;

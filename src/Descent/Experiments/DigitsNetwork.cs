@@ -66,6 +66,7 @@ public sealed class DigitsNetwork
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be at least 1.");
         if (recordEvery < 1) throw new ArgumentOutOfRangeException(nameof(recordEvery), recordEvery, "recordEvery must be at least 1.");
 
+        cancellationToken = AmbientCancellation.Or(cancellationToken);
         var sampler = MinibatchSampler.ShuffledEachEpoch(Train.ExampleCount, Math.Min(batchSize, Train.ExampleCount), seed);
         var theta = new DenseVector(theta0.ToArray());
         var values = theta.Values;

@@ -87,6 +87,8 @@ public sealed class InitializationBasins : Experiment<InitializationBasinsParame
             throw new ArgumentException("Seeds must list at least two seeds.", nameof(parameters));
         if (parameters.Scales is null || parameters.Scales.Length < 1 || parameters.Scales.Any(s => !(s >= 0) || !double.IsFinite(s)))
             throw new ArgumentException("Scales must list at least one finite scale ≥ 0.", nameof(parameters));
+        if (parameters.Points < 3 || parameters.Points > 10_000)
+            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Points, "Points must be in [3, 10000].");
         var network = new DigitsNetwork(parameters.Hidden);
         var outcomes = new List<InitializationOutcome>();
         var t = LinearInterpolation.Grid(0, 1, parameters.Points);

@@ -28,7 +28,10 @@ public sealed record LossSliceParameters
     public int Resolution { get; set; } = 17;
 
     /// <summary>β runs over [−BetaExtent, BetaExtent] (&gt; 0).</summary>
-    public double BetaExtent { get; set; } = 0.5;
+    public double BetaExtent { get; set; } = 1.0;
+
+    /// <summary>The second direction of the plane.</summary>
+    public SliceDirection Direction { get; set; } = SliceDirection.FilterNormalizedRandom;
 }
 
 /// <summary>Result of <see cref="LossSlice"/>: the training loss on the plane θ(α, β) = (1 − α)θ₀ + αθ* + βd through θ* and θ₀.</summary>
@@ -38,18 +41,20 @@ public sealed record LossSliceParameters
 /// <param name="PathAlphas">The SGD snapshots projected onto the plane (least squares): α of each.</param>
 /// <param name="PathBetas">β of each projected snapshot.</param>
 /// <param name="OffPlaneFraction">For each snapshot, ‖θₖ − its projection‖ / ‖θₖ − θ*‖ (0 = in the plane).</param>
-/// <param name="DirectionCosine">cos∠(θ₀ − θ*, d): near 0, the random direction is almost orthogonal to the first.</param>
+/// <param name="DirectionCosine">cos∠(θ₀ − θ*, d): near 0 for a random direction, 0 to rounding for the path deviation.</param>
 /// <param name="Run">The training run.</param>
+/// <param name="Direction">Which second direction spans the plane.</param>
 public sealed record LossSliceResult(double[] Alphas, double[] Betas, double[][] Losses, double[] PathAlphas, double[] PathBetas,
-    double[] OffPlaneFraction, double DirectionCosine, DigitsTrainingRun Run) : IExperimentResult
+    double[] OffPlaneFraction, double DirectionCosine, DigitsTrainingRun Run, SliceDirection Direction = SliceDirection.FilterNormalizedRandom) : IExperimentResult
 {
     /// <summary>Largest off-plane fraction over the snapshots strictly between θ₀ and θ*.</summary>
     public double MaxOffPlaneFraction => OffPlaneFraction.Take(OffPlaneFraction.Length - 1).Max();
 
     /// <inheritdoc />
     public string Summary =>
-        $"Training loss on a {Alphas.Length}×{Betas.Length} grid of the plane through θ₀ (α = 0) and θ* (α = 1) with a filter-normalized random direction "
-        + $"(cos∠ = {DirectionCosine:G2}): values {Losses.SelectMany(r => r).Min():G3} … {Losses.SelectMany(r => r).Max():G3}. "
+        $"Training loss on a {Alphas.Length}×{Betas.Length} grid of the plane through θ₀ (α = 0) and θ* (α = 1) with "
+        + (Direction == SliceDirection.PathDeviation ? "the path's largest deviation from the line" : "a filter-normalized random direction")
+        + $" (cos∠ = {DirectionCosine:G2}): values {Losses.SelectMany(r => r).Min():G3} … {Losses.SelectMany(r => r).Max():G3}. "
         + $"The SGD path leaves the plane by up to {MaxOffPlaneFraction:P0} of its distance to θ*";
 
     /// <inheritdoc />
@@ -83,12 +88,19 @@ public sealed class LossSlice : Experiment<LossSliceParameters, LossSliceResult>
         var network = new DigitsNetwork(parameters.Hidden);
         var run = network.Fit(network.Initialize(parameters.Seed), parameters.Steps, parameters.LearningRate, parameters.BatchSize,
             parameters.Seed, cancellationToken: cancellationToken);
-        return Through(network, run, parameters.DirectionSeed, parameters.Resolution, parameters.BetaExtent, cancellationToken);
+        return Through(network, run, parameters.DirectionSeed, parameters.Resolution, parameters.BetaExtent, parameters.Direction, cancellationToken);
     }
 
     /// <summary>The slice for an existing run, α ∈ [−0.5, 1.5], β ∈ [−<paramref name="betaExtent"/>, <paramref name="betaExtent"/>].</summary>
+    /// <param name="network">The network (its training split is evaluated).</param>
+    /// <param name="run">The run whose θ₀, θ* and snapshots define the plane and the path.</param>
+    /// <param name="directionSeed">Seed of the random direction (ignored for <see cref="SliceDirection.PathDeviation"/>).</param>
+    /// <param name="resolution">Grid points per axis, 3 … 200.</param>
+    /// <param name="betaExtent">β range half-width, &gt; 0.</param>
+    /// <param name="direction">The second direction.</param>
+    /// <param name="cancellationToken">Stops between grid rows.</param>
     public static LossSliceResult Through(DigitsNetwork network, DigitsTrainingRun run, int directionSeed = 7, int resolution = 17,
-        double betaExtent = 0.5, CancellationToken cancellationToken = default)
+        double betaExtent = 1.0, SliceDirection direction = SliceDirection.FilterNormalizedRandom, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(run);
@@ -96,9 +108,15 @@ public sealed class LossSlice : Experiment<LossSliceParameters, LossSliceResult>
             throw new ArgumentOutOfRangeException(nameof(resolution), resolution, "resolution must be in [3, 200] grid points per axis.");
         if (!(betaExtent > 0) || !double.IsFinite(betaExtent))
             throw new ArgumentOutOfRangeException(nameof(betaExtent), betaExtent, "betaExtent must be a finite number > 0.");
+        cancellationToken = AmbientCancellation.Or(cancellationToken);
         var star = run.Theta;
         var d1 = run.Start - star;
-        var d2 = FilterNormalization.RandomDirection(network.Train, star, directionSeed);
+        var d2 = direction switch
+        {
+            SliceDirection.FilterNormalizedRandom => FilterNormalization.RandomDirection(network.Train, star, directionSeed),
+            SliceDirection.PathDeviation => LargestDeviation(run, d1),
+            _ => throw new ArgumentOutOfRangeException(nameof(direction), direction, "direction must be FilterNormalizedRandom or PathDeviation."),
+        };
         var alphas = LinearInterpolation.Grid(-0.5, 1.5, resolution);
         var betas = LinearInterpolation.Grid(-betaExtent, betaExtent, resolution);
         var losses = new double[betas.Length][];
@@ -128,6 +146,24 @@ public sealed class LossSlice : Experiment<LossSliceParameters, LossSliceResult>
             off[k] = norm == 0 ? 0 : (r - a * d1 - b * d2).L2Norm() / norm;
         }
         double cosine = g12 / Math.Sqrt(g11 * g22);
-        return new LossSliceResult(alphas, betas, losses, pa, pb, off, cosine, run);
+        return new LossSliceResult(alphas, betas, losses, pa, pb, off, cosine, run, direction);
+    }
+
+    /// <summary>eₖ = rₖ − (rₖ·u / u·u)u with rₖ = θₖ − θ*, u = θ₀ − θ*, at the snapshot k where ‖eₖ‖ is largest.</summary>
+    private static Vector<double> LargestDeviation(DigitsTrainingRun run, Vector<double> u)
+    {
+        double uu = u.DotProduct(u);
+        Vector<double>? best = null;
+        double bestNorm = 0;
+        foreach (var snapshot in run.Snapshots)
+        {
+            var r = snapshot - run.Theta;
+            var e = r - r.DotProduct(u) / uu * u;
+            double n = e.L2Norm();
+            if (n > bestNorm) { bestNorm = n; best = e; }
+        }
+        if (best is null || bestNorm <= 1e-12 * Math.Sqrt(uu))
+            throw new ArgumentException("the run's path never leaves the straight line θ₀ → θ*, so it defines no second direction.", nameof(run));
+        return best;
     }
 }

@@ -124,6 +124,7 @@ public sealed class ModeConnectivity : Experiment<ModeConnectivityParameters, Mo
         ArgumentNullException.ThrowIfNull(b);
         if (!(curveLearningRate > 0) || !double.IsFinite(curveLearningRate))
             throw new ArgumentOutOfRangeException(nameof(curveLearningRate), curveLearningRate, "curveLearningRate must be a finite number > 0.");
+        if (points < 3 || points > 10_000) throw new ArgumentOutOfRangeException(nameof(points), points, "points must be in [3, 10000].");
         var bend = TrainBend(network, a.Theta, b.Theta, curve, curveSteps, curveLearningRate, batchSize, curveSeed, cancellationToken);
         var t = LinearInterpolation.Grid(0, 1, points);
         var (lineTrain, lineValidation) = LinearInterpolation.LossesAlong(network, a.Theta, b.Theta, t);
@@ -173,6 +174,7 @@ public sealed class ModeConnectivity : Experiment<ModeConnectivityParameters, Mo
         ArgumentNullException.ThrowIfNull(b);
         if (steps < 0) throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be ≥ 0.");
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be at least 1.");
+        cancellationToken = AmbientCancellation.Or(cancellationToken);
         var random = new Random(seed);
         var sampler = Data.MinibatchSampler.ShuffledEachEpoch(network.Train.ExampleCount, Math.Min(batchSize, network.Train.ExampleCount), seed);
         var bend = new DenseVector(((a + b) / 2).ToArray());

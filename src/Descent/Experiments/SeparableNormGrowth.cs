@@ -40,6 +40,16 @@ public sealed record SeparableNormGrowthResult(int[] Steps, double[] Losses, dou
     /// <summary>Measured growth of ‖θ‖ per unit of ln t over the last decade of steps: (‖θ(T)‖ − ‖θ(T/10)‖) / ln 10.</summary>
     public double MeasuredSlope => (ThetaNorms[^1] - ThetaNorms[IndexAt(Steps[^1] / 10)]) / Math.Log(10);
 
+    /// <summary>The theory's line (1/√2)·ln t + c, with c chosen so that it meets ‖θ‖ at the last record, at every recorded t.</summary>
+    public double[] PredictedNorms
+    {
+        get
+        {
+            double c = ThetaNorms[^1] - PredictedSlope * Math.Log(Steps[^1]);
+            return Steps.Select(t => PredictedSlope * Math.Log(t) + c).ToArray();
+        }
+    }
+
     /// <summary>t·‖∇L‖ at the last record over its value a decade earlier (≈ 1 when ‖g‖ falls like 1/t).</summary>
     public double GradientDecayRatio => Steps[^1] * GradientNorms[^1] / (Steps[IndexAt(Steps[^1] / 10)] * GradientNorms[IndexAt(Steps[^1] / 10)]);
 
@@ -107,6 +117,47 @@ public sealed class SeparableNormGrowth : Experiment<SeparableNormGrowthParamete
         return (x, y);
     }
 
+    /// <summary>File name, in the repository's data/ folder, of the stored default run (10⁵ steps; too long for a live cell).</summary>
+    public const string StoredFileName = "07-separable-norm-growth.csv";
+
+    /// <summary>The command that writes <see cref="StoredFileName"/> (then prefixed by a '#' comment line naming it).</summary>
+    public const string StoredCommand = "dotnet run --project src/Descent.Cli -- experiment run separable-norm-growth --out data/" + StoredFileName;
+
+    /// <summary>
+    /// The stored default run, read from data/<see cref="StoredFileName"/> (found next to the digits data by walking up from the
+    /// current directory): the CSV of <see cref="SeparableNormGrowthResult.ToTable"/>, '#' lines ignored.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The file is not in the repository's data/ folder.</exception>
+    /// <exception cref="InvalidDataException">A line does not have the five numeric columns.</exception>
+    public static SeparableNormGrowthResult LoadStored()
+    {
+        var path = Path.Combine(Path.GetDirectoryName(Descent.Data.Digits.FindFile())!, StoredFileName);
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"data/{StoredFileName} is missing; regenerate it with: {StoredCommand}", path);
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var steps = new List<int>();
+        var columns = new List<double>[4] { new(), new(), new(), new() };
+        int lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (line.StartsWith('#') || line.StartsWith("step,", StringComparison.Ordinal) || line.Length == 0) continue;
+            var parts = line.Split(',');
+            if (parts.Length != 5 || !int.TryParse(parts[0], System.Globalization.NumberStyles.Integer, inv, out int step))
+                throw new InvalidDataException($"{path}, line {lineNumber}: expected step,loss,gradient_norm,theta_norm,max_margin_cosine.");
+            steps.Add(step);
+            for (int c = 0; c < 4; c++)
+            {
+                if (!double.TryParse(parts[c + 1], System.Globalization.NumberStyles.Float, inv, out double v))
+                    throw new InvalidDataException($"{path}, line {lineNumber}: '{parts[c + 1]}' is not a number.");
+                columns[c].Add(v);
+            }
+        }
+        if (steps.Count < 2) throw new InvalidDataException($"{path} holds fewer than two records.");
+        return new SeparableNormGrowthResult([.. steps], [.. columns[0]], [.. columns[1]], [.. columns[2]], [.. columns[3]],
+            new SeparableNormGrowthParameters().LearningRate);
+    }
+
     /// <summary>The unit max-margin direction θ̂ = (−1, 0, 1, 0, 0, 0)/√2 in the Mlp's layout (W row-major, then b).</summary>
     public static Vector<double> MaxMarginDirection => Vector<double>.Build.DenseOfArray([-1, 0, 1, 0, 0, 0]) / Math.Sqrt(2);
 
@@ -120,6 +171,7 @@ public sealed class SeparableNormGrowth : Experiment<SeparableNormGrowthParamete
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.LearningRate, "LearningRate must be a finite number > 0.");
         if (parameters.RecordsPerDecade < 1)
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.RecordsPerDecade, "RecordsPerDecade must be at least 1.");
+        cancellationToken = AmbientCancellation.Or(cancellationToken);
         var (inputs, labels) = Data(parameters.CountPerClass, parameters.Seed);
         var mlp = new Mlp([2, 2], Activation.Tanh, LossFunction.SoftmaxCrossEntropy, inputs, labels);
         var rows = Enumerable.Range(0, mlp.ExampleCount).ToArray();
@@ -137,10 +189,10 @@ public sealed class SeparableNormGrowth : Experiment<SeparableNormGrowthParamete
         var cosines = new List<double>();
         for (int t = 0; t <= parameters.Steps; t++)
         {
+            if (t % 1000 == 0) cancellationToken.ThrowIfCancellationRequested();
             double loss = mlp.ValueAndGradient(theta, rows, gradient);
             if (record.Contains(t))
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 double gn = Math.Sqrt(gradient.Sum(v => v * v)), tn = theta.L2Norm();
                 steps.Add(t);
                 losses.Add(loss);

@@ -41,3 +41,21 @@ public sealed class LossSliceTests
         Assert.Equal("betaExtent", Assert.Throws<ArgumentOutOfRangeException>(() => LossSlice.Through(net, run, betaExtent: 0)).ParamName);
     }
 }
+
+public sealed class LossSlicePathDeviationTests
+{
+    [Fact]
+    public void The_path_deviation_plane_contains_the_widest_snapshot_at_beta_1()
+    {
+        var net = new DigitsNetwork([8]);
+        var run = net.Fit(net.Initialize(1), steps: 200);
+        var slice = LossSlice.Through(net, run, resolution: 3, direction: SliceDirection.PathDeviation);
+        // d is built orthogonal to θ₀ − θ* (cos 0 to rounding), and the snapshot it came from projects to β = 1 with no
+        // off-plane part (it lies in span{θ₀ − θ*, d} by construction). Since d is the largest orthogonal deviation, no
+        // snapshot has |β| > 1 (|β| = ‖eₖ·d‖/‖d‖² ≤ ‖eₖ‖/‖d‖ ≤ 1), so the widest one is the one at β = 1.
+        Assert.Equal(0.0, slice.DirectionCosine, 10);
+        int k = Array.IndexOf(slice.PathBetas, slice.PathBetas.MaxBy(Math.Abs));
+        Assert.Equal(1.0, slice.PathBetas[k], 10);
+        Assert.Equal(0.0, slice.OffPlaneFraction[k], 8);
+    }
+}

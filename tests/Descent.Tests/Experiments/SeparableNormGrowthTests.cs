@@ -18,6 +18,20 @@ public sealed class SeparableNormGrowthTests
     }
 
     [Fact]
+    public void The_stored_full_run_in_data_is_the_default_run()
+    {
+        // data/07-separable-norm-growth.csv is what the chapter plots; it must be this code's default output, so a change to
+        // the experiment that alters it fails here. Relative 1e-9, not bit-equality: on another platform exp/log may differ in
+        // the last ulp, and 10⁵ steps of this (convex, slowly contracting) descent keep such differences near 1e-12.
+        var stored = SeparableNormGrowth.LoadStored();
+        Assert.Equal(Result.Steps, stored.Steps);
+        foreach (var (a, b) in new[] { (Result.ThetaNorms, stored.ThetaNorms), (Result.GradientNorms, stored.GradientNorms),
+                     (Result.Losses, stored.Losses), (Result.MaxMarginCosines, stored.MaxMarginCosines) })
+            for (int i = 0; i < a.Length; i++)
+                Assert.Equal(a[i], b[i], 1e-9 * Math.Abs(a[i]));
+    }
+
+    [Fact]
     public void The_loss_falls_forever_and_the_gradient_never_vanishes()
     {
         for (int i = 1; i < Result.Steps.Length; i++) Assert.True(Result.Losses[i] < Result.Losses[i - 1]);
