@@ -228,8 +228,8 @@ Worked solutions: `notebooks/solutions/08-convergence-theory.ipynb`.
   predict the escape step from $1 + \alpha(a - 1)$ before you run it.
 - In section 7, give heavy ball Polyak's tuning for the chain's condition number and see how close it gets to conjugate gradients.
 - Rerun `descent experiment run bound-on-a-network --learning-rate 4` and watch $\lambda_{\max}$ approach $2/\alpha$.
-- Extend the library: a `GradientTransform` with Nesterov's schedule $(k-1)/(k+2)$, so `Trainer.Run` can drive the accelerated
-  method (its iterates would be the look-ahead points $y_k$ — what changes in the guarantee?).
+- Extend the library (`docs/extend.md`, chapter 08): a backtracking (Armijo) line search needs no $M$ at all — run it on
+  `RampedDoubleWell` and compare the step sizes it accepts with $1/M$ and $2/M$.
 """),
 ]
 

@@ -55,7 +55,7 @@ public sealed record StepSizeThresholdResult(RampedDoubleWell Objective, double 
 
     /// <inheritdoc />
     public string Summary =>
-        $"M = {LipschitzConstant:G4} (sampled: λmax ≤ {Estimate.MaxCurvature:G4}, ‖H‖₂ ≤ {Estimate.MaxSpectralNorm:G4}, pairs ≥ {Estimate.SampledLowerBound:G4}); " +
+        $"M = {LipschitzConstant:G4} (sampled estimates from below: max λmax = {Estimate.MaxCurvature:G5}, max ‖H‖₂ = {Estimate.MaxSpectralNorm:G5}, gradient pairs {Estimate.SampledLowerBound:G5}); " +
         $"monotone for α = {string.Join(", ", Rows.Where(r => r.Monotone).Select(r => $"{r.Multiplier:G3}/M"))}; " +
         $"L rose for α = {string.Join(", ", Rows.Where(r => !r.Monotone).Select(r => $"{r.Multiplier:G3}/M ({r.Increases}×)"))}";
 
