@@ -141,11 +141,11 @@ grid $0.025\cdot 2^j$ that got there with the fewest examples. The deterministic
 **examples processed** (example gradients); the wall-clock time of the steps is also recorded but depends on the
 machine and its load — the stored table below was measured once, on a loaded 2-core machine, and will differ on yours:
 """),
-("code", r'''var race = StoredTable.Read("batch-size-time.csv");
-StoredTable.Comment("batch-size-time.csv") + "\n\n" + race'''),
-("code", r'''var bs = StoredTable.Column(race, "batch_size");
-Plot.Grid([Plot.Curves([new("examples to loss 0.1", StoredTable.Column(race, "examples"), bs)], xTitle: "batch size B", yTitle: "examples", logX: true, logY: true),
-           Plot.Curves([new("seconds (machine-dependent)", StoredTable.Column(race, "wall_seconds_machine_dependent"), bs)], xTitle: "batch size B", yTitle: "seconds", logX: true, logY: true)],
+("code", r'''var race = StoredCsv.Read("batch-size-time.csv");
+StoredCsv.Comment("batch-size-time.csv") + "\n\n" + race'''),
+("code", r'''var bs = StoredCsv.Column(race, "batch_size");
+Plot.Grid([Plot.Curves([new("examples to loss 0.1", StoredCsv.Column(race, "examples"), bs)], xTitle: "batch size B", yTitle: "examples", logX: true, logY: true),
+           Plot.Curves([new("seconds (machine-dependent)", StoredCsv.Column(race, "wall_seconds_machine_dependent"), bs)], xTitle: "batch size B", yTitle: "seconds", logX: true, logY: true)],
           titles: ["work (deterministic)", "wall-clock time (this machine, one run)"])'''),
 ("markdown", r"""
 Up to $B \approx 64$ the work to reach the target is about one epoch whatever the batch size — the best learning rate
