@@ -25,6 +25,7 @@ public static class Gallery
         new ProductCliff(),
         new WrongSideOfMountain(),
         new NoCriticalPoint(),
+        new RampedDoubleWell(),
     ];
 
     /// <summary>Surfaces in n dimensions (default n as given), for spectra and high-dimensional saddles.</summary>
