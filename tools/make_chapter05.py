@@ -85,6 +85,12 @@ state itself grows until $\tanh$ saturates, which caps the growth (slope 0.025 i
 ($\sigma_U = 2$) the units sit in the flat tails of $\tanh$ and the gradient vanishes for every $\rho$ — even $\rho = 1.1$ loses
 a factor of about $e^{-0.6}$ per step. Every $\tanh$ curve stays below $\rho^{T-t}$, as $|\phi'| \le 1$ requires.
 
+The fitted slopes against $\ln\rho$, one line per family; a linear RNN sits on the diagonal slope $= \ln\rho$:
+"""),
+("code", r'''var diagonal = new[] { Math.Log(0.9), Math.Log(1.1) };
+Plot.Curves([new("slope = ln ρ", diagonal, diagonal), .. prop.Families.Select(f => new Series(f.Name, f.Slopes, f.LogSpectralRadii))], xTitle: "ln ρ", yTitle: "fitted slope of ln‖∂h_T/∂h_t‖", title: "Fitted slope against ln ρ")'''),
+("markdown", r"""
+
 ## 3. Very deep feed-forward chains
 
 "When computational graphs become extremely deep, as with feed-forward networks with many layers" (seed 000) the same

@@ -66,6 +66,17 @@ public sealed class GradientPropagationTests
     }
 
     [Fact]
+    public void Families_group_the_curves_by_everything_but_rho()
+    {
+        // Four families (linear orthogonal, linear Gaussian, tanh small inputs, tanh saturated), three radii each.
+        Assert.Equal(4, Result.Families.Count);
+        Assert.All(Result.Families, f => Assert.Equal(3, f.Slopes.Length));
+        var linear = Result.Families[0];
+        Assert.Equal("linear, orthogonal", linear.Name);
+        for (int i = 0; i < 3; i++) Assert.Equal(linear.LogSpectralRadii[i], linear.Slopes[i], 1e-10); // exact, as above
+    }
+
+    [Fact]
     public void The_fitted_slope_of_an_exact_geometric_sequence_is_its_log_ratio()
     {
         var values = Enumerable.Range(0, 20).Select(k => 3 * Math.Pow(0.7, k)).ToArray();
