@@ -18,15 +18,16 @@ public sealed class DigitsNetwork
     /// <summary>Builds the two objectives on a stratified digits split.</summary>
     /// <param name="hidden">Hidden-layer widths (each ≥ 1); null = [16].</param>
     /// <param name="splitSeed">Seed of the train/validation split.</param>
-    public DigitsNetwork(int[]? hidden = null, int splitSeed = 0)
+    /// <param name="activation">The hidden units' activation (default tanh).</param>
+    public DigitsNetwork(int[]? hidden = null, int splitSeed = 0, Activation activation = Activation.Tanh)
     {
         hidden ??= [16];
         if (hidden.Any(h => h < 1))
             throw new ArgumentOutOfRangeException(nameof(hidden), string.Join(",", hidden), "every hidden width must be ≥ 1.");
         var split = Digits.Load(seed: splitSeed);
         int[] sizes = [Digits.PixelCount, .. hidden, Digits.ClassCount];
-        Train = new Mlp(sizes, Activation.Tanh, LossFunction.SoftmaxCrossEntropy, split.Train.Inputs, split.Train.Labels!);
-        Validation = new Mlp(sizes, Activation.Tanh, LossFunction.SoftmaxCrossEntropy, split.Validation.Inputs, split.Validation.Labels!);
+        Train = new Mlp(sizes, activation, LossFunction.SoftmaxCrossEntropy, split.Train.Inputs, split.Train.Labels!);
+        Validation = new Mlp(sizes, activation, LossFunction.SoftmaxCrossEntropy, split.Validation.Inputs, split.Validation.Labels!);
         Hidden = (int[])hidden.Clone();
     }
 
