@@ -76,6 +76,18 @@ About three quarters of the box reaches the global minimum and a quarter ends in
 them runs along the mountain's ridge, not along anything visible in the gradient at the start. This is why research on
 optimization for such problems looks for *good initial points* (seed 000). Hover over a cell to see how many steps it
 took.
+"""),
+("markdown", r"""
+**Is noise enough to get out?** Seed 002 warns that "stochasticity alone is not always enough to escape local
+minima". Add Gaussian noise of standard deviation $s$ to every gradient for 400 steps from the start behind the
+mountain, then let plain descent settle the run, and count where 40 seeded runs end:
+"""),
+("code", r'''var noisy = new NoisyEscape().Run();
+noisy'''),
+("markdown", r"""
+Noise up to $s \approx 0.5$ changes nothing — every run settles back into the shallow basin — and even $s = 1$ frees
+only a few; only noise comparable to the gradients themselves ($s \ge 2$) carries most runs over the ridge. Minibatch
+noise in real training is usually much smaller than that. `SeedGapExperimentsTests` asserts the counts' pattern.
 
 ## 3. Functions with no critical point
 
@@ -149,6 +161,33 @@ or plateau on the way — just as Goodfellow et al. found for maxout networks on
 to $\theta^*$ was about 1.8 times as long as the line (`PathToDistanceRatio`): training does not go straight even
 when a straight path exists. Past $\alpha = 1$ the validation loss keeps falling for a little while (SGD stopped short
 of the valley floor), then rises. `LinearInterpolationTests` asserts each of these statements.
+"""),
+("markdown", r"""
+**Other models, and a failed run.** Goodfellow et al. found the same picture for other activation functions,
+convolutional networks, LSTMs and a generative MP-DBM. The library cannot train those, so here are its nearest
+stand-ins — a ReLU MLP, a tanh RNN trained on the memory task (for the LSTM), an RBM trained with its exact gradient
+(for the MP-DBM; its loss is the exact negative log-likelihood) — plus a run that *fails*: weights initialized 8× too
+large, so the tanh units saturate. Seed 003's warning, "history is written by the winners", is why it is here.
+"""),
+("code", r'''var others = new ModelInterpolations().Run();
+others'''),
+("code", r'''Plot.Curves(others.Lines.Select(l => new Series(l.Name, l.Losses.Select(v => v / l.EndValues.Start).ToArray(), l.Alphas)), xTitle: "α", yTitle: "L(θ(α)) / L(θ₀)", title: "Other models along (1 − α)θ₀ + αθ*", logY: true)'''),
+("markdown", r"""
+Every curve falls from $\theta_0$ to $\theta^*$ without a bump (largest rise 0) — including the failed run, which ends
+six times higher than the standard one. So the 1-D picture cannot tell a success from a failure: it shows that a
+monotone path *exists*, not why SGD did or did not find a good end point.
+
+**A control: would any path look like this?** Goodfellow et al. projected a random walk the same way. Here a walk
+from $\theta_0$ takes steps of the same lengths as SGD's (between snapshots) in random directions, and both paths are
+measured against the line $\theta_0 \to \theta^*$: progress $\alpha$ along it and distance $\rho$ from it, in units of
+$\lVert\theta^* - \theta_0\rVert$.
+"""),
+("code", r'''var control = RandomWalkControl.Compare(net, runA);
+control'''),
+("code", r'''Plot.Curves([new("SGD", control.Rows.Select(r => r.SgdResidual).ToArray(), control.Rows.Select(r => r.SgdAlpha).ToArray()), new("random walk", control.Rows.Select(r => r.WalkResidual).ToArray(), control.Rows.Select(r => r.WalkAlpha).ToArray())], xTitle: "α (progress along θ₀ → θ*)", yTitle: "ρ (distance from the line)", title: "SGD vs a random walk of equal steps")'''),
+("markdown", r"""
+The random walk makes no progress along the line and drifts away from it while its loss does not fall; SGD moves
+steadily along the line with a small, closing detour. The structure in the pictures is SGD's, not the projection's.
 
 ## 5. A 2-D slice with filter-normalized directions
 
