@@ -55,7 +55,7 @@ public sealed partial class CourseSiteTests : IDisposable
     {
         var docs = Path.Combine(_dir, "docs");
         Directory.CreateDirectory(docs);
-        File.WriteAllText(Path.Combine(docs, "glossary.md"), "# Glossary\n\n**Hessian** $H$: second derivatives.\n");
+        File.WriteAllText(Path.Combine(docs, "glossary.md"), "# Glossary\n\n**Hessian** $H$: second derivatives, see [01](../notebooks/01-ill.ipynb) and [refs](references.md).\n");
         string? reveal = null;
         if (slides)
         {
@@ -118,6 +118,8 @@ public sealed partial class CourseSiteTests : IDisposable
 
         Assert.Contains("<strong>Hessian</strong>", glossary);
         Assert.Contains("\\(H\\)", glossary);
+        Assert.Contains("href=\"01-ill.html\"", glossary);     // a chapter link that works on GitHub works in the site
+        Assert.Contains("href=\"references.html\"", glossary);
     }
 
     [Fact]
