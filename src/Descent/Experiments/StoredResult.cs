@@ -1,4 +1,3 @@
-using System.Globalization;
 using Descent.Data;
 
 namespace Descent.Experiments;
@@ -29,28 +28,14 @@ public sealed record StoredResult(string FileName, string Command, ResultTable T
     public static StoredResult Parse(string fileName, IReadOnlyList<string> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var comments = lines.TakeWhile(l => l.StartsWith('#')).ToArray();
-        var body = lines.Skip(comments.Length).Where(l => l.Length > 0).ToArray();
-        if (comments.Length == 0 || body.Length == 0)
+        if (lines.Count == 0 || !lines[0].StartsWith('#'))
             throw new FormatException($"{fileName}: expected a '# command' line, a header and rows.");
-        var columns = body[0].Split(',');
-        var rows = body.Skip(1).Select((l, i) =>
-        {
-            var cells = l.Split(',');
-            if (cells.Length != columns.Length)
-                throw new FormatException($"{fileName}: row {i + 1} has {cells.Length} cells, the header {columns.Length}.");
-            return (IReadOnlyList<object>)cells.Select(c => double.TryParse(c, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : (object)c).ToArray();
-        }).ToArray();
-        return new StoredResult(fileName, comments[0].TrimStart('#').Trim(), new ResultTable(columns, rows));
+        var (comments, columns, rows) = DataFiles.Parse(lines, fileName);
+        return new StoredResult(fileName, comments[0], new ResultTable(columns, rows));
     }
 
     /// <summary>The numbers of one column.</summary>
-    public double[] Column(string name)
-    {
-        int j = Table.Columns.ToList().IndexOf(name);
-        if (j < 0) throw new ArgumentException($"{FileName} has no column '{name}'; columns: {string.Join(", ", Table.Columns)}.", nameof(name));
-        return Table.Rows.Select(r => r[j] is double d ? d : double.NaN).ToArray();
-    }
+    public double[] Column(string name) => DataFiles.Column(Table.Columns, Table.Rows, name, FileName);
 
     /// <inheritdoc />
     public override string ToString() => $"data/{FileName} (regenerate: {Command})\n{Table}";

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Descent.Experiments;
 
 /// <summary>
@@ -16,38 +14,14 @@ public sealed record StoredTable(string Path, IReadOnlyList<string> Comments, IR
     /// <summary>Reads <c>data/<paramref name="fileName"/></c>, found by walking up from the current directory (then from the
     /// application folder) to the repository root.</summary>
     /// <exception cref="FileNotFoundException">No folder above either start has data/<paramref name="fileName"/>.</exception>
-    public static StoredTable Load(string fileName)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                string candidate = System.IO.Path.Combine(dir.FullName, "data", fileName);
-                if (File.Exists(candidate)) return Read(candidate);
-            }
-        throw new FileNotFoundException($"Could not find data/{fileName} above {Environment.CurrentDirectory}; run from inside the repository.", fileName);
-    }
+    public static StoredTable Load(string fileName) => Read(DataFiles.Find(fileName));
 
     /// <summary>Reads a stored CSV from an explicit path.</summary>
     public static StoredTable Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var comments = new List<string>();
-        string[]? header = null;
-        var rows = new List<double[]>();
-        foreach (var raw in File.ReadLines(path))
-        {
-            var line = raw.TrimEnd('\r');
-            if (line.Length == 0) continue;
-            if (line.StartsWith('#')) { comments.Add(line[1..].Trim()); continue; }
-            var cells = line.Split(',');
-            if (header is null) { header = cells; continue; }
-            if (cells.Length != header.Length)
-                throw new FormatException($"{path}: a row has {cells.Length} cells but the header has {header.Length}.");
-            rows.Add(cells.Select(c => double.TryParse(c, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN).ToArray());
-        }
-        if (header is null) throw new FormatException($"{path} has no header line.");
-        return new StoredTable(path, comments, header, rows);
+        var (comments, columns, rows) = DataFiles.Parse(File.ReadLines(path), path);
+        return new StoredTable(path, comments, columns, [.. rows.Select(r => r.Select(c => c is double d ? d : double.NaN).ToArray())]);
     }
 
     /// <summary>The values of one column.</summary>
