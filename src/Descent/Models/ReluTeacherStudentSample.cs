@@ -13,7 +13,7 @@ namespace Descent.Models;
 /// R{rₛ} = Σᵢ 1[wᵢᵀxₛ &gt; 0] vᵢᵀxₛ, (Hv)ᵢ = (1/N) Σₛ R{rₛ} 1[wᵢᵀxₛ &gt; 0] xₛ — exact wherever no wᵢᵀxₛ = 0
 /// (ReLU kinks; second derivative of the ReLU taken as 0 almost everywhere).
 /// </remarks>
-public sealed class ReluTeacherStudentSample : Objective, IRowObjective
+public sealed class ReluTeacherStudentSample : RowObjective
 {
     private readonly double[] _x;      // N × k
     private readonly double[] _target; // Σⱼ (vⱼᵀxₛ)₊
@@ -56,61 +56,10 @@ public sealed class ReluTeacherStudentSample : Objective, IRowObjective
     public int StudentCount => _students;
 
     /// <inheritdoc />
-    public int ExampleCount => _n;
+    public override int ExampleCount => _n;
 
     /// <inheritdoc />
-    public double Value(Vector<double> theta, ReadOnlySpan<int> rows)
-    {
-        CheckPoint(theta);
-        RowSubsetObjective.CheckRows(rows, _n, nameof(rows));
-        return Run(Mlp.Values(theta), rows, false, default, default, default);
-    }
-
-    /// <inheritdoc />
-    public (double Loss, Vector<double> Gradient) ValueAndGradient(Vector<double> theta, ReadOnlySpan<int> rows)
-    {
-        CheckPoint(theta);
-        RowSubsetObjective.CheckRows(rows, _n, nameof(rows));
-        var g = new double[Dimension];
-        return (Run(Mlp.Values(theta), rows, false, g, default, default), new DenseVector(g));
-    }
-
-    /// <inheritdoc />
-    public Vector<double> HessianVectorProduct(Vector<double> theta, Vector<double> v, ReadOnlySpan<int> rows)
-    {
-        CheckPoint(theta);
-        CheckPoint(v, nameof(v));
-        RowSubsetObjective.CheckRows(rows, _n, nameof(rows));
-        var hv = new double[Dimension];
-        Run(Mlp.Values(theta), rows, false, default, Mlp.Values(v), hv);
-        return new DenseVector(hv);
-    }
-
-    /// <inheritdoc />
-    public Objective OnRows(int[] rows) => new RowSubsetObjective(this, rows);
-
-    /// <inheritdoc />
-    protected override double ValueCore(Vector<double> theta) => Run(Mlp.Values(theta), default, true, default, default, default);
-
-    /// <inheritdoc />
-    protected override Vector<double> GradientCore(Vector<double> theta) => ValueAndGradientCore(theta).Gradient;
-
-    /// <inheritdoc />
-    protected override (double Loss, Vector<double> Gradient) ValueAndGradientCore(Vector<double> theta)
-    {
-        var g = new double[Dimension];
-        return (Run(Mlp.Values(theta), default, true, g, default, default), new DenseVector(g));
-    }
-
-    /// <inheritdoc />
-    protected override Vector<double> HessianVectorProductCore(Vector<double> theta, Vector<double> v)
-    {
-        var hv = new double[Dimension];
-        Run(Mlp.Values(theta), default, true, default, Mlp.Values(v), hv);
-        return new DenseVector(hv);
-    }
-
-    private double Run(double[] w, ReadOnlySpan<int> rows, bool all, Span<double> grad, ReadOnlySpan<double> v, Span<double> hv)
+    protected override double Evaluate(double[] w, ReadOnlySpan<int> rows, bool all, Span<double> grad, ReadOnlySpan<double> v, Span<double> hv)
     {
         int count = all ? _n : rows.Length, k = _k;
         Span<double> pre = _students <= 256 ? stackalloc double[_students] : new double[_students];

@@ -20,7 +20,7 @@ namespace Descent.Models;
 /// <para><see cref="HiddenJacobianNorms"/> returns ‖∂h_T/∂hₜ‖ for every t by accumulating the Jacobian product
 /// J_t = J_{t+1} diag(φ'(z_{t+1})) W exactly (chapter 05: vanishing and exploding gradients).</para>
 /// </remarks>
-public sealed class Rnn : Objective, IRowObjective
+public sealed class Rnn : RowObjective
 {
     private readonly int _d, _h, _k, _t, _n;
     private readonly Activation _activation;
@@ -115,7 +115,7 @@ public sealed class Rnn : Objective, IRowObjective
     public LossFunction Loss => _loss;
 
     /// <inheritdoc />
-    public int ExampleCount => _n;
+    public override int ExampleCount => _n;
 
     /// <summary>Offset of the recurrent matrix W (H×H, row-major) in θ.</summary>
     public int RecurrentOffset => _wOff;
@@ -232,58 +232,6 @@ public sealed class Rnn : Objective, IRowObjective
     private static double Norm(Matrix<double> m, JacobianNorm norm) => norm == JacobianNorm.Spectral ? m.L2Norm() : m.FrobeniusNorm();
 
     /// <inheritdoc />
-    public double Value(Vector<double> theta, ReadOnlySpan<int> rows)
-    {
-        CheckPoint(theta);
-        RowSubsetObjective.CheckRows(rows, _n, nameof(rows));
-        return Run(Mlp.Values(theta), rows, false, default, default, default);
-    }
-
-    /// <inheritdoc />
-    public (double Loss, Vector<double> Gradient) ValueAndGradient(Vector<double> theta, ReadOnlySpan<int> rows)
-    {
-        CheckPoint(theta);
-        RowSubsetObjective.CheckRows(rows, _n, nameof(rows));
-        var g = new double[Dimension];
-        return (Run(Mlp.Values(theta), rows, false, g, default, default), new DenseVector(g));
-    }
-
-    /// <inheritdoc />
-    public Vector<double> HessianVectorProduct(Vector<double> theta, Vector<double> v, ReadOnlySpan<int> rows)
-    {
-        CheckPoint(theta);
-        CheckPoint(v, nameof(v));
-        RowSubsetObjective.CheckRows(rows, _n, nameof(rows));
-        var hv = new double[Dimension];
-        Run(Mlp.Values(theta), rows, false, default, Mlp.Values(v), hv);
-        return new DenseVector(hv);
-    }
-
-    /// <inheritdoc />
-    public Objective OnRows(int[] rows) => new RowSubsetObjective(this, rows);
-
-    /// <inheritdoc />
-    protected override double ValueCore(Vector<double> theta) => Run(Mlp.Values(theta), default, true, default, default, default);
-
-    /// <inheritdoc />
-    protected override Vector<double> GradientCore(Vector<double> theta) => ValueAndGradientCore(theta).Gradient;
-
-    /// <inheritdoc />
-    protected override (double Loss, Vector<double> Gradient) ValueAndGradientCore(Vector<double> theta)
-    {
-        var g = new double[Dimension];
-        return (Run(Mlp.Values(theta), default, true, g, default, default), new DenseVector(g));
-    }
-
-    /// <inheritdoc />
-    protected override Vector<double> HessianVectorProductCore(Vector<double> theta, Vector<double> v)
-    {
-        var hv = new double[Dimension];
-        Run(Mlp.Values(theta), default, true, default, Mlp.Values(v), hv);
-        return new DenseVector(hv);
-    }
-
-    /// <inheritdoc />
     public override string ToString() =>
         $"RNN {Naming.Of(_activation)} D = {_d}, H = {_h}, K = {_k}, T = {_t}, {Naming.Of(_loss)} at {(_output == RnnOutput.FinalStep ? "the final step" : "every step")}, {Dimension} parameters, {_n} sequences";
 
@@ -360,7 +308,8 @@ public sealed class Rnn : Objective, IRowObjective
 
     private double[] BatchX(bool all, Workspace ws) => all ? _x : ws.X;
 
-    private double Run(double[] p, ReadOnlySpan<int> rows, bool all, Span<double> grad, ReadOnlySpan<double> v, Span<double> hv)
+    /// <inheritdoc />
+    protected override double Evaluate(double[] p, ReadOnlySpan<int> rows, bool all, Span<double> grad, ReadOnlySpan<double> v, Span<double> hv)
     {
         int b = all ? _n : rows.Length;
         var ws = Rent(b);
