@@ -16,6 +16,7 @@ public sealed class SafranShamirTests
     [InlineData(3, 3, 0.7)]
     [InlineData(6, 6, 0.4)]
     [InlineData(5, 8, 0.5)]
+    [InlineData(13, 13, 0.3)]
     public void Fast_kernel_gradient_and_value_equal_the_closed_form_model(int k, int n, double sigma)
     {
         // Independent implementation: ReluTeacherStudent (pairwise kernels, checked against finite differences in its
@@ -60,6 +61,15 @@ public sealed class SafranShamirTests
         }
         foreach (var (s, c) in cases)
             Assert.True(Math.Abs(IdentityTeacherKernel.Angle(s, c) - Math.Atan2(s, c)) <= 1e-15, $"atan2({s}, {c})");
+        // The SIMD version performs the same operations lane by lane: bit-identical results.
+        int width = System.Numerics.Vector<double>.Count;
+        for (int i = 0; i + width <= cases.Count; i += width)
+        {
+            var sv = new System.Numerics.Vector<double>(cases.Skip(i).Take(width).Select(p => p.S).ToArray());
+            var cv = new System.Numerics.Vector<double>(cases.Skip(i).Take(width).Select(p => p.C).ToArray());
+            var angles = IdentityTeacherKernel.Angle(sv, cv);
+            for (int l = 0; l < width; l++) Assert.Equal(IdentityTeacherKernel.Angle(sv[l], cv[l]), angles[l]);
+        }
     }
 
     [Fact]
