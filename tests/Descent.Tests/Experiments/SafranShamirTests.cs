@@ -134,6 +134,36 @@ public sealed class SafranShamirTests
     }
 
     [Fact]
+    public void Stored_tables_agree_with_the_paper_and_show_overparametrization_helping()
+    {
+        // The chapter's claims about data/safran-shamir*.csv (written by the CLI commands in their first lines):
+        // every n = k row within 3 SE of the paper (pooled SE of the difference, as above); the averages of λmin and F
+        // within 15 % of the paper's two-digit values; one extra student lowers the spurious rate at every k, and its
+        // spurious minima are flatter (smaller λmin).
+        var main = SafranShamirResult.LoadStored();
+        Assert.Equal(15, main.Rows.Count);
+        foreach (var row in main.Rows)
+        {
+            Assert.Equal(1000, row.Runs);
+            Assert.True(Math.Abs(row.ZScore) <= 3, row.ToString());
+            Assert.InRange(row.AverageMinEigenvalue / row.Paper!.AverageMinEigenvalue, 0.85, 1.15);
+            Assert.InRange(row.AverageObjective / row.Paper.AverageObjective, 0.85, 1.15);
+        }
+        Assert.True(main.Row(6, 6)!.SpuriousPercent < 1 && main.Row(20, 20)!.SpuriousPercent > 90);
+        var over = SafranShamirResult.LoadStored("safran-shamir-overparametrized.csv");
+        foreach (var row in over.Rows)
+        {
+            var same = main.Row(row.K, row.K)!;
+            Assert.True(row.SpuriousPercent < same.SpuriousPercent, $"{row} vs {same}");
+            if (row.SpuriousMinima > 0) Assert.True(row.AverageMinEigenvalue < same.AverageMinEigenvalue, row.ToString());
+            Assert.True(Math.Abs(row.ZScore) <= 3, row.ToString());
+        }
+        var wider = SafranShamirResult.LoadStored("safran-shamir-wider.csv");
+        foreach (var row in wider.Rows.Where(r => r.N > r.K))
+            Assert.True(row.SpuriousPercent <= wider.Row(row.K, row.K)!.SpuriousPercent, row.ToString());
+    }
+
+    [Fact]
     public void Runs_are_reproducible_and_independent_of_the_thread_count()
     {
         var p = new SafranShamirParameters { Ks = [6], ExtraNeurons = [0], Runs = 30 };
