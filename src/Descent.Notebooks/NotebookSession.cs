@@ -64,6 +64,8 @@ public sealed partial class NotebookSession : IAsyncDisposable
             throw new ArgumentException($"The working directory '{dir}' does not exist.", nameof(options));
         }
 
+        // Library loops that were given no token (Trainer.Run, experiments) stop when the running cell is interrupted.
+        Descent.AmbientCancellation.SetHost(() => CellCancellation.Token);
         var csharp = new CSharpKernel()
             .UseNugetDirective((k, refs) =>
             {
@@ -84,7 +86,9 @@ public sealed partial class NotebookSession : IAsyncDisposable
                 .Append(typeof(Plotly.NET.GenericChart).Assembly.Location)
                 .Append(typeof(CellCancellation).Assembly.Location)
                 .Distinct());
-            var usings = string.Join("\n", ImportedNamespaces.Select(n => $"using {n};"));
+            // display() is Descent's (DisplayHandle): the engine's handle updates a display under a different id.
+            var usings = string.Join("\n", ImportedNamespaces.Select(n => $"using {n};"))
+                + "\nDescent.Notebooks.DisplayHandle display(object value, params string[] mimeTypes) => Descent.Notebooks.DisplayHandle.Show(value, mimeTypes);";
             session.EnterWorkingDirectory();
             var result = await kernel.SendAsync(new SubmitCode(usings, csharp.Name), cancellationToken);
             if (result.Events.OfType<CommandFailed>().FirstOrDefault() is { } failed)

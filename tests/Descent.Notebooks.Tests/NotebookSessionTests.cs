@@ -32,6 +32,72 @@ public sealed class NotebookSessionTests(SessionFixture fixture)
     }
 
     [Fact]
+    public async Task An_update_targets_the_display_it_came_from()
+    {
+        var run = await Session.ExecuteAsync("var handle = display(\"first\");\nhandle.Update(\"second\");\ndisplay(\"other\");");
+
+        Assert.True(run.Succeeded, string.Join("\n", run.Outputs));
+        var displays = run.Outputs.OfType<DisplayOutput>().ToList();
+        Assert.Equal(3, displays.Count);
+        var (first, update, other) = (displays[0], displays[1], displays[2]);
+        Assert.False(first.IsUpdate);
+        Assert.True(update.IsUpdate);
+        Assert.Contains("second", update.Data[MimeTypes.PlainText], StringComparison.Ordinal);
+        Assert.NotNull(first.DisplayId);
+        Assert.Equal(first.DisplayId, update.DisplayId);   // the front end replaces "first" in place
+        Assert.NotEqual(first.DisplayId, other.DisplayId); // and leaves the other display alone
+    }
+
+    [Fact]
+    public async Task Live_training_redraws_one_chart_in_place()
+    {
+        var run = await Session.ExecuteAsync(
+            "var live = Live.Train(new Rosenbrock(), Optimizers.GradientDescent(1e-3), Point.Of(-1.2, 1.0), new TrainingOptions { MaxSteps = 100 }, redrawEvery: 25);\nlive.Steps");
+
+        Assert.True(run.Succeeded, string.Join("\n", run.Outputs));
+        var displays = run.Outputs.OfType<DisplayOutput>().ToList();
+        Assert.False(displays[0].IsUpdate);
+        Assert.All(displays.Skip(1), d => Assert.True(d.IsUpdate));
+        Assert.Single(displays.Select(d => d.DisplayId).Distinct());          // one output, redrawn
+        Assert.Equal(1 + 4 + 1, displays.Count);                              // shown, steps 25/50/75/100, final
+        Assert.Contains(MimeTypes.PlotlyJson, displays[^1].Data.Keys);
+        Assert.Equal("100", Assert.IsType<ResultOutput>(run.Outputs[^1]).Data[MimeTypes.PlainText]);
+    }
+
+    [Fact]
+    public async Task Interrupting_live_training_stops_the_loop_and_keeps_the_session()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        var run = await Session.ExecuteAsync(
+            "Live.Train(new Rosenbrock(), Optimizers.GradientDescent(1e-4), Point.Of(-1.2, 1.0), new TrainingOptions { MaxSteps = 100_000_000 }, redrawEvery: 100_000);",
+            cancellationToken: stop.Token);
+
+        Assert.True(run.Cancelled);
+        Assert.True(run.Elapsed < TimeSpan.FromSeconds(30), $"took {run.Elapsed}"); // 1e8 steps would take minutes; the loop checks the token every step
+        var after = await Session.ExecuteAsync("1 + 1");
+        Assert.Equal("2", Assert.IsType<ResultOutput>(Assert.Single(after.Outputs)).Data[MimeTypes.PlainText]);
+    }
+
+    [Fact]
+    public async Task Interrupting_a_cell_stops_library_training_given_no_token()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        var run = await Session.ExecuteAsync(
+            "var r = Trainer.Run(new Rosenbrock(), Optimizers.GradientDescent(1e-4), Point.Of(-1.2, 1.0), new TrainingOptions { MaxSteps = 100_000_000 });\nr.Reason",
+            cancellationToken: stop.Token);
+
+        Assert.True(run.Elapsed < TimeSpan.FromSeconds(30), $"took {run.Elapsed}"); // 1e8 steps would take minutes
+        Assert.True(run.Cancelled || run.Outputs.OfType<ResultOutput>().Any(o => o.Data[MimeTypes.PlainText] == "Cancelled"), string.Join("\n", run.Outputs));
+
+        // The loop really stopped (not just the wait for it): the engine runs one cell at a time, so a next cell would
+        // queue behind 1e8 steps (≈ 100 s) if the loop had ignored the interrupt.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var after = await Session.ExecuteAsync("1 + 1");
+        Assert.Equal("2", Assert.IsType<ResultOutput>(Assert.Single(after.Outputs)).Data[MimeTypes.PlainText]);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"the next cell waited {clock.Elapsed}");
+    }
+
+    [Fact]
     public async Task Descent_and_MathNet_are_preloaded_and_the_first_cell_convention_is_a_no_op()
     {
         var run = await Session.ExecuteAsync("#load \"descent.csx\"\nvar q = Quadratic.D2l();\nq.Dimension");

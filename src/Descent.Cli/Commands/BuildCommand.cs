@@ -16,15 +16,13 @@ internal static class BuildCommand
     /// <summary>The library folders whose sources decide whether a chapter's stored outputs are still current.</summary>
     internal static readonly string[] LibraryFolders = ["src/Descent", "src/Descent.Plots", "src/Descent.Notebooks", "Directory.Build.props", "Directory.Packages.props"];
 
-    /// <summary>KaTeX version vendored from npm into the git-ignored cache for offline math.</summary>
-    internal const string KatexVersion = "0.16.22";
-
     public static Command Create(CliContext context)
     {
         var output = new Option<string?>("--output", "-o") { Description = "Directory of the site (default: site/ in the repository)" };
         var force = new Option<bool>("--force") { Description = "Run every notebook even if its content hash is unchanged" };
         var timeout = new Option<double>("--timeout") { Description = "Seconds a single cell may run", DefaultValueFactory = _ => 300 };
-        var command = new Command("build", "Run every chapter whose source changed, then write the offline HTML site") { output, force, timeout };
+        var slides = new Option<bool>("--slides") { Description = "Also write a reveal.js slide deck per chapter into slides/ (lecturer mode)" };
+        var command = new Command("build", "Run every chapter whose source changed, then write the offline HTML site") { output, force, timeout, slides };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var root = RepositoryLayout.FindRoot();
@@ -35,18 +33,20 @@ internal static class BuildCommand
             }
 
             var site = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(root, "site"));
-            return await Build(context, root, site, parse.GetValue(force), TimeSpan.FromSeconds(parse.GetValue(timeout)), cancellationToken);
+            return await Build(context, root, site, parse.GetValue(force), TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(slides), cancellationToken);
         });
         return command;
     }
 
-    internal static async Task<int> Build(CliContext context, string root, string site, bool force, TimeSpan cellTimeout, CancellationToken cancellationToken)
+    internal static async Task<int> Build(CliContext context, string root, string site, bool force, TimeSpan cellTimeout, bool slides, CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
         var libraryHash = SourceHash.OfSources(root, LibraryFolders);
         var notebooks = RepositoryLayout.Notebooks(root);
         var ran = 0;
         var failures = 0;
+        var timings = new List<(string Notebook, CellReport Cell)>();
+        var chapterTimes = new List<(string Notebook, double Seconds)>();
         foreach (var path in notebooks)
         {
             Notebook notebook;
@@ -71,6 +71,24 @@ internal static class BuildCommand
             ran++;
             var result = await RunCommand.RunOne(context, path, cellTimeout, cancellationToken, beforeSave: nb => SourceHash.Stamp(nb, hash));
             failures += result.Succeeded ? 0 : 1;
+            timings.AddRange(result.Cells.Select(c => (RepositoryLayout.Display(path), c)));
+            chapterTimes.Add((RepositoryLayout.Display(path), result.Elapsed.TotalSeconds));
+        }
+
+        if (timings.Count > 0)
+        {
+            // The course's time budget (every cell ≤ 3 s, every chapter ≤ 30 s on 2 cores): show where the time goes.
+            context.Console.MarkupLine("[bold]slowest cells[/]");
+            foreach (var (notebook, cell) in timings.OrderByDescending(t => t.Cell.Execution.Elapsed).Take(10))
+            {
+                var seconds = cell.Execution.Elapsed.TotalSeconds;
+                context.Console.MarkupLine($"  {seconds,6:0.00} s  {Markup.Escape(notebook)} cell {cell.CellNumber}{(seconds > 3 ? "  [red]over the 3 s budget[/]" : "")}");
+            }
+
+            foreach (var (notebook, seconds) in chapterTimes.Where(c => c.Seconds > 30))
+            {
+                context.Console.MarkupLine($"  [red]{Markup.Escape(notebook)} took {seconds:0.0} s, over the 30 s chapter budget[/]");
+            }
         }
 
         if (failures > 0)
@@ -79,11 +97,27 @@ internal static class BuildCommand
             return 1;
         }
 
-        var katex = Katex.EnsureDist(root, KatexVersion, context);
+        var katex = NpmAsset.Katex.EnsureDist(root, context);
+        var reveal = slides ? NpmAsset.Reveal.EnsureDist(root, context) : null;
+        var docs = Path.Combine(root, "docs");
+        CourseMap? course = null;
+        if (File.Exists(Path.Combine(docs, "course.json")))
+        {
+            try
+            {
+                course = CourseMap.Load(Path.Combine(docs, "course.json"));
+            }
+            catch (InvalidDataException e)
+            {
+                context.Fail(e.Message);
+                return 1;
+            }
+        }
+
         var pages = SiteBuilder.Discover(Path.Combine(root, "notebooks"));
-        var written = SiteBuilder.Write(pages, site, new SiteOptions(KatexDist: katex));
+        var written = SiteBuilder.Write(pages, site, new SiteOptions(KatexDist: katex, Course: course, DocsDir: docs, RevealDist: reveal));
         context.Console.MarkupLine(
-            $"[green]site[/] {Markup.Escape(RepositoryLayout.Display(site))}: {pages.Count} pages, {written.Count} files; ran {ran} of {notebooks.Count} notebooks in {total.Elapsed.TotalSeconds:0.0} s{(katex is null ? " (math shown as TeX: KaTeX not available)" : "")}");
+            $"[green]site[/] {Markup.Escape(RepositoryLayout.Display(site))}: {pages.Count} pages, {written.Count} files; ran {ran} of {notebooks.Count} notebooks in {total.Elapsed.TotalSeconds:0.0} s{(katex is null ? " (math shown as TeX: KaTeX not available)" : "")}{(reveal is not null ? "; slides in slides/" : "")}");
         context.Console.MarkupLine($"open {Markup.Escape(Path.Combine(site, "index.html"))}");
         return 0;
     }

@@ -4,6 +4,9 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Descent.Notebooks.Ipynb;
 using Markdig;
+using Markdig.Extensions.Mathematics;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace Descent.Notebooks.Export;
 
@@ -39,44 +42,58 @@ public static partial class NotebookHtml
     {
         ArgumentNullException.ThrowIfNull(notebook);
         var html = new StringBuilder();
-        var chart = 0;
-        var cellNumber = 0;
-        foreach (var cell in notebook.Cells)
+        var charts = new ChartCounter(deferred: false);
+        for (var i = 0; i < notebook.Cells.Count; i++)
         {
-            cellNumber++;
-            switch (cell.CellType)
-            {
-                case "markdown":
-                    html.Append("<section class=\"cell markdown\">\n").Append(Markdown(cell.Source)).Append("</section>\n");
-                    break;
-                case "code":
-                    html.Append($"<section class=\"cell code\" id=\"cell-{cellNumber}\">\n");
-                    html.Append($"<div class=\"prompt\">[{cell.ExecutionCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? " "}]</div>");
-                    html.Append("<pre class=\"source\"><code>").Append(CSharpHighlighter.ToHtml(cell.Source)).Append("</code></pre>\n");
-                    foreach (var output in cell.Outputs)
-                    {
-                        html.Append(Output(output, ref chart));
-                    }
-
-                    html.Append("</section>\n");
-                    break;
-                default:
-                    html.Append("<pre class=\"raw\">").Append(WebUtility.HtmlEncode(cell.Source)).Append("</pre>\n");
-                    break;
-            }
+            html.Append(Cell(notebook.Cells[i], i + 1, charts));
         }
 
         return html.ToString();
     }
 
+    /// <summary>One cell as HTML: Markdown, or highlighted source with its stored outputs. Charts are drawn at once,
+    /// or — when <paramref name="charts"/> is deferred (slides) — left as figure JSON that the page draws when the
+    /// chart becomes visible.</summary>
+    internal static string Cell(NotebookCell cell, int cellNumber, ChartCounter charts)
+    {
+        // In a reveal.js deck a nested <section> is a slide of its own, so slides wrap cells in <div>s.
+        var tag = charts.Deferred ? "div" : "section";
+        switch (cell.CellType)
+        {
+            case "markdown":
+                return $"<{tag} class=\"cell markdown\">\n{Markdown(cell.Source)}</{tag}>\n";
+            case "code":
+                var html = new StringBuilder($"<{tag} class=\"cell code\" id=\"cell-{cellNumber}\">\n");
+                html.Append($"<div class=\"prompt\">[{cell.ExecutionCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? " "}]</div>");
+                html.Append("<pre class=\"source\"><code>").Append(CSharpHighlighter.ToHtml(cell.Source)).Append("</code></pre>\n");
+                foreach (var output in cell.Outputs)
+                {
+                    html.Append(Output(output, charts));
+                }
+
+                return html.Append($"</{tag}>\n").ToString();
+            default:
+                return $"<pre class=\"raw\">{WebUtility.HtmlEncode(cell.Source)}</pre>\n";
+        }
+    }
+
     /// <summary>Markdown to HTML; links to other notebooks (<c>x.ipynb</c>) point at their pages (<c>x.html</c>).</summary>
     public static string Markdown(string markdown)
     {
-        var html = Markdig.Markdown.ToHtml(markdown, Pipeline);
+        ArgumentNullException.ThrowIfNull(markdown);
+        var document = Markdig.Markdown.Parse(markdown, Pipeline);
+
+        // Markdig reads $$…$$ inside a paragraph as inline math; Jupyter, VS Code and the seeds mean display math.
+        foreach (var math in document.Descendants<MathInline>().Where(m => m.DelimiterCount >= 2).ToList())
+        {
+            math.ReplaceBy(new HtmlInline($"<span class=\"math display\">\\[{WebUtility.HtmlEncode(math.Content.ToString())}\\]</span>"));
+        }
+
+        var html = document.ToHtml(Pipeline);
         return IpynbLink().Replace(html, m => $"href=\"{m.Groups[1].Value}.html{m.Groups[2].Value}\"");
     }
 
-    private static string Output(JsonObject output, ref int chart)
+    private static string Output(JsonObject output, ChartCounter charts)
     {
         switch (output["output_type"]?.GetValue<string>())
         {
@@ -93,20 +110,24 @@ public static partial class NotebookHtml
 
                 return $"<pre class=\"output error\">{WebUtility.HtmlEncode(AnsiEscape().Replace(text, ""))}</pre>\n";
             case "display_data" or "execute_result":
-                return $"<div class=\"output display\">{Data(output["data"] as JsonObject ?? [], ref chart)}</div>\n";
+                return $"<div class=\"output display\">{Data(output["data"] as JsonObject ?? [], charts)}</div>\n";
             default:
                 return "";
         }
     }
 
-    private static string Data(JsonObject data, ref int chart)
+    private static string Data(JsonObject data, ChartCounter charts)
     {
         if (data[MimeTypes.PlotlyJson] is JsonObject figure)
         {
-            chart++;
-            var id = $"chart-{chart}";
+            var id = $"chart-{charts.Next()}";
             var json = figure.ToJsonString().Replace("<", "\\u003c", StringComparison.Ordinal);
             var height = figure["layout"]?["height"] is JsonValue h && h.TryGetValue(out int px) ? px : 450;
+            if (charts.Deferred)
+            {
+                return $"<div id=\"{id}\" class=\"chart deferred\"></div><script type=\"application/json\" data-chart=\"{id}\">{json}</script>";
+            }
+
             return $$"""
                 <div id="{{id}}" class="chart" style="width:100%;height:{{height}}px;"></div>
                 <script>(function () { var f = {{json}}; f.config = Object.assign({responsive: true, displaylogo: false}, f.config || {}); Plotly.newPlot("{{id}}", f); })();</script>

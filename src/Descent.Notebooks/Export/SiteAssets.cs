@@ -34,5 +34,26 @@ internal static class SiteAssets
         .tok-type { color: #1f5fbf; }
         .tok-directive { color: #6a737d; }
         .math { overflow-x: auto; }
+        .math.display { display: block; text-align: center; margin: .7em 0; }
+        header nav a { margin-right: 1rem; }
+        header nav a.prev, header nav a.next { font-weight: 600; }
+        aside.banner { margin: 1rem 0; padding: .5rem .8rem; border: 1px solid var(--border); border-radius: 6px; background: #f8f9fc; color: var(--muted); font-size: .92em; }
+        table.chapters td.seeds { color: var(--muted); font-size: .85em; }
+        """;
+
+    /// <summary>Slide-deck overrides: full-window slides (no scaling, so Plotly's hover and sliders keep working),
+    /// large type for a lecture hall, and slides that scroll when a cell's output is long.</summary>
+    public const string SlidesCss = """
+        .reveal { font-size: 30px; }
+        .reveal .slides { text-align: left; }
+        .reveal .slides > section { position: absolute; inset: 0; padding: 3vh 5vw 6vh; overflow-y: auto; box-sizing: border-box; }
+        .reveal h1 { font-size: 1.8em; } .reveal h2 { font-size: 1.4em; } .reveal h3 { font-size: 1.15em; }
+        .reveal h1, .reveal h2, .reveal h3 { text-transform: none; text-align: left; }
+        .reveal pre { width: 100%; box-shadow: none; font-size: .62em; }
+        .reveal pre code { max-height: none; padding: 0; }
+        .reveal .prompt { display: none; }
+        .reveal table { font-size: .7em; }
+        .reveal .chart { width: 100%; }
+        .reveal .cell { margin: .5rem 0; }
         """;
 }

@@ -47,6 +47,7 @@ public static partial class SiteBuilder
         ArgumentNullException.ThrowIfNull(pages);
         ArgumentException.ThrowIfNullOrEmpty(outputDir);
         options ??= new SiteOptions();
+        var siteTitle = options.Course?.Title ?? options.Title;
         var written = new List<string>();
         Directory.CreateDirectory(Path.Combine(outputDir, "assets"));
         WriteFile(outputDir, "assets/plotly.min.js", Descent.Plots.PlotlyJs.Source, written);
@@ -54,27 +55,75 @@ public static partial class SiteBuilder
         var katex = options.KatexDist is { } dist && File.Exists(Path.Combine(dist, "katex.min.js")) && File.Exists(Path.Combine(dist, "contrib", "auto-render.min.js"));
         if (katex)
         {
-            written.AddRange(CopyKatex(options.KatexDist!, Path.Combine(outputDir, "assets", "katex")).Select(p => "assets/katex/" + p));
+            written.AddRange(CopyAssets(options.KatexDist!, Path.Combine(outputDir, "assets", "katex"), KatexFiles(options.KatexDist!)).Select(p => "assets/katex/" + p));
         }
 
+        var slides = options.RevealDist is { } reveal && RevealFiles.All(f => File.Exists(Path.Combine(reveal, f)));
+        if (slides)
+        {
+            written.AddRange(CopyAssets(options.RevealDist!, Path.Combine(outputDir, "assets", "reveal"), RevealFiles).Select(p => "assets/reveal/" + p));
+            WriteFile(outputDir, "assets/slides.css", SiteAssets.SlidesCss, written);
+        }
+
+        var docs = options.Course is { } course && options.DocsDir is { } docsDir
+            ? course.Pages.Where(p => File.Exists(Path.Combine(docsDir, p.File))).ToArray()
+            : [];
+        var chapters = pages.Where(p => !p.IsSolution).ToArray();
         foreach (var page in pages)
         {
             var notebook = Notebook.Load(page.SourcePath);
-            var depth = page.RelativeOutput.Count(c => c == '/');
-            var root = depth == 0 ? "" : string.Concat(Enumerable.Repeat("../", depth));
-            var links = new StringBuilder($"<a href=\"{root}index.html\">Contents</a>");
+            var root = RootOf(page.RelativeOutput);
+            var links = new StringBuilder();
             var partner = pages.FirstOrDefault(p => p.Stem == page.Stem && p.IsSolution != page.IsSolution);
-            if (partner is not null)
+            if (!page.IsSolution)
             {
-                links.Append($" · <a href=\"{root}{partner.RelativeOutput}\">{(page.IsSolution ? "Chapter" : "Solutions")}</a>");
+                var at = Array.IndexOf(chapters, page);
+                if (at > 0)
+                {
+                    links.Append($"<a class=\"prev\" href=\"{root}{chapters[at - 1].RelativeOutput}\">← {Text(ShortTitle(chapters[at - 1]))}</a>");
+                }
+
+                if (at + 1 < chapters.Length)
+                {
+                    links.Append($"<a class=\"next\" href=\"{root}{chapters[at + 1].RelativeOutput}\">{Text(ShortTitle(chapters[at + 1]))} →</a>");
+                }
             }
 
-            var body = NotebookHtml.Body(notebook);
-            WriteFile(outputDir, page.RelativeOutput, Layout(options.Title, page.Title, root, links.ToString(), body, katex), written);
+            if (partner is not null)
+            {
+                links.Append($"<a href=\"{root}{partner.RelativeOutput}\">{(page.IsSolution ? "Chapter" : "Solutions")}</a>");
+            }
+
+            if (slides && !page.IsSolution)
+            {
+                links.Append($"<a href=\"{root}{SlidesPath(page)}\">Slides</a>");
+            }
+
+            var body = ChapterBanner(options.Course, page, pages, root) + NotebookHtml.Body(notebook);
+            WriteFile(outputDir, page.RelativeOutput, Layout(siteTitle, page.Title, root, SiteNav(root, docs) + links, body, katex), written);
+            if (slides && !page.IsSolution)
+            {
+                WriteFile(outputDir, SlidesPath(page), SlideDeck.Html(notebook, page.Title, RootOf(SlidesPath(page)), katex), written);
+            }
         }
 
-        WriteFile(outputDir, "index.html", Layout(options.Title, options.Title, "", "", Index(pages), katex), written);
+        foreach (var doc in docs)
+        {
+            var markdown = File.ReadAllText(Path.Combine(options.DocsDir!, doc.File));
+            var html = MarkdownPageLink().Replace(NotebookHtml.Markdown(markdown), m => $"href=\"{m.Groups[1].Value}.html{m.Groups[2].Value}\"");
+            var body = $"<section class=\"cell markdown\">{html}</section>";
+            WriteFile(outputDir, doc.Output, Layout(siteTitle, doc.Title, "", SiteNav("", docs), body, katex), written);
+        }
+
+        WriteFile(outputDir, "index.html", Layout(siteTitle, siteTitle, "", SiteNav("", docs), Index(pages, options.Course, slides), katex), written);
         return written;
+    }
+
+    /// <summary>The slide deck of a chapter page, e.g. <c>slides/03-saddles.html</c>.</summary>
+    public static string SlidesPath(SitePage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return "slides/" + page.Stem + ".html";
     }
 
     /// <summary>Every <c>src</c>/<c>href</c> in the written HTML and CSS that points at the internet (for checks).</summary>
@@ -102,18 +151,69 @@ public static partial class SiteBuilder
         return new SitePage(path, output, title, isSolution);
     }
 
-    private static string Index(IReadOnlyList<SitePage> pages)
+    /// <summary>Escapes text for HTML, keeping non-ASCII characters (§, é, θ) readable in the source.</summary>
+    private static string Text(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
+
+    private static string RootOf(string relative)
+    {
+        var depth = relative.Count(c => c == '/');
+        return depth == 0 ? "" : string.Concat(Enumerable.Repeat("../", depth));
+    }
+
+    private static string Number(SitePage page) => ChapterNumber().Match(page.Stem) is { Success: true } m ? m.Groups[1].Value : "";
+
+    private static string ShortTitle(SitePage page)
+    {
+        var number = Number(page);
+        return number.Length == 0 || page.Title.StartsWith(number, StringComparison.Ordinal) ? page.Title : $"{number} {page.Title}";
+    }
+
+    private static string SiteNav(string root, IReadOnlyList<CoursePage> docs) =>
+        $"<a href=\"{root}index.html\">Contents</a>" + string.Concat(docs.Select(d => $"<a href=\"{root}{d.Output}\">{Text(d.Title)}</a>"));
+
+    private static string ChapterBanner(CourseMap? course, SitePage page, IReadOnlyList<SitePage> pages, string root)
+    {
+        if (course?.Chapter(Number(page)) is not { } entry)
+        {
+            return "";
+        }
+
+        var buildsOn = entry.BuildsOn.Count == 0
+            ? "nothing — start here"
+            : string.Join(", ", entry.BuildsOn.Select(n => pages.FirstOrDefault(p => !p.IsSolution && Number(p) == n) is { } p
+                ? $"<a href=\"{root}{p.RelativeOutput}\">{Text(ShortTitle(p))}</a>"
+                : n));
+        return $"<aside class=\"banner\"><b>Challenge:</b> {Text(entry.Challenge)}{(page.IsSolution ? " (worked solutions)" : "")} · <b>Seeds:</b> {Text(entry.Seeds)} · <b>Builds on:</b> {buildsOn}</aside>\n";
+    }
+
+    private static string Index(IReadOnlyList<SitePage> pages, CourseMap? course, bool slides)
     {
         var html = new StringBuilder();
         html.Append("<section class=\"cell markdown\"><p>Each chapter is a notebook: read it here with its stored outputs and interactive charts, or open <code>notebooks/NN-name.ipynb</code> in VS Code with the Descent kernel to run and change it. Exercises are checked automatically; worked solutions are linked beside each chapter.</p>\n");
-        html.Append("<table class=\"chapters\"><thead><tr><th>#</th><th>Chapter</th><th>Solutions</th></tr></thead><tbody>\n");
+        if (course is not null)
+        {
+            html.Append("<p>The eight challenges of neural-network optimization, one per chapter after the tour. <em>Builds on</em> names the chapters to read first; the seed column names the lecture-text sections each chapter demonstrates (the <a href=\"seed-coverage.html\">seed coverage</a> page maps every section to its cells).</p>\n");
+        }
+
+        html.Append("<table class=\"chapters\"><thead><tr><th>#</th><th>Chapter</th>");
+        html.Append(course is null ? "" : "<th>Challenge</th><th>Seeds</th><th>Builds on</th>");
+        html.Append("<th>Solutions</th>").Append(slides ? "<th>Slides</th>" : "").Append("</tr></thead><tbody>\n");
         foreach (var page in pages.Where(p => !p.IsSolution))
         {
-            var number = ChapterNumber().Match(page.Stem) is { Success: true } m ? m.Groups[1].Value : "";
+            var number = Number(page);
             var solution = pages.FirstOrDefault(p => p.IsSolution && p.Stem == page.Stem);
-            html.Append($"<tr><td>{number}</td><td><a href=\"{page.RelativeOutput}\">{WebUtility.HtmlEncode(page.Title)}</a></td><td>");
-            html.Append(solution is null ? "" : $"<a href=\"{solution.RelativeOutput}\">solutions</a>");
-            html.Append("</td></tr>\n");
+            html.Append($"<tr><td>{number}</td><td><a href=\"{page.RelativeOutput}\">{Text(page.Title)}</a></td>");
+            if (course is not null)
+            {
+                var entry = course.Chapter(number);
+                html.Append($"<td>{Text(entry?.Challenge ?? "")}</td><td class=\"seeds\">{Text(entry?.Seeds ?? "")}</td><td>{string.Join(", ", entry?.BuildsOn ?? [])}</td>");
+            }
+
+            html.Append("<td>").Append(solution is null ? "" : $"<a href=\"{solution.RelativeOutput}\">solutions</a>").Append("</td>");
+            html.Append(slides ? $"<td><a href=\"{SlidesPath(page)}\">slides</a></td>" : "");
+            html.Append("</tr>\n");
         }
 
         html.Append("</tbody></table></section>\n");
@@ -122,35 +222,36 @@ public static partial class SiteBuilder
 
     private static string Layout(string siteTitle, string title, string root, string links, string body, bool katex)
     {
-        var math = katex
-            ? $$"""
-               <link rel="stylesheet" href="{{root}}assets/katex/katex.min.css">
-               <script defer src="{{root}}assets/katex/katex.min.js"></script>
-               <script defer src="{{root}}assets/katex/contrib/auto-render.min.js"></script>
-               <script>document.addEventListener("DOMContentLoaded", function () { if (window.renderMathInElement) renderMathInElement(document.body, { delimiters: [{left: "\\[", right: "\\]", display: true}, {left: "\\(", right: "\\)", display: false}], ignoredClasses: ["source", "output"], throwOnError: false }); });</script>
-               """
-            : "";
+        var math = katex ? MathHead(root) : "";
         return $"""
             <!DOCTYPE html>
             <html lang="en">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{WebUtility.HtmlEncode(title)}</title>
+            <title>{Text(title)}</title>
             <link rel="stylesheet" href="{root}assets/site.css">
             <script src="{root}assets/plotly.min.js"></script>
             {math}
             </head>
             <body>
-            <header><a class="site" href="{root}index.html">{WebUtility.HtmlEncode(siteTitle)}</a><nav>{links}</nav></header>
+            <header><a class="site" href="{root}index.html">{Text(siteTitle)}</a><nav>{links}</nav></header>
             <main>
-            {(title == siteTitle ? $"<h1>{WebUtility.HtmlEncode(title)}</h1>" : "")}
+            {(title == siteTitle ? $"<h1>{Text(title)}</h1>" : "")}
             {body}
             </main>
             </body>
             </html>
             """;
     }
+
+    /// <summary>The head tags that render the pages' math (inline and display) with the site's KaTeX copy.</summary>
+    internal static string MathHead(string root) => $$"""
+        <link rel="stylesheet" href="{{root}}assets/katex/katex.min.css">
+        <script defer src="{{root}}assets/katex/katex.min.js"></script>
+        <script defer src="{{root}}assets/katex/contrib/auto-render.min.js"></script>
+        <script>document.addEventListener("DOMContentLoaded", function () { if (window.renderMathInElement) renderMathInElement(document.body, { delimiters: [{left: "\\[", right: "\\]", display: true}, {left: "\\(", right: "\\)", display: false}], ignoredClasses: ["source", "output"], throwOnError: false }); });</script>
+        """;
 
     private static void WriteFile(string outputDir, string relative, string content, List<string> written)
     {
@@ -160,12 +261,18 @@ public static partial class SiteBuilder
         written.Add(relative);
     }
 
-    private static IEnumerable<string> CopyKatex(string dist, string target)
-    {
-        var files = new[] { "katex.min.js", "katex.min.css", "contrib/auto-render.min.js" }
+    /// <summary>The reveal.js files a deck needs: the engine, its base styles, the white theme (fonts embedded, no
+    /// remote imports) and the speaker-notes plugin.</summary>
+    private static readonly string[] RevealFiles = ["reveal.js", "reveal.css", "reset.css", "theme/white.css", "plugin/notes.js"];
+
+    private static IEnumerable<string> KatexFiles(string dist) =>
+        new[] { "katex.min.js", "katex.min.css", "contrib/auto-render.min.js" }
             .Concat(Directory.Exists(Path.Combine(dist, "fonts"))
                 ? Directory.GetFiles(Path.Combine(dist, "fonts"), "*.woff2").Select(f => "fonts/" + Path.GetFileName(f))
                 : []);
+
+    private static IEnumerable<string> CopyAssets(string dist, string target, IEnumerable<string> files)
+    {
         foreach (var file in files)
         {
             var to = Path.Combine(target, file);
@@ -174,6 +281,9 @@ public static partial class SiteBuilder
             yield return file;
         }
     }
+
+    [GeneratedRegex("href=\"(?![a-z]+:|/)([^\"#/]+)\\.md(#[^\"]*)?\"")]
+    private static partial Regex MarkdownPageLink();
 
     [GeneratedRegex(@"^(\d+)")]
     private static partial Regex ChapterNumber();

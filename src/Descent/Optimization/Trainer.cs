@@ -24,7 +24,8 @@ public static class Trainer
     /// <param name="optimizer">The chain of transforms.</param>
     /// <param name="theta0">Start point (finite, of the objective's dimension); copied, never modified.</param>
     /// <param name="options">Stop rules and recording; defaults to 1000 steps.</param>
-    /// <param name="cancellationToken">Checked every step; cancellation stops with <see cref="StopReason.Cancelled"/>.</param>
+    /// <param name="cancellationToken">Checked every step; cancellation stops with <see cref="StopReason.Cancelled"/>.
+    /// When none is given, the host's <see cref="AmbientCancellation.Token"/> is used (in a notebook: the cell's).</param>
     public static TrainingResult Run(Objective objective, Optimizer optimizer, Vector<double> theta0,
         TrainingOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -38,6 +39,7 @@ public static class Trainer
             if (!double.IsFinite(theta0[i]))
                 throw new ArgumentException($"theta0[{i}] is {theta0[i]}; the start point must be finite.", nameof(theta0));
         options ??= new TrainingOptions();
+        cancellationToken = AmbientCancellation.Or(cancellationToken);
         if (options.Monitor is { } mon && mon.Dimension != objective.Dimension)
             throw new ArgumentException(
                 $"options.Monitor ({mon.Name}) has dimension {mon.Dimension}, but {objective.Name} has dimension {objective.Dimension}.", nameof(options));

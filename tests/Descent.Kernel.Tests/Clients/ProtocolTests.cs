@@ -90,10 +90,7 @@ public sealed class ProtocolTests(JupyterClients clients)
         Assert.Contains("second", Str(updated["data"]!["text/plain"]), StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "Engine bug, not the kernel's: .NET Interactive 1.0.0-beta.26120.1 publishes DisplayedValueProduced with a ValueId " +
-                 "different from the DisplayId of the handle that display() returns (which DisplayedValueUpdated uses), so the " +
-                 "session's DisplayOutput ids differ; the fix belongs in NotebookSession. The kernel maps ids faithfully " +
-                 "(KernelHelpersTests.DisplayContent_PutsTheIdInTransient).")]
+    [SkippableFact]
     public void Execute_UpdateTargetsTheDisplayedId()
     {
         var cell = clients.Protocol["cells"]!["display"]!;
