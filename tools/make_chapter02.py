@@ -45,8 +45,8 @@ $\alpha$ and its outgoing weights by $1/\alpha$ changes nothing either: each min
 family of equivalent minima. We train a ReLU network 64–32–10 on the digits (SGD, 20 % of the labels scrambled so the task
 stays hard) and apply both symmetries to the trained $\theta$:
 """),
-("code", r'''var trained = new GradientNormTest().Run(new GradientNormTestParameters { Steps = 600, RecordEvery = 50, LanczosSteps = 30 });
-WeightSymmetry.Check(trained.Model, trained.Theta, alpha: 3.0, seed: 1)'''),
+("code", r'''var trained = new GradientNormTest().Run(new GradientNormTestParameters { Steps = 600, RecordEvery = 50, LanczosSteps = 30 });'''),
+("code", r'''WeightSymmetry.Check(trained.Model, trained.Theta, alpha: 3.0, seed: 1)'''),
 ("markdown", r"""
 The loss agrees to rounding (floating-point sums in another order) although $\theta$ moved far. The permuted copy has
 the same gradient norm; the rescaled one does not ($g_{\text{in}} \mapsto g_{\text{in}}/\alpha$,
@@ -97,9 +97,9 @@ point (they agree within the sampling error; `ReluTeacherStudentTests` asserts a
 The authors' protocol (their published code): start from $w_{ij} \sim \mathcal N(0, 1/k)$, run plain gradient descent
 with step $\epsilon = 5/k$ until $\|g\| \le 10^{-9}$, then classify the end point: **global minimum** if $F \approx 0$,
 **spurious local minimum** if $F$ is clearly above 0 *and* the exact Hessian is positive definite ($\lambda_{\min} > 0$),
-otherwise a saddle (or degenerate point). A live run, $k = n = 8$, 200 runs:
+otherwise a saddle (or degenerate point). A live run, $k = n = 8$, 300 runs:
 """),
-("code", r'''var live = new SafranShamir().Run(new SafranShamirParameters { Ks = [8], ExtraNeurons = [0], Runs = 200 });
+("code", r'''var live = new SafranShamir().Run(new SafranShamirParameters { Ks = [8], ExtraNeurons = [0], Runs = 300 });
 live'''),
 ("markdown", r"""
 The paper found 12.6 % for $k = 8$. One of our spurious minima, classified from its exact Hessian:
