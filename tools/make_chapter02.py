@@ -92,7 +92,7 @@ $w_i = v_i$ (for $n = k$). Check the closed form against a Monte-Carlo average o
 point (they agree within the sampling error; `ReluTeacherStudentTests` asserts agreement within 4 standard errors):
 """),
 ("code", r'''var problem = new ReluTeacherStudent(6, 6); var w = SafranShamir.Start(problem, seed: 3);
-(closedForm: problem.Value(w), monteCarlo: new ReluTeacherStudentSample(6, 6, 200_000, seed: 4).Value(w))'''),
+$"closed form F = {problem.Value(w):G6}, Monte Carlo over 200,000 inputs {new ReluTeacherStudentSample(6, 6, 200_000, seed: 4).Value(w):G6}"'''),
 ("markdown", r"""
 The authors' protocol (their published code): start from $w_{ij} \sim \mathcal N(0, 1/k)$, run plain gradient descent
 with step $\epsilon = 5/k$ until $\|g\| \le 10^{-9}$, then classify the end point: **global minimum** if $F \approx 0$,
