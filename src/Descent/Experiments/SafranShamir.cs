@@ -81,6 +81,7 @@ public sealed class SafranShamir : Experiment<SafranShamirParameters, SafranSham
         return (Vector<double>.Build.DenseOfArray(theta), steps, converged);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static (int Steps, bool Converged) Descend(IdentityTeacherKernel kernel, double[] theta, double learningRate, double tolerance,
         double globalObjective, int maxSteps, CancellationToken cancellationToken)
     {

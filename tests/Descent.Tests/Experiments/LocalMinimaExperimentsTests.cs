@@ -11,12 +11,31 @@ public sealed class LocalMinimaExperimentsTests
         // ‖∇L‖ never drops below half its value while the loss falls by more than a quarter; λmin < 0 at the end
         // (Lanczos with exact Hessian-vector products; its smallest Ritz value is an upper bound on λmin, so a
         // negative Ritz value proves negative curvature).
-        var r = new GradientNormTest().Run(new GradientNormTestParameters { Steps = 600, LanczosSteps = 30 });
+        // The notebook's parameters.
+        var r = new GradientNormTest().Run(new GradientNormTestParameters { Steps = 600, RecordEvery = 50, LanczosSteps = 30 });
         Assert.True(r.GradientChange > 0.5, r.Summary);
         Assert.True(r.LossChange < 0.75, r.Summary);
         Assert.True(r.MinEigenvalue < 0, r.Summary);
         Assert.True(r.MaxEigenvalue > 0, r.Summary);
         Assert.Equal(r.Model.Value(r.Theta), r.Losses[^1], 12);
+        // Section 1: the permuted twin has the same loss, and the loss rises on the straight line between them.
+        var twin = Descent.Models.WeightSymmetry.PermuteAll(r.Model, r.Theta, seed: 1);
+        Assert.Equal(r.Losses[^1], r.Model.Value(twin), 12);
+        Assert.True(r.Model.Value(0.5 * (r.Theta + twin)) > 1.2 * r.Losses[^1]);
+    }
+
+    [Fact]
+    public void Stored_loss_spread_shrinks_with_width()
+    {
+        // data/loss-spread.csv (the CLI's default run): the sd of the final training loss falls at every step of the
+        // width ladder 4 → 16 → 64 → 256, and so does the mean.
+        var stored = LossSpreadResult.LoadStored();
+        Assert.Equal([4, 16, 64, 256], stored.Rows.Select(r => r.Width));
+        for (int i = 1; i < stored.Rows.Count; i++)
+        {
+            Assert.True(stored.Rows[i].StandardDeviation < stored.Rows[i - 1].StandardDeviation, stored.Summary);
+            Assert.True(stored.Rows[i].Mean < stored.Rows[i - 1].Mean, stored.Summary);
+        }
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public sealed class SafranShamirTests
     [InlineData(3, 3, 0.7)]
     [InlineData(6, 6, 0.4)]
     [InlineData(5, 8, 0.5)]
+    [InlineData(13, 13, 0.3)]
     public void Fast_kernel_gradient_and_value_equal_the_closed_form_model(int k, int n, double sigma)
     {
         // Independent implementation: ReluTeacherStudent (pairwise kernels, checked against finite differences in its
@@ -60,6 +61,15 @@ public sealed class SafranShamirTests
         }
         foreach (var (s, c) in cases)
             Assert.True(Math.Abs(IdentityTeacherKernel.Angle(s, c) - Math.Atan2(s, c)) <= 1e-15, $"atan2({s}, {c})");
+        // The SIMD version performs the same operations lane by lane: bit-identical results.
+        int width = System.Numerics.Vector<double>.Count;
+        for (int i = 0; i + width <= cases.Count; i += width)
+        {
+            var sv = new System.Numerics.Vector<double>(cases.Skip(i).Take(width).Select(p => p.S).ToArray());
+            var cv = new System.Numerics.Vector<double>(cases.Skip(i).Take(width).Select(p => p.C).ToArray());
+            var angles = IdentityTeacherKernel.Angle(sv, cv);
+            for (int l = 0; l < width; l++) Assert.Equal(IdentityTeacherKernel.Angle(sv[l], cv[l]), angles[l]);
+        }
     }
 
     [Fact]
@@ -121,6 +131,36 @@ public sealed class SafranShamirTests
         Assert.True(result.Row(8, 8)!.SpuriousMinima >= 11, result.ToString());
         Assert.True(result.Row(8, 9)!.SpuriousMinima <= 3, result.ToString());
         Assert.Equal(0, result.Row(8, 9)!.NotConverged);
+    }
+
+    [Fact]
+    public void Stored_tables_agree_with_the_paper_and_show_overparametrization_helping()
+    {
+        // The chapter's claims about data/safran-shamir*.csv (written by the CLI commands in their first lines):
+        // every n = k row within 3 SE of the paper (pooled SE of the difference, as above); the averages of λmin and F
+        // within 15 % of the paper's two-digit values; one extra student lowers the spurious rate at every k, and its
+        // spurious minima are flatter (smaller λmin).
+        var main = SafranShamirResult.LoadStored();
+        Assert.Equal(15, main.Rows.Count);
+        foreach (var row in main.Rows)
+        {
+            Assert.Equal(1000, row.Runs);
+            Assert.True(Math.Abs(row.ZScore) <= 3, row.ToString());
+            Assert.InRange(row.AverageMinEigenvalue / row.Paper!.AverageMinEigenvalue, 0.85, 1.15);
+            Assert.InRange(row.AverageObjective / row.Paper.AverageObjective, 0.85, 1.15);
+        }
+        Assert.True(main.Row(6, 6)!.SpuriousPercent < 1 && main.Row(20, 20)!.SpuriousPercent > 90);
+        var over = SafranShamirResult.LoadStored("safran-shamir-overparametrized.csv");
+        foreach (var row in over.Rows)
+        {
+            var same = main.Row(row.K, row.K)!;
+            Assert.True(row.SpuriousPercent < same.SpuriousPercent, $"{row} vs {same}");
+            if (row.SpuriousMinima > 0) Assert.True(row.AverageMinEigenvalue < same.AverageMinEigenvalue, row.ToString());
+            Assert.True(Math.Abs(row.ZScore) <= 3, row.ToString());
+        }
+        var wider = SafranShamirResult.LoadStored("safran-shamir-wider.csv");
+        foreach (var row in wider.Rows.Where(r => r.N > r.K))
+            Assert.True(row.SpuriousPercent <= wider.Row(row.K, row.K)!.SpuriousPercent, row.ToString());
     }
 
     [Fact]

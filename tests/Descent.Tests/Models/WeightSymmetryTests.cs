@@ -24,6 +24,8 @@ public sealed class WeightSymmetryTests
         Assert.Equal(373_248_000.0, WeightSymmetry.PermutationCount([6, 6, 6]), 0);
         Assert.Equal(Math.Log10(24) + Math.Log10(2), WeightSymmetry.Log10PermutationCount([4, 2]), 12);
         Assert.Throws<ArgumentOutOfRangeException>(() => WeightSymmetry.PermutationCount([0]));
+        // 32! = 2.6313e35 (the chapter's one hidden layer of 32 units).
+        Assert.Equal(2.6313083693369353e35, WeightSymmetry.PermutationCount([32]), 2.6313083693369353e35 * 1e-12);
     }
 
     [Fact]
