@@ -94,6 +94,10 @@ point (they agree within the sampling error; `ReluTeacherStudentTests` asserts a
 ("code", r'''var problem = new ReluTeacherStudent(6, 6); var w = SafranShamir.Start(problem, seed: 3);
 $"closed form F = {problem.Value(w):G6}, Monte Carlo over 200,000 inputs {new ReluTeacherStudentSample(6, 6, 200_000, seed: 4).Value(w):G6}"'''),
 ("markdown", r"""
+A **spurious** local minimum is a $W_0$ with $\min_W F(W) < F(W_0) \le F(W')$ for all $W'$ near $W_0$: a trap that is not
+a global minimum. Safran & Shamir prove (with computer assistance) that such minima exist for $n = k \in \{6, \dots, 20\}$
+and for $(k, n) \in \{(8, 9), (10, 11), \dots, (19, 20)\}$ — and that gradient descent finds them often.
+
 The authors' protocol (their published code): start from $w_{ij} \sim \mathcal N(0, 1/k)$, run plain gradient descent
 with step $\epsilon = 5/k$ until $\|g\| \le 10^{-9}$, then classify the end point: **global minimum** if $F \approx 0$,
 **spurious local minimum** if $F$ is clearly above 0 *and* the exact Hessian is positive definite ($\lambda_{\min} > 0$),
