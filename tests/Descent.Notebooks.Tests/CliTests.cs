@@ -15,6 +15,20 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Experiment_csv_output_starts_with_the_command_that_makes_it_and_reads_back()
+    {
+        var path = Path.Combine(_dir, "rs.csv");
+
+        var (code, _, err) = await Run("experiment", "run", "random-search", "--budget", "20", "--dimensions", "2,3", "--out", path);
+
+        Assert.True(code == 0, err);
+        var lines = File.ReadAllLines(path);
+        Assert.Equal($"# dotnet run --project src/Descent.Cli -- experiment run random-search --budget 20 --dimensions 2,3 --out {path.Replace('\\', '/')}", lines[0]);
+        Assert.Equal("dimension,random_search_best,gradient_descent,start", lines[1]);
+        Assert.Equal([2.0, 3.0], Descent.Experiments.StoredTable.Read(path).Column("dimension")); // the data/ reader skips the comment
+    }
+
+    [Fact]
     public async Task Run_on_a_missing_notebook_gives_one_clear_message()
     {
         var path = Path.Combine(_dir, "missing.ipynb");

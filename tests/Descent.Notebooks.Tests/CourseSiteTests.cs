@@ -55,7 +55,7 @@ public sealed partial class CourseSiteTests : IDisposable
     {
         var docs = Path.Combine(_dir, "docs");
         Directory.CreateDirectory(docs);
-        File.WriteAllText(Path.Combine(docs, "glossary.md"), "# Glossary\n\n**Hessian** $H$: second derivatives.\n");
+        File.WriteAllText(Path.Combine(docs, "glossary.md"), "# Glossary\n\n**Hessian** $H$: second derivatives, see [01](../notebooks/01-ill.ipynb) and [refs](references.md).\n");
         string? reveal = null;
         if (slides)
         {
@@ -118,6 +118,8 @@ public sealed partial class CourseSiteTests : IDisposable
 
         Assert.Contains("<strong>Hessian</strong>", glossary);
         Assert.Contains("\\(H\\)", glossary);
+        Assert.Contains("href=\"01-ill.html\"", glossary);     // a chapter link that works on GitHub works in the site
+        Assert.Contains("href=\"references.html\"", glossary);
     }
 
     [Fact]
@@ -182,10 +184,13 @@ public sealed partial class CourseSiteTests : IDisposable
     {
         var root = RepositoryRoot();
         var map = CourseMap.Load(Path.Combine(root, "docs", "course.json"));
-        var numbers = Directory.GetFiles(Path.Combine(root, "notebooks"), "*.ipynb").Select(p => Path.GetFileName(p)[..2]).ToArray();
+        // Chapter files are NN-name.ipynb; hidden files (an atomic write's temporary) are not chapters.
+        var numbers = Directory.GetFiles(Path.Combine(root, "notebooks"), "*.ipynb").Select(Path.GetFileName)
+            .Where(n => ChapterFile().IsMatch(n!)).Select(n => n![..2]).ToArray();
+        Assert.NotEmpty(numbers);
 
-        Assert.All(numbers, n => Assert.NotNull(map.Chapter(n)));
-        Assert.All(map.Chapters.SelectMany(c => c.BuildsOn), n => Assert.NotNull(map.Chapter(n)));
+        Assert.All(numbers, n => Assert.True(map.Chapter(n) is not null, $"chapter {n} has no entry in docs/course.json"));
+        Assert.All(map.Chapters.SelectMany(c => c.BuildsOn), n => Assert.True(map.Chapter(n) is not null, $"a chapter builds on {n}, which is not in docs/course.json"));
         Assert.All(map.Chapters, c => Assert.All(c.BuildsOn, p => Assert.True(string.CompareOrdinal(p, c.Number) < 0, $"chapter {c.Number} builds on a later chapter {p}")));
         Assert.All(map.Pages, p => Assert.True(File.Exists(Path.Combine(root, "docs", p.File)), $"docs/{p.File} is listed in course.json but missing"));
     }
@@ -200,6 +205,9 @@ public sealed partial class CourseSiteTests : IDisposable
 
         return dir?.FullName ?? throw new InvalidOperationException("Descent.slnx not found above the test assembly");
     }
+
+    [GeneratedRegex(@"^\d\d-[^.].*\.ipynb$")]
+    private static partial Regex ChapterFile();
 
     [GeneratedRegex("^<section>$", RegexOptions.Multiline)]
     private static partial Regex TopLevelSlides();

@@ -102,7 +102,11 @@ internal static class ExperimentCommand
             }
             else
             {
-                var text = out_.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? table.ToCsv() : ToJson(table);
+                // A CSV in data/ says how to make it again: its first line is the command, as a # comment.
+                var command = string.Join(' ', new[] { "# dotnet run --project src/Descent.Cli -- experiment run", experiment.Name }
+                    .Concat(extra).Concat(parse.GetValue(seed) is { } sd ? ["--seed", sd.ToString(System.Globalization.CultureInfo.InvariantCulture)] : [])
+                    .Concat(["--out", out_.Replace('\\', '/')]));
+                var text = out_.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? command + "\n" + table.ToCsv() : ToJson(table);
                 Descent.Notebooks.Ipynb.AtomicFile.WriteAllText(out_, text);
                 context.Output.WriteLine($"wrote {table.Rows.Count} rows to {out_}");
             }

@@ -99,7 +99,8 @@ public static partial class SiteBuilder
                 links.Append($"<a href=\"{root}{SlidesPath(page)}\">Slides</a>");
             }
 
-            var body = ChapterBanner(options.Course, page, pages, root) + NotebookHtml.Body(notebook);
+            var body = ChapterBanner(options.Course, page, pages, root)
+                + DocsLink().Replace(NotebookHtml.Body(notebook), m => $"href=\"{root}{m.Groups[1].Value}.html{m.Groups[2].Value}\"");
             WriteFile(outputDir, page.RelativeOutput, Layout(siteTitle, page.Title, root, SiteNav(root, docs) + links, body, katex), written);
             if (slides && !page.IsSolution)
             {
@@ -111,6 +112,7 @@ public static partial class SiteBuilder
         {
             var markdown = File.ReadAllText(Path.Combine(options.DocsDir!, doc.File));
             var html = MarkdownPageLink().Replace(NotebookHtml.Markdown(markdown), m => $"href=\"{m.Groups[1].Value}.html{m.Groups[2].Value}\"");
+            html = NotebookFromDocs().Replace(html, m => $"href=\"{m.Groups[1].Value}.html{m.Groups[2].Value}\""); // ../notebooks/x.ipynb → x.html
             var body = $"<section class=\"cell markdown\">{html}</section>";
             WriteFile(outputDir, doc.Output, Layout(siteTitle, doc.Title, "", SiteNav("", docs), body, katex), written);
         }
@@ -281,6 +283,14 @@ public static partial class SiteBuilder
             yield return file;
         }
     }
+
+    /// <summary>A notebook's link to a course page, e.g. <c>../docs/extend.md</c>, which the site renders at its root.</summary>
+    [GeneratedRegex("href=\"(?:\\.\\./)+docs/([\\w-]+)\\.md(#[^\"]*)?\"")]
+    private static partial Regex DocsLink();
+
+    /// <summary>A course page's link to a chapter, <c>../notebooks/NN-name.ipynb</c> (already turned into <c>.html</c>).</summary>
+    [GeneratedRegex("href=\"\\.\\./notebooks/((?:solutions/)?[\\w-]+)\\.html(#[^\"]*)?\"")]
+    private static partial Regex NotebookFromDocs();
 
     [GeneratedRegex("href=\"(?![a-z]+:|/)([^\"#/]+)\\.md(#[^\"]*)?\"")]
     private static partial Regex MarkdownPageLink();

@@ -22,8 +22,10 @@ public static class Gallery
         new Plateau(),
         new FlatAndSharpMinima(),
         new Cliff(),
+        new ProductCliff(),
         new WrongSideOfMountain(),
         new NoCriticalPoint(),
+        new RampedDoubleWell(),
     ];
 
     /// <summary>Surfaces in n dimensions (default n as given), for spectra and high-dimensional saddles.</summary>

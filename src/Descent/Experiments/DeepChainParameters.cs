@@ -1,0 +1,20 @@
+namespace Descent.Experiments;
+
+/// <summary>Parameters of <see cref="DeepChain"/>.</summary>
+public sealed record DeepChainParameters
+{
+    /// <summary>Width n of every layer.</summary>
+    public int Width { get; set; } = 32;
+
+    /// <summary>Number of linear layers L.</summary>
+    public int Depth { get; set; } = 100;
+
+    /// <summary>Scales σ: weights have entries N(0, σ²/n).</summary>
+    public double[] Scales { get; set; } = [0.9, 1.0, 1.1];
+
+    /// <summary>Independent repeats averaged per curve.</summary>
+    public int Repeats { get; set; } = 8;
+
+    /// <summary>Seed of the weights and start vectors.</summary>
+    public int Seed { get; set; } = 1;
+}
