@@ -12,6 +12,10 @@ protocol we know. (The authors' own code loops over runs with one k x k matrix e
 numpy's generator, so individual runs differ from Descent's; the percentages agree within their standard errors.
 
     /usr/bin/python3 bench/safran_shamir_numpy.py --ks 6,7,8,9,10,11,12 --runs 1000
+    bench/safran_shamir_race.sh      # the full table here and in Descent, back to back
+
+Measured 2026-11-26 (AMD EPYC, 2 shared cores, load 1-3, one thread each), full table k = n = 6..20, 1000 runs:
+Descent 284.9 s wall / 286.9 s CPU, NumPy 812.2 s wall / 794.5 s CPU (2.8x); identical protocol, rates within SE.
 """
 import argparse
 import json
