@@ -33,7 +33,7 @@ public sealed record LossSpreadResult(IReadOnlyList<LossSpreadRow> Rows) : IExpe
     }
 
     /// <summary>The stored CLI result, data/<see cref="StoredFileName"/>.</summary>
-    public static LossSpreadResult LoadStored() => Load(Data.DataFiles.Find(StoredFileName));
+    public static LossSpreadResult LoadStored() => Load(DataFiles.Find(StoredFileName));
 
     /// <inheritdoc />
     public override string ToString() => string.Join("\n", Rows);

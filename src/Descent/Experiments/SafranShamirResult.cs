@@ -96,7 +96,7 @@ public sealed record SafranShamirResult(IReadOnlyList<SafranShamirRow> Rows, IRe
 
     /// <summary>A table the CLI stored in the repository's data/ folder (default: the full n = k table,
     /// data/<see cref="StoredFileName"/>), found by walking up from the current directory as <see cref="Data.Digits.FindFile()"/> does.</summary>
-    public static SafranShamirResult LoadStored(string fileName = StoredFileName) => Load(Data.DataFiles.Find(fileName));
+    public static SafranShamirResult LoadStored(string fileName = StoredFileName) => Load(DataFiles.Find(fileName));
 
     /// <inheritdoc />
     public override string ToString() => Summary + "\n" + Comparison();
