@@ -59,7 +59,7 @@ networks implement it; finite differences $\big(L(\theta + h e_i) - L(\theta - h
 """),
 ("code", r'''var blobs = Synthetic.GaussianBlobs(20, seed: 1);
 var net = new Mlp([2, 8, 3], Activation.Tanh, LossFunction.SoftmaxCrossEntropy, blobs.Inputs, blobs.Labels!);
-var theta = net.Initialize(Initialization.Glorot, seed: 2);'''),
+var theta = net.Initialize(Initialization.Glorot, seed: 2); net'''),
 ("code", r'''$"backpropagation vs central differences: largest difference {(net.Gradient(theta) - FiniteDifference.Gradient(net, theta)).AbsoluteMaximum():E1} over {theta.Count} parameters"'''),
 ("markdown", r"""
 The two agree to about $10^{-10}$ — the rounding error of the finite difference, not of backpropagation. Backpropagation

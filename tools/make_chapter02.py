@@ -45,7 +45,8 @@ $\alpha$ and its outgoing weights by $1/\alpha$ changes nothing either: each min
 family of equivalent minima. We train a ReLU network 64–32–10 on the digits (SGD, 20 % of the labels scrambled so the task
 stays hard) and apply both symmetries to the trained $\theta$:
 """),
-("code", r'''var trained = new GradientNormTest().Run(new GradientNormTestParameters { Steps = 600, RecordEvery = 50, LanczosSteps = 30 });'''),
+("code", r'''var trained = new GradientNormTest().Run(new GradientNormTestParameters { Steps = 600, RecordEvery = 50, LanczosSteps = 30 });
+trained.Model'''),
 ("code", r'''WeightSymmetry.Check(trained.Model, trained.Theta, alpha: 3.0, seed: 1)'''),
 ("markdown", r"""
 The loss agrees to rounding (floating-point sums in another order) although $\theta$ moved far. The permuted copy has

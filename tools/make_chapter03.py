@@ -87,7 +87,8 @@ closed form — checked here to rounding, and for small $\epsilon$ close to the 
 """),
 ("code", r'''var theta0 = Point.Of(1.0, 0.02); double eps = 0.05;
 var flow = LinearizedFlow.At(saddle, theta0);
-var gd = Trainer.Run(saddle, Optimizers.GradientDescent(eps), theta0, new TrainingOptions { MaxSteps = 40 });'''),
+var gd = Trainer.Run(saddle, Optimizers.GradientDescent(eps), theta0, new TrainingOptions { MaxSteps = 40 });
+gd'''),
 ("code", r'''$"max over k of ‖θₖ − (θ₀ − QΛ'ₖQᵀg)‖ = {gd.Thetas.Select((t, k) => (t - flow.AfterSteps(eps, k)).L2Norm()).Max():G2}; " +
 $"‖θ₄₀ − θ(t = 40ε)‖ = {(gd.Theta - flow.At(40 * eps)).L2Norm():G3} (Euler's O(ε) gap to the flow)"'''),
 ("code", r'''var times = Enumerable.Range(0, 81).Select(i => i * 0.025).ToArray();
@@ -104,7 +105,8 @@ step sizes, but always downhill, so negative curvature pushes it *away*. On $L =
 """),
 ("code", r'''var confined = SaddleAttraction.Surface; var start = Point.Of(0.8, 0.3);
 var methods = new[] { Optimizers.GradientDescent(0.1), Optimizers.Newton(), Optimizers.SaddleFreeNewton() };
-var threeRuns = methods.Select(o => Trainer.Run(confined, o, start, new TrainingOptions { MaxSteps = 60, GradientTolerance = 1e-10 })).ToArray();'''),
+var threeRuns = methods.Select(o => Trainer.Run(confined, o, start, new TrainingOptions { MaxSteps = 60, GradientTolerance = 1e-10 })).ToArray();
+string.Join("\n", threeRuns.Select(r => $"{r.Optimizer}: {r.Message}"))'''),
 ("code", r'''Plot.Contour(confined, threeRuns, ["gradient descent", "Newton", "saddle-free Newton"], new PlotBox(-1, 1, -1.3, 1.3))'''),
 ("code", r'''string.Join("\n", threeRuns.Select((r, i) => $"{methods[i].Name}: θ = ({r.Theta[0]:G3}, {r.Theta[1]:G3}), L = {r.Loss:G3} after {r.Steps} steps"))'''),
 ("markdown", r"""

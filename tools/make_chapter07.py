@@ -55,7 +55,8 @@ mountain via an indirect arcing path" (seed 000).
 """),
 ("code", r'''var stuck = Trainer.Run(mountain, Optimizers.GradientDescent(0.25), mountain.Start, new TrainingOptions { MaxSteps = 400, GradientTolerance = 1e-6 });
 var flat = new WrongSideOfMountain(localBasinDepth: 0);
-var detour = Trainer.Run(flat, Optimizers.GradientDescent(0.25), flat.Start, new TrainingOptions { MaxSteps = 5000, GradientTolerance = 1e-6 });'''),
+var detour = Trainer.Run(flat, Optimizers.GradientDescent(0.25), flat.Start, new TrainingOptions { MaxSteps = 5000, GradientTolerance = 1e-6 });
+$"with the basin: {stuck.Message}\nwithout it: {detour.Message}"'''),
 ("code", r'''Plot.Grid([Plot.Contour(mountain, [stuck], ["GD, ε = 0.25"]), Plot.Contour(flat, [detour], ["GD, ε = 0.25"])], titles: ["d = 1: stops behind the mountain", "d = 0: a long detour"])'''),
 ("code", r'''$"with the basin: L = {stuck.Loss:G3} after {stuck.Steps} steps (global minimum {mountain.Value(mountain.GlobalMinimizer):G3}); " +
 $"without: path length {detour.StepLengths.Sum():G3} for a straight distance of {(flat.GlobalMinimizer - flat.Start).L2Norm():G3}, {detour.Steps} steps"'''),

@@ -5,7 +5,7 @@ notebook with the Descent kernelspec, stable cell ids and slide metadata (RISE /
 a markdown cell that starts with `#` or `##` opens a new slide, one that starts with `###` a sub-slide, every other
 cell continues the current slide. `descent run` then stores the outputs.
 """
-import json, os
+import json, os, re
 
 KERNELSPEC = {"display_name": "C# (Descent)", "language": "csharp", "name": "descent-csharp"}
 LANG = {"file_extension": ".cs", "mimetype": "text/x-csharp", "name": "csharp", "pygments_lexer": "csharp"}
@@ -90,6 +90,17 @@ def notebook(cells, prefix):
             "nbformat": 4, "nbformat_minor": 5}
 
 
+LOAD_LINE = re.compile(r'^#load "(\.\./)*descent\.csx"$')
+
+
+def _notebooks_dir(directory):
+    """The course's notebooks/ folder at or above `directory`."""
+    d = directory
+    while os.path.basename(d) != "notebooks" and os.path.dirname(d) != d:
+        d = os.path.dirname(d)
+    return d if os.path.basename(d) == "notebooks" else directory
+
+
 def write(path, cells, prefix):
     """Writes the notebook atomically (temp file + rename), sources only; outputs come from `descent run`.
     A chapter (notebooks/NN-name.ipynb, not a solution) gets its "Extend this" section appended."""
@@ -97,6 +108,10 @@ def write(path, cells, prefix):
     if os.path.basename(os.path.dirname(os.path.abspath(path))) == "notebooks" and name[:2] in EXTEND \
             and not any(k == "markdown" and src.lstrip().startswith("## Extend this") for k, src in cells):
         cells = list(cells) + [extend_cell(name[:2])]
+    # The first-cell convention loads notebooks/descent.csx, so its path is relative to where this notebook lives.
+    here = os.path.dirname(os.path.abspath(path))
+    csx = os.path.relpath(os.path.join(_notebooks_dir(here), "descent.csx"), here).replace(os.sep, "/")
+    cells = [(k, f'#load "{csx}"') if k == "code" and LOAD_LINE.match(src.strip()) else (k, src) for k, src in cells]
     tmp = path + ".tmp"
     with open(tmp, "w", encoding="utf-8") as f:
         json.dump(notebook(cells, prefix), f, indent=1, ensure_ascii=False)

@@ -19,7 +19,8 @@ namespace Descent.Notebooks;
 /// </summary>
 /// <remarks>
 /// Cells run one at a time. A cell's first line <c>#load "descent.csx"</c> (the course convention that
-/// makes Descent available in other front ends) is a no-op here, because Descent is preloaded.
+/// makes Descent available in other front ends) loads nothing here, because Descent is preloaded; a cell that holds
+/// only that line answers with <see cref="ReadyMessage"/>, so the reader sees that the library is there.
 /// </remarks>
 public sealed partial class NotebookSession : IAsyncDisposable
 {
@@ -285,11 +286,20 @@ public sealed partial class NotebookSession : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The course's first-cell line that other front ends need; a no-op here since Descent is preloaded.</summary>
+    /// <summary>What a cell holding only <c>#load "descent.csx"</c> shows: the library is loaded (no timestamp or path, so
+    /// stored outputs stay reproducible).</summary>
+    public const string ReadyMessage =
+        "Descent is ready: Descent, Descent.Plots and MathNet.Numerics are loaded and their namespaces imported; charts draw offline.";
+
+    /// <summary>The course's first-cell line that other front ends need; nothing to load here since Descent is preloaded.</summary>
     [GeneratedRegex("""^[ \t]*#load[ \t]+"(\.\./)*descent\.csx"[ \t]*$""", RegexOptions.Multiline)]
     internal static partial Regex DescentLoadLine();
 
-    internal static string Preprocess(string code) => DescentLoadLine().Replace(code, "");
+    internal static string Preprocess(string code)
+    {
+        var rest = DescentLoadLine().Replace(code, "");
+        return rest.Length < code.Length && string.IsNullOrWhiteSpace(rest) ? $"\"{ReadyMessage}\"" : rest;
+    }
 
     private void EnterWorkingDirectory()
     {

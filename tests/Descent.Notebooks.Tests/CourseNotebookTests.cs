@@ -52,6 +52,9 @@ public sealed class CourseNotebookTests
         Assert.Equal("csharp", (string?)nb.Metadata["kernelspec"]?["language"]);
         var first = nb.CodeCells.First().Source.Trim();
         Assert.Matches("""^#load "(\.\./)*descent\.csx"$""", first);
+        // In other front ends the path is resolved from the notebook's folder, so it must reach notebooks/descent.csx.
+        var csx = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.Combine(RepositoryRoot(), notebook))!, first[7..^1]));
+        Assert.Equal(Path.Combine(RepositoryRoot(), "notebooks", "descent.csx"), csx);
         Assert.All(nb.CodeCells, c => Assert.True(c.ExecutionCount is not null, $"{notebook}: stored without outputs of a clean run"));
         if (!notebook.Contains("/solutions/", StringComparison.Ordinal))
         {

@@ -98,6 +98,15 @@ public sealed class NotebookSessionTests(SessionFixture fixture)
     }
 
     [Fact]
+    public async Task The_first_cell_convention_alone_says_the_library_is_ready()
+    {
+        var run = await Session.ExecuteAsync("#load \"../descent.csx\"");
+
+        Assert.True(run.Succeeded, string.Join("\n", run.Outputs));
+        Assert.Equal(NotebookSession.ReadyMessage, Assert.IsType<ResultOutput>(Assert.Single(run.Outputs)).Data[MimeTypes.PlainText]);
+    }
+
+    [Fact]
     public async Task Descent_and_MathNet_are_preloaded_and_the_first_cell_convention_is_a_no_op()
     {
         var run = await Session.ExecuteAsync("#load \"descent.csx\"\nvar q = Quadratic.D2l();\nq.Dimension");
