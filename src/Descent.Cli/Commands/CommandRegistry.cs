@@ -14,5 +14,6 @@ internal static class CommandRegistry
         BuildCommand.Create(context),
         ExperimentCommand.Create(context),
         KernelCommand.Create(context),
+        FmtCommand.Create(context),
     };
 }
