@@ -54,7 +54,7 @@ public static partial class Plot
             "step k", "L(θₖ) − min L", logY: true, title: title ?? "α < 2/M: monotone; α > 2/M: not", theme: theme);
     }
 
-    /// <summary>min_{n ≤ N}‖∇L‖ (solid) against seed 004's bound c^{−1/2}N^{−1/2}(L(W₁) − min L)^{1/2} (dashed), log-log.</summary>
+    /// <summary>min_{n ≤ N}‖∇L‖ (solid) against Yarotsky's bound c^{−1/2}N^{−1/2}(L(W₁) − min L)^{1/2} (dashed), log-log.</summary>
     public static GenericChart GradientNormBound(GradientNormBoundResult result, string? title = null, Theme? theme = null)
     {
         ArgumentNullException.ThrowIfNull(result);

@@ -2,8 +2,9 @@ using System.Text.RegularExpressions;
 
 namespace Descent.Notebooks.Tests;
 
-/// <summary>docs/seed-coverage.md maps every section of the five seed texts (../shared/seeds, beside the repository) to
-/// the chapter that demonstrates it: no heading may be missing and no row may still say "gap".</summary>
+/// <summary>docs/seed-coverage.md ("Lecture coverage") maps every section of the five lectures to the chapter that
+/// demonstrates it: no heading may be missing and no row may still say "gap". The page names each lecture by author
+/// (its "## Author — Title" heading); the lecture texts are read from ../shared/seeds when they sit beside the checkout.</summary>
 public sealed partial class SeedCoverageTests
 {
     private static string Root()
@@ -32,12 +33,14 @@ public sealed partial class SeedCoverageTests
         {
             var seed = Path.GetFileName(file)[..3];
             var lines = File.ReadAllLines(file);
-            var section = page.Split("\n## ").FirstOrDefault(s => s.StartsWith($"Seed {seed}", StringComparison.Ordinal)) ?? "";
+            Assert.True(Authors.ContainsKey(seed), $"{Path.GetFileName(file)}: no author known for this lecture text");
+            var author = Authors[seed];
+            var section = page.Split("\n## ").FirstOrDefault(s => s.StartsWith($"{author} — ", StringComparison.Ordinal)) ?? "";
             var seedRows = section.Split('\n').Where(l => l.StartsWith('|')).ToArray();
-            Assert.True(seedRows.Length > 0, $"docs/seed-coverage.md has no '## Seed {seed}' table");
+            Assert.True(seedRows.Length > 0, $"docs/seed-coverage.md has no '## {author} — …' table");
             if (lines.Length <= 2)
             {
-                // Seed 002 is one long line: its ### headings are cited by column ("col N").
+                // The UvA notes are one long line: its ### headings are cited by column ("col N").
                 foreach (Match m in InlineHeading().Matches(lines[0]))
                 {
                     if (!seedRows.Any(r => Regex.IsMatch(r, $@"\bcol {m.Index + 1}\b")))
@@ -60,6 +63,25 @@ public sealed partial class SeedCoverageTests
         }
 
         Assert.True(missing.Count == 0, "seed headings without a row in docs/seed-coverage.md:\n" + string.Join("\n", missing));
+    }
+
+    /// <summary>The lecture text files (by their number) and the author that heads their table on the page.</summary>
+    private static readonly Dictionary<string, string> Authors = new()
+    {
+        ["000"] = "Srihari",
+        ["001"] = "Harakeh",
+        ["002"] = "UvA notes",
+        ["003"] = "Goodfellow",
+        ["004"] = "Yarotsky",
+    };
+
+    [Fact]
+    public void The_page_has_one_table_per_lecture_and_no_path_outside_the_repository()
+    {
+        var page = File.ReadAllText(Path.Combine(Root(), "docs", "seed-coverage.md"));
+
+        Assert.All(Authors.Values, a => Assert.Single(page.Split('\n'), l => l.StartsWith($"## {a} — ", StringComparison.Ordinal)));
+        Assert.DoesNotContain("../shared", page, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("#{3,4} [^#]{0,30}")]

@@ -4,8 +4,8 @@ using System.Text.Json.Serialization;
 namespace Descent.Notebooks.Export;
 
 /// <summary>
-/// The course's chapter map (<c>docs/course.json</c>): which challenge each chapter covers, which seed sections it
-/// draws on, which chapters it builds on, and the extra pages (glossary, references, seed coverage) of the site.
+/// The course's chapter map (<c>docs/course.json</c>): which challenge each chapter covers, which lecture sections it
+/// draws on, which chapters it builds on, and the extra pages (glossary, references, lecture coverage) of the site.
 /// </summary>
 /// <param name="Title">The course title on every page.</param>
 /// <param name="Chapters">One entry per chapter, in course order.</param>
@@ -42,7 +42,7 @@ public sealed record CourseMap(string Title, IReadOnlyList<CourseChapter> Chapte
 /// <summary>One chapter of the course map.</summary>
 /// <param name="Number">Two digits, the notebook's file prefix (<c>03-…ipynb</c>).</param>
 /// <param name="Challenge">The optimization challenge it covers.</param>
-/// <param name="Seeds">The seed-text sections it demonstrates.</param>
+/// <param name="Seeds">The lecture sections it demonstrates (author and section).</param>
 /// <param name="Prerequisites">Numbers of the chapters to read first.</param>
 public sealed record CourseChapter(string Number, string Challenge, string Seeds, IReadOnlyList<string> Prerequisites)
 {

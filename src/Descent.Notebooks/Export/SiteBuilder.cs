@@ -187,7 +187,7 @@ public static partial class SiteBuilder
             : string.Join(", ", entry.BuildsOn.Select(n => pages.FirstOrDefault(p => !p.IsSolution && Number(p) == n) is { } p
                 ? $"<a href=\"{root}{p.RelativeOutput}\">{Text(ShortTitle(p))}</a>"
                 : n));
-        return $"<aside class=\"banner\"><b>Challenge:</b> {Text(entry.Challenge)}{(page.IsSolution ? " (worked solutions)" : "")} · <b>Seeds:</b> {Text(entry.Seeds)} · <b>Builds on:</b> {buildsOn}</aside>\n";
+        return $"<aside class=\"banner\"><b>Challenge:</b> {Text(entry.Challenge)}{(page.IsSolution ? " (worked solutions)" : "")} · <b>Lectures:</b> {Text(entry.Seeds)} · <b>Builds on:</b> {buildsOn}</aside>\n";
     }
 
     private static string Index(IReadOnlyList<SitePage> pages, CourseMap? course, bool slides)
@@ -196,11 +196,11 @@ public static partial class SiteBuilder
         html.Append("<section class=\"cell markdown\"><p>Each chapter is a notebook: read it here with its stored outputs and interactive charts, or open <code>notebooks/NN-name.ipynb</code> in VS Code with the Descent kernel to run and change it. Exercises are checked automatically; worked solutions are linked beside each chapter.</p>\n");
         if (course is not null)
         {
-            html.Append("<p>The eight challenges of neural-network optimization, one per chapter after the tour. <em>Builds on</em> names the chapters to read first; the seed column names the lecture-text sections each chapter demonstrates (the <a href=\"seed-coverage.html\">seed coverage</a> page maps every section to its cells).</p>\n");
+            html.Append("<p>The eight challenges of neural-network optimization, one per chapter after the tour. <em>Builds on</em> names the chapters to read first; the lectures column names the lecture sections each chapter demonstrates (the <a href=\"seed-coverage.html\">lecture coverage</a> page maps every section to its cells).</p>\n");
         }
 
         html.Append("<table class=\"chapters\"><thead><tr><th>#</th><th>Chapter</th>");
-        html.Append(course is null ? "" : "<th>Challenge</th><th>Seeds</th><th>Builds on</th>");
+        html.Append(course is null ? "" : "<th>Challenge</th><th>Lectures</th><th>Builds on</th>");
         html.Append("<th>Solutions</th>").Append(slides ? "<th>Slides</th>" : "").Append("</tr></thead><tbody>\n");
         foreach (var page in pages.Where(p => !p.IsSolution))
         {

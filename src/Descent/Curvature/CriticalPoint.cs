@@ -4,7 +4,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Descent.Curvature;
 
 /// <summary>
-/// The second-order classification of a point θ (seed 003, "Critical points"): ‖∇L(θ)‖ ≤ gradient tolerance makes θ
+/// The second-order classification of a point θ (Goodfellow, "Gradient Descent and the Structure of Neural Network Cost Functions", "Critical points"): ‖∇L(θ)‖ ≤ gradient tolerance makes θ
 /// critical; then the Hessian's eigenvalues decide minimum (all &gt; tol), maximum (all &lt; −tol), saddle (both signs),
 /// or degenerate (no strict sign change and some |λ| ≤ tol).
 /// </summary>

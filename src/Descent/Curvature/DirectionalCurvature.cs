@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Descent.Curvature;
 
 /// <summary>
-/// The second derivative along a unit direction d and its decomposition over the eigenvectors (seed 003):
+/// The second derivative along a unit direction d and its decomposition over the eigenvectors (Goodfellow, "Gradient Descent and the Structure of Neural Network Cost Functions"):
 /// dᵀHd = Σᵢ λᵢ cos²∠(vᵢ, d).
 /// </summary>
 /// <param name="Direction">The unit direction d (the given direction divided by its norm).</param>

@@ -4,7 +4,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Descent.Curvature;
 
 /// <summary>
-/// Gradient descent on the second-order model around θ₀ (seed 003, "Gradient descent flees saddle points"):
+/// Gradient descent on the second-order model around θ₀ (Goodfellow, "Gradient Descent and the Structure of Neural Network Cost Functions", "Gradient descent flees saddle points"):
 /// dθ/dt = −g − H(θ(t) − θ₀) has the closed form θ(t) = θ₀ − Q Λ'(t) Qᵀ g with λ'(t) = (1 − e^{−λt})/λ (and t for λ = 0),
 /// for any symmetric H, so it shows gradient flow leaving a saddle along negative-curvature directions (λ &lt; 0 grows like e^{|λ|t}).
 /// The discrete analogue after k steps of size ε is θₖ = θ₀ − Q Λ'ₖ Qᵀ g with λ'ₖ = (1 − (1 − ελ)ᵏ)/λ (and kε for λ = 0).

@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Descent.Curvature;
 
 /// <summary>
-/// Random symmetric matrices as stand-ins for Hessians at random critical points (seed 003, "the coin-flip argument";
+/// Random symmetric matrices as stand-ins for Hessians at random critical points (Goodfellow, "Gradient Descent and the Structure of Neural Network Cost Functions", "the coin-flip argument";
 /// Dauphin et al. 2014, arXiv:1406.2572; Bray &amp; Dean 2007, arXiv:cond-mat/0611023).
 /// The Gaussian orthogonal ensemble (GOE) scaled so its spectrum fills [−2, 2]: H = (A + Aᵀ)/√(2n) with Aᵢⱼ ~ N(0, 1),
 /// so off-diagonal entries have variance 1/n and diagonal ones 2/n; as n grows the eigenvalue density tends to

@@ -142,7 +142,7 @@ public sealed class Spectrum
         }
     }
 
-    /// <summary>The curvature dᵀHd/‖d‖² along d and its decomposition Σλᵢcos²∠(vᵢ, d) (seed 003).</summary>
+    /// <summary>The curvature dᵀHd/‖d‖² along d and its decomposition Σλᵢcos²∠(vᵢ, d) (Goodfellow, "Gradient Descent and the Structure of Neural Network Cost Functions").</summary>
     public DirectionalCurvature Along(Vector<double> direction) => DirectionalCurvature.Of(this, direction);
 
     /// <summary>Reassembles Q Λ Qᵀ (for checks).</summary>

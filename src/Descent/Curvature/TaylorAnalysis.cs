@@ -4,7 +4,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Descent.Curvature;
 
 /// <summary>
-/// How much does a gradient step reduce the loss? The second-order Taylor model at θ along −g (seeds 000, 001, 003):
+/// How much does a gradient step reduce the loss? The second-order Taylor model at θ along −g (Srihari, "Challenges in Neural Network Optimization"; Harakeh, "Optimization for Training Deep Models"; Goodfellow, "Gradient Descent and the Structure of Neural Network Cost Functions"):
 /// L(θ − εg) ≈ L(θ) − εgᵀg + ½ε²gᵀHg. When gᵀHg &gt; 0 the model is minimized at ε* = gᵀg/gᵀHg and predicts
 /// an increase for ε &gt; 2gᵀg/gᵀHg (½ε²gᵀHg &gt; εgᵀg); when gᵀHg ≤ 0 it predicts that every step helps.
 /// </summary>
@@ -74,7 +74,7 @@ public sealed class TaylorAnalysis
         Curvature > 0 ? -GradientSquaredNorm * GradientSquaredNorm / (2 * Curvature)
         : GradientSquaredNorm > 0 ? double.NegativeInfinity : 0.0;
 
-    /// <summary>The worst-case decrease for step ε when the curvature is at most λmax (seed 001): since gᵀHg ≤ λmax·gᵀg,
+    /// <summary>The worst-case decrease for step ε when the curvature is at most λmax (Harakeh, "Optimization for Training Deep Models"): since gᵀHg ≤ λmax·gᵀg,
     /// the predicted change is at most −(ε − ½ε²λmax)gᵀg, with equality when g is an eigenvector of λmax.
     /// Positive values are guaranteed improvements (of the quadratic model) for 0 &lt; ε &lt; 2/λmax.</summary>
     public double WorstCaseImprovement(double epsilon, double lambdaMax)

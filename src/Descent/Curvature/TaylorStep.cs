@@ -1,7 +1,7 @@
 namespace Descent.Curvature;
 
 /// <summary>
-/// One gradient step θ → θ − εg compared with its second-order Taylor prediction (seeds 000, 001, 003):
+/// One gradient step θ → θ − εg compared with its second-order Taylor prediction (Srihari, "Challenges in Neural Network Optimization"; Harakeh, "Optimization for Training Deep Models"; Goodfellow, "Gradient Descent and the Structure of Neural Network Cost Functions"):
 /// predicted ΔL = −εgᵀg + ½ε²gᵀHg, actual ΔL = L(θ − εg) − L(θ).
 /// </summary>
 /// <param name="Epsilon">Step size ε ≥ 0.</param>

@@ -7,7 +7,7 @@ public enum SamplingOrder
     ShuffledEachEpoch,
 
     /// <summary>One random permutation drawn once and reused every epoch: the fixed set of consecutive
-    /// minibatches that "shuffle once and store on disk" gives (seed 001).</summary>
+    /// minibatches that "shuffle once and store on disk" gives (Harakeh, "Optimization for Training Deep Models").</summary>
     ShuffledOnce,
 
     /// <summary>Every index drawn independently and uniformly (sampling with replacement): unbiased, independent batches.</summary>

@@ -63,7 +63,7 @@ public sealed class Chapter01Exercises : IExerciseCatalog
         }
     }
 
-    /// <summary>ε* = gᵀg / gᵀHg at θ (seed 003).</summary>
+    /// <summary>ε* = gᵀg / gᵀHg at θ (Goodfellow, "Gradient Descent and the Structure of Neural Network Cost Functions").</summary>
     private static double OptimalStep(Objective f, Vector<double> theta)
     {
         var g = f.Gradient(theta);

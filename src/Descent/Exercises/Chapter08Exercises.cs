@@ -34,7 +34,7 @@ public sealed class Chapter08Exercises : IExerciseCatalog
         {
             yield return new NumericExercise(
                 "08.1", "The best learning rate given M",
-                "Seed 004: each gradient step lowers L by at least c‖∇L‖² with c = α(1 − Mα/2), and the bound on min‖∇L‖ "
+                "Yarotsky (Optimization of neural networks, section Proof): each gradient step lowers L by at least c‖∇L‖² with c = α(1 − Mα/2), and the bound on min‖∇L‖ "
                 + "is c^{−1/2}N^{−1/2}(L(W₁) − min L)^{1/2}. For `Chapter08Exercises.DeepWell` (L = ½x² − 3·log cosh x + 0.5·log cosh y), "
                 + "find M = sup‖∇²L‖₂ and the learning rate α that makes the bound smallest.",
                 () => GradientDescentGuarantee.OptimalLearningRate(DeepWell.GradientLipschitzConstant),
@@ -50,7 +50,7 @@ public sealed class Chapter08Exercises : IExerciseCatalog
 
             yield return new CodeExercise<double[]>(
                 "08.2", "Gradient descent converging to a stationary point that is not a minimum",
-                $"Seed 004 asks for an example of gradient descent converging to a stationary point which is not a (local or global) minimum. "
+                $"Yarotsky (Optimization of neural networks, section Formulation in terms of stopping condition) asks for an example of gradient descent converging to a stationary point which is not a (local or global) minimum. "
                 + $"Give a start θ₀ = (x, y) (a `double[]` of two numbers, not itself a stationary point) from which gradient descent with "
                 + $"α = {SaddleLearningRate} on `Chapter08Exercises.Surface` converges, within {SaddleSteps} steps, to a point that is not a minimum.",
                 CheckSaddleStart,
@@ -63,7 +63,7 @@ public sealed class Chapter08Exercises : IExerciseCatalog
                 "08.3", "Steps the bound guarantees",
                 "Gradient descent with α = 0.5/M on `Chapter08Exercises.Surface` (M = `Surface.GradientLipschitzConstant`, "
                 + "min L = `Surface.MinimumValue`) starts at `Chapter08Exercises.RampStart`. With the stopping rule ‖∇L‖ < ε, ε = 0.1, "
-                + "at most how many steps does seed 004's bound allow before it fires? (Give the bound itself, not rounded.)",
+                + "at most how many steps does Yarotsky's bound allow before it fires? (Give the bound itself, not rounded.)",
                 () => Guarantee().StepsBound(0.1),
                 ["Every step with ‖∇L‖ ≥ ε lowers L by at least cε², c = α(1 − Mα/2), and L can fall by at most L(θ₀) − min L in total.",
                  "N ≤ (L(θ₀) − min L)/(cε²): use new GradientDescentGuarantee(M, α, gap).StepsBound(0.1)."],

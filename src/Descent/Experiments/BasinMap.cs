@@ -62,7 +62,7 @@ public sealed record BasinMapResult(WrongSideOfMountain Surface, double[] X, dou
 }
 
 /// <summary>
-/// The "wrong side of the mountain" as a map (seeds 000, 003): gradient descent with a constant step from every start of
+/// The "wrong side of the mountain" as a map (Srihari, "Challenges in Neural Network Optimization"; Goodfellow, "Gradient Descent and the Structure of Neural Network Cost Functions"): gradient descent with a constant step from every start of
 /// a grid over <see cref="WrongSideOfMountain"/>'s plot box; each start is labelled by the minimum it reaches (global,
 /// the worse local one behind the mountain, or none within the budget). The success rate is the fraction that reaches
 /// the global minimum.

@@ -4,7 +4,7 @@ using Descent.Data;
 namespace Descent.Experiments;
 
 /// <summary>
-/// Seed 001's "what minibatch size should we use?": SGD on the digits MLP with batch sizes from 1 to the full training set,
+/// Harakeh's "what minibatch size should we use?": SGD on the digits MLP with batch sizes from 1 to the full training set,
 /// each until the full training loss reaches a target. The deterministic cost is the number of example gradients
 /// computed (the rows of all the batches used); the wall-clock time of the steps is measured too, but depends on the machine, its load and
 /// how well a batch of B uses the cores — it changes from run to run. The validation loss and error at the target show

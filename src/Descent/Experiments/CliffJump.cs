@@ -5,7 +5,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Descent.Experiments;
 
 /// <summary>
-/// Seed 000/001: "on the face of an extremely steep cliff the gradient update step can move the parameters extremely far,
+/// Srihari, "Challenges in Neural Network Optimization", §4, and Harakeh, "Optimization for Training Deep Models", "Cliffs And Exploding Gradients": "on the face of an extremely steep cliff the gradient update step can move the parameters extremely far,
 /// usually jumping off the cliff altogether"; "very dangerous when approached from above or below". Gradient descent on
 /// <see cref="ProductCliff"/> L(a, b) = ½(aᵏbᵏ − y)² started on the wall (above) and on the plateau (below), each plain
 /// and with clipping by norm (Pascanu et al. 2013): Δθ = −ε·g·min(1, v/‖g‖), so every step has length ≤ εv.

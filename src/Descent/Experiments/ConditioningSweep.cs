@@ -50,7 +50,7 @@ public sealed record ConditioningSweepResult(IReadOnlyList<ConditioningRow> Rows
 }
 
 /// <summary>
-/// Condition number vs iterations (seed 001's "learning proceeds very slowly when the Hessian has a large
+/// Condition number vs iterations (Harakeh's "learning proceeds very slowly when the Hessian has a large
 /// condition number"): on the 2-D quadratic with eigenvalues 1 and κ, gradient descent at the optimal constant
 /// step ε = 2/(λ₁ + λₙ) shrinks the error by (κ − 1)/(κ + 1) per step, so it needs
 /// ⌈ln(1/tol) / −ln((κ − 1)/(κ + 1))⌉ ≈ (κ/2)·ln(1/tol) steps; heavy-ball momentum with Polyak's tuning

@@ -4,7 +4,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Descent.Experiments;
 
 /// <summary>
-/// Seed 000's intractable gradient, made tractable: a 6 × 4 binary RBM whose partition function is a sum of 64 terms,
+/// Srihari's intractable gradient, made tractable: a 6 × 4 binary RBM whose partition function is a sum of 64 terms,
 /// so the exact log-likelihood gradient is known and contrastive divergence (Hinton 2002) can be judged against it.
 /// The data have two modes (all units off, or all on, with a few flipped bits) in unequal proportions; an RBM that fits
 /// them needs strong weights, and then a Gibbs chain started in one mode rarely crosses to the other — so the negative

@@ -74,7 +74,7 @@ public sealed record CriticalPointIndexResult(IReadOnlyList<FoundCriticalPoint> 
 /// Dauphin et al. (2014, arXiv:1406.2572, Fig. 1) on a network small enough for exact Hessians: critical points of a
 /// tanh network 2-H-1 on XOR (squared error plus a small L2 penalty) found by minimizing ‖∇L‖² (<see cref="CriticalPointSearch"/>) from points
 /// along gradient-descent runs, each classified by its index α (fraction of negative Hessian eigenvalues). The
-/// coin-flip argument of seed 003 predicts α rising with L: the critical points at high loss are saddles, those at
+/// coin-flip argument (Goodfellow, "Gradient Descent and the Structure of Neural Network Cost Functions", "Are saddle points or local minima more common?") predicts α rising with L: the critical points at high loss are saddles, those at
 /// low loss minima.
 /// </summary>
 public sealed class CriticalPointIndex : Experiment<CriticalPointIndexParameters, CriticalPointIndexResult>

@@ -22,7 +22,7 @@ public sealed record CurvatureMonitoringParameters
     public int RecordEvery { get; set; } = 30;
 
     /// <summary>Fraction of training labels replaced by a random class (in [0, 1)): noisy labels keep the loss
-    /// away from zero, as on the hard tasks of seed 000's figure.</summary>
+    /// away from zero, as on the hard tasks of Srihari's figure.</summary>
     public double LabelNoise { get; set; } = 0.3;
 
     /// <summary>Seed of the split, the Glorot initialization and the minibatch order.</summary>
@@ -74,7 +74,7 @@ public sealed record CurvatureMonitoringResult(int[] Steps, double[] Losses, dou
 }
 
 /// <summary>
-/// Seed 000's monitoring advice for ill-conditioning, on a real network: train the digits MLP with full-batch
+/// Srihari's monitoring advice for ill-conditioning, on a real network: train the digits MLP with full-batch
 /// gradient descent and record gᵀg and gᵀHg (exact Hessian-vector products) at every step. The Taylor
 /// expansion L(θ − εg) ≈ L(θ) − εgᵀg + ½ε²gᵀHg says learning stalls when ½ε²gᵀHg approaches εgᵀg; the
 /// experiment shows gᵀHg growing by an order of magnitude while gᵀg does not shrink.
@@ -88,7 +88,7 @@ public sealed class CurvatureMonitoring : Experiment<CurvatureMonitoringParamete
     public override string Chapter => "01";
 
     /// <inheritdoc />
-    public override string Summary => "gᵀg and gᵀHg while gradient descent trains the digits MLP (seed 000's monitoring).";
+    public override string Summary => "gᵀg and gᵀHg while gradient descent trains the digits MLP (Srihari's monitoring).";
 
     /// <inheritdoc />
     public override CurvatureMonitoringResult Run(CurvatureMonitoringParameters parameters, IProgress<double>? progress = null,

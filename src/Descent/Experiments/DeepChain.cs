@@ -5,7 +5,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Descent.Experiments;
 
 /// <summary>
-/// Very deep feed-forward chains show the same effect as recurrent ones (seed 000 §5; Goodfellow et al. 2016, §8.2.5 and
+/// Very deep feed-forward chains show the same effect as recurrent ones (Srihari, "Challenges in Neural Network Optimization" §5; Goodfellow et al. 2016, §8.2.5 and
 /// §10.7): x_l = W_l x_{l−1} through L linear layers of width n, with the same W at every layer or an independent W_l per
 /// layer, entries N(0, σ²/n). Shared weights grow like ρ(W)ˡ; independent ones like e^{lγ} with
 /// γ = ln σ + ½(ψ(n/2) + ln(2/n)) — both explode or vanish exponentially in depth unless σ is tuned to the edge.

@@ -3,7 +3,7 @@ using Descent.Data;
 namespace Descent.Experiments;
 
 /// <summary>
-/// Seed 001's biased estimates: in the first epoch every minibatch is fresh data, so its loss (and gradient), taken before
+/// Harakeh's biased estimates: in the first epoch every minibatch is fresh data, so its loss (and gradient), taken before
 /// the step that uses it, is an unbiased estimate of the generalization loss (and gradient) at the current θ. From the
 /// second epoch on the same examples come back: θ has already been fitted to them, so the batch estimates follow the
 /// training loss and fall below the validation loss — the gap that opens is the bias of re-used examples.

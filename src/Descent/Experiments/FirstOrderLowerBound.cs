@@ -66,7 +66,7 @@ public sealed record FirstOrderLowerBoundResult(NesterovChain Chain, IReadOnlyLi
 }
 
 /// <summary>
-/// The limit of first-order methods (Nesterov 2004, §2.1.2; seed 000's "theoretical limits of optimization"): on Nesterov's
+/// The limit of first-order methods (Nesterov 2004, §2.1.2; Srihari's "theoretical limits of optimization"): on Nesterov's
 /// chain started at 0, any method whose iterates lie in span{∇L(x₀), …, ∇L(x_{k−1})} has x_k ∈ span{e₁ … e_k}, so
 /// L(x_k) − L* ≥ (M/8)(1/(k+1) − 1/(n+1)) ≥ 3M‖x₀ − x*‖²/(32(k+1)²) for k ≤ (n − 1)/2. Gradient descent, heavy-ball and
 /// Nesterov momentum and Nesterov's accelerated method all stay above it; conjugate gradients attains it exactly (it

@@ -52,7 +52,7 @@ public sealed record FlatSharpPerturbationResult(IReadOnlyList<FlatSharpRow> Row
 }
 
 /// <summary>
-/// Flat vs sharp minima (seed 002; Hochreiter &amp; Schmidhuber 1997; Keskar et al. 2017, arXiv:1609.04836): two global minima
+/// Flat vs sharp minima (the UvA notes, "Challenges of optimizing deep neural networks"; Hochreiter &amp; Schmidhuber 1997; Keskar et al. 2017, arXiv:1609.04836): two global minima
 /// with the same loss 0 but Hessian traces far apart, and the mean loss increase when the weights are moved by a random ξ of
 /// size δ. For a small δ, E[L(θ* + ξ)] − L(θ*) ≈ ½E[ξᵀHξ] = δ²·tr H/(2n) (ξ uniform on the sphere, E[ξξᵀ] = δ²I/n), so
 /// the sharp minimum pays tr H_sharp/tr H_flat times more; for a large δ both losses saturate at the plateau.

@@ -73,7 +73,7 @@ public sealed record GradientNormBoundResult(RampedDoubleWell Objective, double 
 }
 
 /// <summary>
-/// Seed 004's proposition measured: gradient descent on the non-convex <see cref="RampedDoubleWell"/> (M and min L known)
+/// Yarotsky's proposition measured: gradient descent on the non-convex <see cref="RampedDoubleWell"/> (M and min L known)
 /// for several α &lt; 2/M, the running minimum min_{n ≤ N} ‖∇L(W⁽ⁿ⁾)‖ against c^{−1/2} N^{−1/2} (L(W⁽¹⁾) − min L)^{1/2},
 /// c = α(1 − Mα/2). Started far up the ramp, ‖∇L‖ ≈ b while the loss falls by ≈ αb² per step, so the bound is nearly
 /// tight there; once GD reaches a well it converges linearly and the bound becomes loose.
@@ -87,7 +87,7 @@ public sealed class GradientNormBound : Experiment<GradientNormBoundParameters, 
     public override string Chapter => "08";
 
     /// <inheritdoc />
-    public override string Summary => "min‖∇L‖ over N GD iterates against seed 004's bound c^-1/2 N^-1/2 (L(W1) − min L)^1/2, several α.";
+    public override string Summary => "min‖∇L‖ over N GD iterates against Yarotsky's bound c^-1/2 N^-1/2 (L(W1) − min L)^1/2, several α.";
 
     /// <inheritdoc />
     public override GradientNormBoundResult Run(GradientNormBoundParameters parameters, IProgress<double>? progress = null,

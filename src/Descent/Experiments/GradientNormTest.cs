@@ -5,7 +5,7 @@ using Descent.Models;
 namespace Descent.Experiments;
 
 /// <summary>
-/// The gradient-norm test of seed 001 ("if the gradient norm does not shrink over time, the problem is not a local
+/// The gradient-norm test of Harakeh, "Optimization for Training Deep Models", "Local Minima: Conclusion" ("if the gradient norm does not shrink over time, the problem is not a local
 /// minima problem") on a real network: SGD trains a ReLU MLP on the digits while the full training loss and its
 /// gradient norm ‖∇L‖ are recorded; at the end, Lanczos with exact Hessian-vector products gives the Hessian's
 /// smallest and largest eigenvalues — the second-order test at the end point.
@@ -19,7 +19,7 @@ public sealed class GradientNormTest : Experiment<GradientNormTestParameters, Gr
     public override string Chapter => "02";
 
     /// <inheritdoc />
-    public override string Summary => "‖∇L‖ over SGD training of a digits MLP, and the Hessian's λmin at the end point (seed 001's test).";
+    public override string Summary => "‖∇L‖ over SGD training of a digits MLP, and the Hessian's λmin at the end point (Harakeh's test).";
 
     /// <summary>The digits MLP of chapter 02: ReLU hidden layers, softmax cross-entropy, training split with a fraction of
     /// labels replaced by random classes (seeded).</summary>

@@ -18,7 +18,7 @@ public sealed record GradientNormTestParameters
     /// <summary>Record the full training loss and ‖∇L‖ every this many steps (≥ 1).</summary>
     public int RecordEvery { get; set; } = 100;
 
-    /// <summary>Fraction of training labels replaced by a random class, in [0, 1): a hard task, as in seed 000's figure.</summary>
+    /// <summary>Fraction of training labels replaced by a random class, in [0, 1): a hard task, as in Srihari's figure.</summary>
     public double LabelNoise { get; set; } = 0.2;
 
     /// <summary>Lanczos steps (exact Hessian-vector products) for λmin and λmax of the Hessian at the end point (≥ 2).</summary>

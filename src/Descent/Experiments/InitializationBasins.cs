@@ -62,7 +62,7 @@ public sealed record InitializationBasinsResult(IReadOnlyList<InitializationOutc
 }
 
 /// <summary>
-/// Initialization decides the basin (seeds 000, 001: "initialization is really important"): the same digits MLP
+/// Initialization decides the basin (Srihari, "Challenges in Neural Network Optimization"; Harakeh, "Optimization for Training Deep Models": "initialization is really important"): the same digits MLP
 /// trained by the same SGD from several seeded Glorot initializations at several scales. Different seeds end in
 /// different solutions — the straight line between two of them crosses a loss barrier — and the scale changes how
 /// good a solution the same step budget reaches.

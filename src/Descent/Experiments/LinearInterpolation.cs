@@ -68,7 +68,7 @@ public sealed record LinearInterpolationResult(double[] Alphas, double[] TrainLo
 }
 
 /// <summary>
-/// Goodfellow, Vinyals &amp; Saxe (2015, arXiv:1412.6544), as seed 003 presents it: train the digits MLP with SGD, then
+/// Goodfellow, Vinyals &amp; Saxe (2015, arXiv:1412.6544), as Goodfellow presents it in "Gradient Descent and the Structure of Neural Network Cost Functions" ("A Special 1-D Subspace"): train the digits MLP with SGD, then
 /// evaluate the training and validation loss along the straight line θ(α) = (1 − α)θ₀ + αθ* through the start θ₀
 /// (α = 0) and the solution θ* (α = 1), α ∈ [−0.5, 1.5]. The line is smooth and falls without a barrier, although
 /// SGD's own path from θ₀ to θ* was several times longer than the line.

@@ -5,7 +5,7 @@ namespace Descent.Experiments;
 
 /// <summary>
 /// The loss along the straight line θ(α) = (1 − α)θa + αθb for any objective (Goodfellow, Vinyals &amp; Saxe 2015):
-/// the 1-D subspace that seed 003 looks through, for any model.
+/// the 1-D subspace that Goodfellow looks through ("Gradient Descent and the Structure of Neural Network Cost Functions", "A Special 1-D Subspace"), for any model.
 /// </summary>
 /// <param name="Name">What the line is on, e.g. "tanh RNN, memory task".</param>
 /// <param name="Alphas">The α grid.</param>

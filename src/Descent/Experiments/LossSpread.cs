@@ -4,7 +4,7 @@ using Descent.Models;
 namespace Descent.Experiments;
 
 /// <summary>
-/// Choromanska et al. (2015, "The Loss Surfaces of Multilayer Networks", arXiv:1412.0233), as summarized in seed 003:
+/// Choromanska et al. (2015, "The Loss Surfaces of Multilayer Networks", arXiv:1412.0233), as summarized in Goodfellow, "Gradient Descent and the Structure of Neural Network Cost Functions":
 /// "most minima are good, and this is more true for big models". Many seeded SGD runs train a one-hidden-layer ReLU MLP
 /// on the digits at each width; the spread of the final losses shrinks as the network grows.
 /// </summary>

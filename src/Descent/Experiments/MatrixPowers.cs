@@ -5,7 +5,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Descent.Experiments;
 
 /// <summary>
-/// Seed 000 §5 and Goodfellow et al. (2016, §8.2.5): a computational graph that applies the same W again and again computes
+/// Srihari, "Challenges in Neural Network Optimization" §5 and Goodfellow et al. (2016, §8.2.5): a computational graph that applies the same W again and again computes
 /// Wᵗ = V diag(λ)ᵗ V⁻¹, so the part of x along an eigenvector with |λᵢ| &gt; 1 explodes like |λᵢ|ᵗ and one with |λᵢ| &lt; 1
 /// vanishes. Computes ‖Wᵗx‖ by repeated multiplication and by the (complex) eigendecomposition, for a hand-built and a
 /// random matrix, with the size of each eigen-component.

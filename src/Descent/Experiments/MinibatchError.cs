@@ -4,7 +4,7 @@ using Descent.Models;
 namespace Descent.Experiments;
 
 /// <summary>
-/// Seed 001's "standard error of the mean is σ/√n" on a real network: at a mid-training θ of the digits MLP, the
+/// Harakeh's "standard error of the mean is σ/√n" on a real network: at a mid-training θ of the digits MLP, the
 /// minibatch gradient ĝₙ (mean of n per-example gradients) is measured against the full gradient g for a range of
 /// batch sizes. The error falls like σ/√n — slope −½ on a log-log plot — so 100× the examples buy only 10× less error
 /// (the "less than linear return"); without replacement the finite-population factor √((N − n)/(N − 1)) takes it to 0 at n = N.

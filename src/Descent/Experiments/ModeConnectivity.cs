@@ -78,7 +78,7 @@ public sealed record ModeConnectivityResult(double[] T, double[] LineTrainLosses
 
 /// <summary>
 /// Mode connectivity (Draxler, Veschgini, Salmhofer &amp; Hamprecht 2018, arXiv:1803.00885; Garipov, Izmailov, Podoprikhin,
-/// Vetrov &amp; Wilson 2018, arXiv:1802.10026), seed 004: two digits networks trained from different seeds are joined
+/// Vetrov &amp; Wilson 2018, arXiv:1802.10026), Yarotsky, "Optimization of neural networks": two digits networks trained from different seeds are joined
 /// by the straight line, which crosses a loss barrier, and by a curve with one trainable bend θ_bend, trained by SGD on
 /// the loss averaged over the path, E_{t~U(0,1)} L(φ(t)); its gradient with respect to the bend is
 /// (∂φ(t)/∂θ_bend)·∇L(φ(t)) = w(t)∇L(φ(t)), w(t) = 2t(1 − t) for the Bézier curve and 2min(t, 1 − t) for the chain.

@@ -39,7 +39,7 @@ public sealed record ModelInterpolationsResult(IReadOnlyList<LossLine> Lines) : 
 }
 
 /// <summary>
-/// Seed 003's question "is the 1-D picture special to one model?" (Goodfellow et al. 2015 show maxout, other activations,
+/// Goodfellow's question "is the 1-D picture special to one model?" (Goodfellow et al. 2015 show maxout, other activations,
 /// convolutional, LSTM and MP-DBM models): the loss along θ₀ → θ* for a tanh and a ReLU digits MLP, for a run that
 /// fails (weights initialized 8× too large, so the units saturate — "history is written by the winners"), for a tanh RNN
 /// on the memory task (standing in for the LSTM) and for an RBM trained by its exact gradient (standing in for the

@@ -45,7 +45,7 @@ public sealed record NetworkBoundParameters
 /// <param name="Sharpness">λmax(∇²L(θₖ)) along the practical run (Lanczos).</param>
 /// <param name="Practical">GD with the practical learning rate.</param>
 /// <param name="Safe">GD with α = 1/M_box, the rate that maximizes the guarantee.</param>
-/// <param name="PracticalGuarantee">Seed 004's guarantee for the practical α (usually none: α ≥ 2/M).</param>
+/// <param name="PracticalGuarantee">Yarotsky's guarantee for the practical α (usually none: α ≥ 2/M).</param>
 /// <param name="SafeGuarantee">The guarantee for α = 1/M_box.</param>
 /// <param name="Tolerance">ε.</param>
 public sealed record NetworkBoundResult(int Parameters, double InitialLoss, LipschitzEstimate? BoxEstimate, int[] SharpnessSteps, double[] Sharpness,
@@ -88,8 +88,8 @@ public sealed record NetworkBoundResult(int Parameters, double InitialLoss, Lips
 }
 
 /// <summary>
-/// What the convergence bounds say nothing about (seed 000, "theoretical limits"; seed 004): on a tanh MLP trained on the
-/// digits, the Hessian's norm is unbounded over ℝⁿ, so seed 004's M exists only over a region. Estimated over a box around
+/// What the convergence bounds say nothing about (Srihari, "Challenges in Neural Network Optimization", "theoretical limits"; Yarotsky, "Optimization of neural networks"): on a tanh MLP trained on the
+/// digits, the Hessian's norm is unbounded over ℝⁿ, so Yarotsky's M exists only over a region. Estimated over a box around
 /// θ₀ it makes 2/M smaller than the learning rate that trains the network well — the practical run is not covered at all —
 /// and the rate the bound prefers (1/M) trains far more slowly, while its promise min‖∇L‖ ≤ c^{−1/2}N^{−1/2}L(θ₀)^{1/2} is
 /// loose and says nothing about the loss or the accuracy reached.
@@ -103,7 +103,7 @@ public sealed class NetworkBound : Experiment<NetworkBoundParameters, NetworkBou
     public override string Chapter => "08";
 
     /// <inheritdoc />
-    public override string Summary => "Seed 004's bound on a digits MLP: M over a box, the practical α outside the theorem, the bound's value vs progress.";
+    public override string Summary => "Yarotsky's bound on a digits MLP: M over a box, the practical α outside the theorem, the bound's value vs progress.";
 
     /// <inheritdoc />
     public override NetworkBoundResult Run(NetworkBoundParameters parameters, IProgress<double>? progress = null,

@@ -52,7 +52,7 @@ public sealed record NewtonSolveResult(IReadOnlyList<NewtonSolveRow> Accuracy, I
 }
 
 /// <summary>
-/// Seed 001's two "non-deep" disadvantages of Newton's method, measured: inverting H is unstable when κ is large (the
+/// Harakeh's two "non-deep" disadvantages of Newton's method, measured: inverting H is unstable when κ is large (the
 /// computed step H⁻¹g loses about log₁₀κ digits: relative error ≈ κ·u, u = 1.1e-16), and it is expensive when H is large
 /// (8n² bytes and ≈ n³/3 flops for n parameters).
 /// </summary>

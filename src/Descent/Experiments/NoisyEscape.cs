@@ -45,7 +45,7 @@ public sealed record NoisyEscapeResult(IReadOnlyList<NoisyEscapeRow> Rows, int R
 }
 
 /// <summary>
-/// Seed 002: "stochasticity alone is not always enough to escape local minima." Gradient descent on
+/// The UvA notes, "Challenges of optimizing deep neural networks": "stochasticity alone is not always enough to escape local minima." Gradient descent on
 /// <see cref="WrongSideOfMountain"/> from its start stops in the shallow basin; here every gradient gets Gaussian noise
 /// of standard deviation s for a number of steps, then plain descent settles the run, and the basin it ends in is counted.
 /// </summary>

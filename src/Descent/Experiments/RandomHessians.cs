@@ -70,7 +70,7 @@ public sealed record RandomHessiansResult(int Size, double[] Eigenvalues, double
 }
 
 /// <summary>
-/// The coin-flip argument of seed 003 with random matrices (Dauphin et al. 2014, arXiv:1406.2572; Bray &amp; Dean 2007):
+/// The coin-flip argument (Goodfellow, "Gradient Descent and the Structure of Neural Network Cost Functions", "Are saddle points or local minima more common?") with random matrices (Dauphin et al. 2014, arXiv:1406.2572; Bray &amp; Dean 2007):
 /// (1) the eigenvalues of a large random symmetric matrix fill Wigner's semicircle, half negative; (2) the chance that
 /// all n eigenvalues are positive — a minimum — falls faster than the 2⁻ⁿ of independent coins; (3) shifting the
 /// spectrum by μ (the weighted coin: low loss ↔ large μ) moves the index smoothly from 1 to 0 along F_sc(−μ).

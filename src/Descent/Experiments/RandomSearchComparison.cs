@@ -43,7 +43,7 @@ public sealed record RandomSearchResult(IReadOnlyList<RandomSearchRow> Rows, int
 }
 
 /// <summary>
-/// Seed 003's opening list — exhaustive search, random search, analytical solutions, model-based search, and the
+/// Goodfellow's opening list — exhaustive search, random search, analytical solutions, model-based search, and the
 /// gradient-based search neural networks use — made concrete: on a rotated quadratic with eigenvalues 1 … 10, the best of
 /// B random points in [−r, r]ⁿ against B steps of gradient descent (ε = 1/λmax) from the first of them. Random search
 /// is as good as anything in 2-D and hopeless in 100-D; gradient descent barely notices the dimension.

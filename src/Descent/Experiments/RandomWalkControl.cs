@@ -29,7 +29,7 @@ public sealed record RandomWalkResult(IReadOnlyList<RandomWalkRow> Rows) : IExpe
 }
 
 /// <summary>
-/// Goodfellow et al.'s random-walk control (seed 003): is the structure of the SGD path seen through the line
+/// Goodfellow et al.'s random-walk control (Goodfellow, "Gradient Descent and the Structure of Neural Network Cost Functions"): is the structure of the SGD path seen through the line
 /// θ₀ → θ* real, or would any path look like that when projected? A random walk from θ₀ takes, between snapshots,
 /// steps of the same length as SGD's, in uniformly random directions; both paths are measured against the same line.
 /// </summary>

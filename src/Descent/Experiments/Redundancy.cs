@@ -4,7 +4,7 @@ using Descent.Models;
 namespace Descent.Experiments;
 
 /// <summary>
-/// Seed 001's redundancy argument: a data set made of r copies of K distinct digits has N = K·r examples, so the exact
+/// Harakeh's redundancy argument: a data set made of r copies of K distinct digits has N = K·r examples, so the exact
 /// gradient costs N example gradients, but the per-example gradients have the same mean and the same spread σ for every
 /// r — a minibatch of n examples is exactly as accurate whatever N is. In the extreme K = 1 (all N examples identical)
 /// σ = 0 and a single example gives the exact gradient: Θ(1) work instead of Θ(N).

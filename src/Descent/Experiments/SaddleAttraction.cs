@@ -52,8 +52,8 @@ public sealed record SaddleAttractionResult(IReadOnlyList<SaddleAttractionRow> R
 }
 
 /// <summary>
-/// Newton's method is attracted to saddles, gradient descent flees them, saddle-free Newton flees them fast (seeds 001,
-/// 003; Dauphin et al. 2014, arXiv:1406.2572). On L(x, y) = ½x² − ½y² + ¼y⁴ (<see cref="IndexSaddle"/> with n = 2, k = 1: a
+/// Newton's method is attracted to saddles, gradient descent flees them, saddle-free Newton flees them fast (Harakeh, "Optimization for Training Deep Models", "Saddle Points";
+/// Goodfellow, "Gradient Descent and the Structure of Neural Network Cost Functions", "Newton's method's failure mode"; Dauphin et al. 2014, arXiv:1406.2572). On L(x, y) = ½x² − ½y² + ¼y⁴ (<see cref="IndexSaddle"/> with n = 2, k = 1: a
 /// saddle at the origin, minima at (0, ±1)) each method runs from the same random starts and we count where it ends.
 /// </summary>
 /// <remarks>Newton's step solves g + HΔ = 0 of the local model, so it lands on the model's critical point whatever its

@@ -74,7 +74,7 @@ public sealed record SaddleEscapeResult(int[] GradientDescent, int[] Perturbed, 
 }
 
 /// <summary>
-/// Perturbed gradient descent (Jin, Ge, Netrapalli, Kakade &amp; Jordan 2017, arXiv:1703.00887; seed 004) against plain
+/// Perturbed gradient descent (Jin, Ge, Netrapalli, Kakade &amp; Jordan 2017, arXiv:1703.00887; Yarotsky, "Optimization of neural networks") against plain
 /// GD near a strict saddle: L = ½Σᵢ₌₁ⁿ⁻¹ θᵢ² − ½θₙ² + ¼θₙ⁴ (<see cref="IndexSaddle"/>, one escape direction with λ = −1,
 /// minima at θₙ = ±1 with L = −¼). Every run starts at distance 1 from the saddle along a random stable direction plus a
 /// tiny offset (σ = <see cref="SaddleEscapeParameters.StartNoise"/>): gradient descent slides to the saddle and waits there

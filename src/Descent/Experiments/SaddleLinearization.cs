@@ -87,10 +87,10 @@ public sealed record SaddleLinearizationResult(RampedDoubleWell Objective, doubl
 }
 
 /// <summary>
-/// Seed 004's linearization: near a stationary point W*, W⁽ⁿ⁺¹⁾ − W* = (1 − αD²L(W*))(W⁽ⁿ⁾ − W*) + o(|W⁽ⁿ⁾ − W*|), so the
+/// Yarotsky's linearization: near a stationary point W*, W⁽ⁿ⁺¹⁾ − W* = (1 − αD²L(W*))(W⁽ⁿ⁾ − W*) + o(|W⁽ⁿ⁾ − W*|), so the
 /// eigenvalues of D²L(W*) decide: positive ones (with α &lt; 2/λ) contract, negative ones diverge. On
 /// <see cref="RampedDoubleWell"/> the saddle (0, 0) has λ = 1 − a &lt; 0 along x and b &gt; 0 along y: started exactly on
-/// x = 0 gradient descent converges to the saddle (seed 004's exercise: a stationary point that is not a minimum), but a
+/// x = 0 gradient descent converges to the saddle (Yarotsky's exercise: a stationary point that is not a minimum), but a
 /// perturbation δ grows like (1 + α(a − 1))ⁿδ and GD leaves. Predictions come from <see cref="LinearizedFlow"/>.
 /// </summary>
 public sealed class SaddleLinearization : Experiment<SaddleLinearizationParameters, SaddleLinearizationResult>

@@ -6,7 +6,7 @@ namespace Descent.Experiments;
 
 /// <summary>
 /// Safran &amp; Shamir (2018), "Spurious Local Minima are Common in Two-Layer ReLU Neural Networks" (arXiv:1712.08968),
-/// the tables in seed 004: for each (k, n), many runs of plain gradient descent on the population objective
+/// the tables in Yarotsky, "Optimization of neural networks": for each (k, n), many runs of plain gradient descent on the population objective
 /// F(w₁ … wₙ) = ½ E_{x~N(0,I_k)} [(Σᵢ (wᵢᵀx)₊ − Σⱼ (vⱼᵀx)₊)²], vⱼ = eⱼ (<see cref="ReluTeacherStudent"/>), each from its own
 /// N(0, 1/k) start with step ε = 5/k until ‖∇F‖ ≤ 1e-9; every end point is then classified from F and the exact
 /// Hessian (<see cref="Classify"/>).

@@ -2,7 +2,7 @@ namespace Descent.Experiments;
 
 /// <summary>
 /// The published values of Safran &amp; Shamir (2018), "Spurious Local Minima are Common in Two-Layer ReLU Neural
-/// Networks", arXiv:1712.08968, Tables 1 and 2, as reproduced in seed 004 (Yarotsky's lecture). They are the
+/// Networks", arXiv:1712.08968, Tables 1 and 2, as reproduced in Yarotsky, "Optimization of neural networks" (Yarotsky's lecture). They are the
 /// reference our runs are compared with — typed from the paper, not computed here.
 /// </summary>
 public static class SafranShamirPaper

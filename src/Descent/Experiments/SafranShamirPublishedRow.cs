@@ -1,6 +1,6 @@
 namespace Descent.Experiments;
 
-/// <summary>One row of Safran &amp; Shamir's published tables (arXiv:1712.08968; seed 004 reproduces them): 1000 runs of
+/// <summary>One row of Safran &amp; Shamir's published tables (arXiv:1712.08968; Yarotsky, "Optimization of neural networks" reproduces them): 1000 runs of
 /// gradient descent for this (k, n).</summary>
 /// <param name="K">Input dimension = teacher neurons.</param>
 /// <param name="N">Student neurons.</param>

@@ -3,7 +3,7 @@ using Descent.Data;
 namespace Descent.Experiments;
 
 /// <summary>
-/// Seed 001's "sampling minibatches": the same network, start, learning rate and number of steps, with minibatches
+/// Harakeh's "sampling minibatches": the same network, start, learning rate and number of steps, with minibatches
 /// from a fresh shuffle every epoch, from one shuffle reused every epoch ("shuffle once and store on disk"), and from the
 /// data sorted by class. Shuffling once costs nothing measurable; sorted batches are strongly correlated (each holds
 /// one or two digits), so every stretch of steps pulls the network towards the current class and it forgets the others.

@@ -53,7 +53,7 @@ public sealed record SaturationPlateauResult(IReadOnlyList<SaturationRow> Rows) 
 }
 
 /// <summary>
-/// Plateaus from saturated units (seed 000, "plateaus"; LeCun et al. 1998, "Efficient BackProp"): tanh units whose inputs
+/// Plateaus from saturated units (Srihari, "Challenges in Neural Network Optimization", "plateaus"; LeCun et al. 1998, "Efficient BackProp"): tanh units whose inputs
 /// are large sit on the flat tails of tanh, where tanh'(z) = 1 − tanh²(z) ≈ 4e^{−2|z|}, so the gradient through them all but
 /// vanishes and gradient descent crawls although the loss is high. The same 2-H-1 network on XOR starts from Glorot weights
 /// whose first layer is multiplied by 1, 8 or 64.

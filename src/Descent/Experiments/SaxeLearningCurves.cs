@@ -77,7 +77,7 @@ public sealed record SaxeLearningCurvesResult(double[] Strengths, double[] Times
 }
 
 /// <summary>
-/// Saxe, McClelland &amp; Ganguli (2014, arXiv:1312.6120; seeds 001, 003): gradient descent on a deep linear network from a
+/// Saxe, McClelland &amp; Ganguli (2014, arXiv:1312.6120; Harakeh, "Optimization for Training Deep Models"; Goodfellow, "Gradient Descent and the Structure of Neural Network Cost Functions"): gradient descent on a deep linear network from a
 /// small start shows long plateaus followed by sharp drops, one per input–output mode, strongest mode first; from a
 /// decoupled start each mode follows the sigmoid u(t) = s/(1 + (s/u₀ − 1)e^{−2st}) (depth 2) exactly, and the simulation is
 /// overlaid on the analytic curve (<see cref="SaxeLearningCurve"/>).

@@ -75,7 +75,7 @@ public sealed record SeparableNormGrowthResult(int[] Steps, double[] Losses, dou
 }
 
 /// <summary>
-/// A loss with no minimizer (seed 003, "some functions lack critical points"): softmax cross-entropy of a linear
+/// A loss with no minimizer (Goodfellow, "Gradient Descent and the Structure of Neural Network Cost Functions", "some functions lack critical points"): softmax cross-entropy of a linear
 /// two-class classifier (an <see cref="Mlp"/> 2 → 2) on linearly separable data. The loss falls towards 0 but never
 /// reaches it, so gradient descent runs forever: ‖∇L‖ → 0 only like 1/t while ‖θ‖ grows like ln t, in the direction
 /// of the max-margin separator (Soudry, Hoffer, Nacson, Gunasekar &amp; Srebro 2018, arXiv:1710.10345).

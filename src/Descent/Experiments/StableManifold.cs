@@ -60,7 +60,7 @@ public sealed record StableManifoldResult(IReadOnlyList<StableManifoldRow> Rows,
 }
 
 /// <summary>
-/// The set of starts from which gradient descent converges to a saddle has measure zero (seed 004, after Recht's
+/// The set of starts from which gradient descent converges to a saddle has measure zero (Yarotsky, "Optimization of neural networks", after Recht's
 /// "Saddles again"; Lee et al. 2016, arXiv:1602.04915). On L = ½x² − ½y² + ¼y⁴ the stable manifold of the saddle is the
 /// line y = 0: gradient descent from (1, 0) converges to the saddle, from (1, δ) with any δ ≠ 0 it escapes, because the
 /// escape coordinate grows like (1 + ε|λ|)ᵏδ — after about ln(R/δ)/ln(1 + ε|λ|) steps, so the time spent near the

@@ -69,7 +69,7 @@ public sealed record StepSizeThresholdResult(RampedDoubleWell Objective, double 
 }
 
 /// <summary>
-/// Seed 004's step-size condition: on <see cref="RampedDoubleWell"/> (non-convex, M known), estimate M by sampling
+/// Yarotsky's step-size condition: on <see cref="RampedDoubleWell"/> (non-convex, M known), estimate M by sampling
 /// (λmax of Hessians and gradient-difference ratios over the plot box, <see cref="Lipschitz.EstimateGradient"/>), then run
 /// gradient descent with α = m/M. The descent lemma L(θ − αg) ≤ L(θ) − α(1 − Mα/2)‖g‖² makes every α &lt; 2/M monotone;
 /// beyond 2/M the ridge direction (curvature b = M at y = 0) is multiplied by |1 − αM| &gt; 1 and L goes up.

@@ -53,7 +53,7 @@ public sealed record StoppingRuleResult(GradientDescentGuarantee Guarantee, IRea
 }
 
 /// <summary>
-/// The stopping-rule form of seed 004's proposition: gradient descent with ‖∇L‖ &lt; ε as the stop rule terminates within
+/// The stopping-rule form of Yarotsky's proposition: gradient descent with ‖∇L‖ &lt; ε as the stop rule terminates within
 /// (L(W⁽¹⁾) − min L)/(cε²) steps. Measured counts on <see cref="RampedDoubleWell"/> from far up the ramp against that bound:
 /// close while ε is near the ramp's slope b, and far below it (a few more steps per factor of 10 in ε, linear
 /// convergence in a non-degenerate well) for small ε — the ε⁻² is a worst case over all functions, not a prediction.

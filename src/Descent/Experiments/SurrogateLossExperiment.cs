@@ -6,7 +6,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Descent.Experiments;
 
 /// <summary>
-/// Learning vs pure optimization (seed 001): the 0-1 loss has no useful gradient, so we minimize a surrogate
+/// Learning vs pure optimization (Harakeh, "Optimization for Training Deep Models"): the 0-1 loss has no useful gradient, so we minimize a surrogate
 /// (logistic or hinge) of the empirical risk R̂(f) = (1/m) Σᵢ L(f(xᵢ), yᵢ) on a training set, and judge by the 0-1
 /// loss on a validation set — where early stopping halts.
 /// </summary>

@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Descent.Functions;
 
 /// <summary>
-/// The "few minima, connected" picture of the loss surface (Baity-Jesi et al., seed 004):
+/// The "few minima, connected" picture of the loss surface (Baity-Jesi et al., Yarotsky, "Optimization of neural networks"):
 /// L(w₁, w₂) = (w₂ − w₁²)² + ε·w₁², a parabolic valley w₂ = w₁² whose floor is tilted by ε·w₁².
 /// </summary>
 /// <remarks>

@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Descent.Functions;
 
 /// <summary>
-/// A steep wall between two nearly flat regions (seed 000, "cliffs and exploding gradients"), in 2-D:
+/// A steep wall between two nearly flat regions (Srihari, "Challenges in Neural Network Optimization", "cliffs and exploding gradients"), in 2-D:
 /// L(θ) = H·σ((θ₁ − c)/w) + (μ/2)‖θ − m‖², σ(z) = 1/(1 + e^(−z)),
 /// a sigmoid step of height H and width w at θ₁ = c on top of a shallow bowl centred at m on the low side (m₁ &lt; c).
 /// </summary>

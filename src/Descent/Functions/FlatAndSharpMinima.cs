@@ -4,7 +4,7 @@ using MathNet.Numerics;
 namespace Descent.Functions;
 
 /// <summary>
-/// Two global minima of equal value 0, one flat and one sharp (seed 002, "flat vs steep minima"):
+/// Two global minima of equal value 0, one flat and one sharp (the UvA notes, "Challenges of optimizing deep neural networks", "flat vs steep minima"):
 /// L(θ) = f_a(θ)·f_b(θ), f_c(θ) = 1 − exp(−‖θ − c‖²/(2σ_c²)), with the flat minimum at a = −(d/2)e₁ (width σ_a)
 /// and the sharp one at b = +(d/2)e₁ (width σ_b ≪ σ_a). Far from both, L → 1: a plateau around two holes.
 /// </summary>

@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Descent.Functions;
 
 /// <summary>
-/// A smooth surface with no critical point at all (seed 003, "some functions lack critical points"):
+/// A smooth surface with no critical point at all (Goodfellow, "Gradient Descent and the Structure of Neural Network Cost Functions", "some functions lack critical points"):
 /// L(θ) = aᵀθ + Σᵢ softplus(θᵢ), softplus(z) = log(1 + eᶻ). Gradient descent never stops on it: the
 /// gradient norm stays above a positive constant everywhere while L decreases without bound.
 /// </summary>

@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Descent.Functions;
 
 /// <summary>
-/// A cliff made by multiplying several large weights (seeds 000, 001, "cliffs result from the multiplication of several
+/// A cliff made by multiplying several large weights (Srihari, "Challenges in Neural Network Optimization"; Harakeh, "Optimization for Training Deep Models", "cliffs result from the multiplication of several
 /// large weights together"): a chain of 2k scalar linear layers whose first k layers share the weight a = θ₁ and last k
 /// layers share b = θ₂, fit to the target y: L(a, b) = ½(aᵏbᵏ − y)².
 /// </summary>

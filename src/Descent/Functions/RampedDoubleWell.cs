@@ -14,7 +14,7 @@ namespace Descent.Functions;
 /// Newton's method from x = a, which converges monotonically because x − a·tanh x is convex for x &gt; 0). (0, 0) is a
 /// saddle of index 1 (curvatures 1 − a &lt; 0 and b); (±x*, 0) are the two global minima, L* = ½x*² − a·log cosh x*.</para>
 /// <para>Far up the ramp (|y| ≫ 1) the gradient is ≈ b in y: gradient descent walks down at constant speed with
-/// ‖∇L‖ ≈ b, which makes seed 004's bound min‖∇L‖ ≤ c^{−1/2}N^{−1/2}(L(W₁) − L*)^{1/2} nearly tight there.</para>
+/// ‖∇L‖ ≈ b, which makes Yarotsky's bound min‖∇L‖ ≤ c^{−1/2}N^{−1/2}(L(W₁) − L*)^{1/2} nearly tight there.</para>
 /// </remarks>
 public sealed class RampedDoubleWell : Objective, ILipschitzGradient
 {

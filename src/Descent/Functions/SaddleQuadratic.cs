@@ -4,7 +4,7 @@ namespace Descent.Functions;
 
 /// <summary>
 /// The axis-aligned quadratic saddle L(θ) = Σᵢ cᵢθᵢ² with some cᵢ &gt; 0 and some cᵢ &lt; 0;
-/// the default is the textbook x₁² − x₂² (seed 000).
+/// the default is the textbook x₁² − x₂² (Srihari, "Challenges in Neural Network Optimization").
 /// </summary>
 /// <remarks>
 /// Gradient ∂L/∂θᵢ = 2cᵢθᵢ; Hessian diag(2c₁, …, 2cₙ), constant. The only critical point is θ = 0,

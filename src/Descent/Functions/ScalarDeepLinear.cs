@@ -3,9 +3,9 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Descent.Functions;
 
 /// <summary>
-/// The scalar deep linear network (Saxe et al. 2014; seeds 000, 003): one unit per layer, depth d, fit to the target y:
+/// The scalar deep linear network (Saxe et al. 2014; Srihari, "Challenges in Neural Network Optimization"; Goodfellow, "Gradient Descent and the Structure of Neural Network Cost Functions"): one unit per layer, depth d, fit to the target y:
 /// L(w) = ½(w₁w₂⋯w_d − y)². Its minima form the connected surface ∏wᵢ = y (rescaling one weight by α and another by
-/// 1/α leaves L unchanged — the weight-space symmetry of seed 000), and the origin is a saddle that small
+/// 1/α leaves L unchanged — the weight-space symmetry of Srihari, "Challenges in Neural Network Optimization"), and the origin is a saddle that small
 /// initializations must escape, which makes the plateau of deep linear learning curves.
 /// </summary>
 /// <remarks>

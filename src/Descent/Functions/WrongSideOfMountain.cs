@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Descent.Functions;
 
 /// <summary>
-/// Goodfellow's "wrong side of the mountain" (seeds 000, 003) in 2-D: a start on the far slope of a
+/// Goodfellow's "wrong side of the mountain" (Srihari, "Challenges in Neural Network Optimization"; Goodfellow, "Gradient Descent and the Structure of Neural Network Cost Functions") in 2-D: a start on the far slope of a
 /// mountain from the global basin, where the locally best direction −∇L points away from the global minimum.
 /// L(θ) = (μ/2)‖θ − g‖² + M·e(θ; m, 1) − 2·e(θ; g, 1) − d·e(θ; ℓ, 0.8),
 /// with e(θ; c, s) = exp(−‖θ − c‖²/(2s²)), global basin g = (3, 0), mountain m = (0, 0), local basin ℓ = (−2.5, 1.5).

@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Descent.Models;
 
 /// <summary>
-/// The minibatch gradient as a statistical estimator (seed 001, "Computing the expectation"). For a mean-over-examples
+/// The minibatch gradient as a statistical estimator (Harakeh, "Optimization for Training Deep Models", "Computing the expectation"). For a mean-over-examples
 /// objective L(θ) = (1/N) Σᵢ ℓᵢ(θ) + R(θ) with full gradient g, the per-example gradients gᵢ = ∇ℓᵢ(θ) + ∇R(θ) have mean g
 /// and total variance σ² = (1/N) Σᵢ ‖gᵢ − g‖² (the trace of their covariance). The mean ĝₙ of n of them drawn uniformly
 /// <b>with replacement</b> has E ĝₙ = g and root-mean-square error √E‖ĝₙ − g‖² = σ/√n; drawn <b>without replacement</b>

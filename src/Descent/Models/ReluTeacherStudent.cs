@@ -11,7 +11,7 @@ namespace Descent.Models;
 /// </summary>
 /// <remarks>
 /// <para>The factor ½ is the paper's (Safran &amp; Shamir 2018, eq. (1), arXiv:1712.08968; the objective values in
-/// their tables, ≈ 0.02–0.03, are on this scale). The lecture slide (seed 004) writes the objective without it.</para>
+/// their tables, ≈ 0.02–0.03, are on this scale). The lecture slide (Yarotsky, "Optimization of neural networks") writes the objective without it.</para>
 /// <para>Expanding the square, F = ½ Σᵢᵢ' K(wᵢ, wᵢ') − Σᵢⱼ K(wᵢ, vⱼ) + ½ Σⱼⱼ' K(vⱼ, vⱼ') with the arc-cosine kernel
 /// K(w, u) = E[(wᵀx)₊(uᵀx)₊] = ‖w‖‖u‖/(2π)·(sin θ + (π − θ) cos θ), θ = ∠(w, u) (Cho &amp; Saul 2009); K(w, w) = ‖w‖²/2.</para>
 /// <para>Exact derivatives (derived in the source and checked against finite differences):

@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Descent.Models;
 
 /// <summary>
-/// Weight-space symmetry (seed 000, "model identifiability"): with m hidden layers of n units there are n!^m orderings of
+/// Weight-space symmetry (Srihari, "Challenges in Neural Network Optimization", "model identifiability"): with m hidden layers of n units there are n!^m orderings of
 /// the hidden units that compute the same function, and for ReLU (or maxout) units scaling a layer's incoming weights
 /// and biases by α &gt; 0 and its outgoing weights by 1/α does not change the function either. So every minimum comes
 /// with n!^m discrete copies and an m·n-dimensional family of rescaled copies, all with the same loss.

@@ -1,6 +1,6 @@
 namespace Descent.Models;
 
-/// <summary>What the two weight-space symmetries of seed 000 do to a trained MLP (see <see cref="WeightSymmetry.Check"/>).</summary>
+/// <summary>What the two weight-space symmetries of Srihari, "Challenges in Neural Network Optimization" do to a trained MLP (see <see cref="WeightSymmetry.Check"/>).</summary>
 /// <param name="Loss">L(θ).</param>
 /// <param name="PermutedLoss">L after permuting the units of every hidden layer (a random permutation per layer).</param>
 /// <param name="RescaledLoss">L after scaling every hidden layer's incoming weights and biases by α and its outgoing weights by 1/α.</param>

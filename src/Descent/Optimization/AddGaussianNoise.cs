@@ -5,7 +5,7 @@ namespace Descent.Optimization;
 /// <summary>
 /// Additive Gaussian gradient noise (Neelakantan et al. 2015), optax's <c>add_noise</c>:
 /// output u + σₜ·ξ with ξ ~ N(0, I) and σₜ = standardDeviation / (1 + t)^decayPower.
-/// A stand-in for the minibatch noise of stochastic gradients (seed 001, "inexact gradients").
+/// A stand-in for the minibatch noise of stochastic gradients (Harakeh, "Optimization for Training Deep Models", "inexact gradients").
 /// </summary>
 /// <remarks>Seeded: ξ at step t depends only on (seed, t), so the transform stays a pure function
 /// and a rerun with the same seed adds exactly the same noise.</remarks>

@@ -1,7 +1,7 @@
 namespace Descent.Optimization;
 
 /// <summary>
-/// What seed 004's proposition guarantees for gradient descent W⁽ⁿ⁺¹⁾ = W⁽ⁿ⁾ − α∇L(W⁽ⁿ⁾) on an L with M-Lipschitz gradient,
+/// What Yarotsky's proposition guarantees for gradient descent W⁽ⁿ⁺¹⁾ = W⁽ⁿ⁾ − α∇L(W⁽ⁿ⁾) on an L with M-Lipschitz gradient,
 /// bounded below: with c = α(1 − Mα/2) &gt; 0 (i.e. 0 &lt; α &lt; 2/M), each step lowers L by at least c‖∇L‖², so
 /// Σₙ₌₁ᴺ ‖∇L(W⁽ⁿ⁾)‖² ≤ (L(W⁽¹⁾) − min L)/c and
 /// min_{n ≤ N} ‖∇L(W⁽ⁿ⁾)‖ ≤ c^{−1/2} N^{−1/2} (L(W⁽¹⁾) − min L)^{1/2}; the stopping rule ‖∇L‖ &lt; ε fires within

@@ -7,7 +7,7 @@ namespace Descent.Optimization;
 /// </summary>
 public static class Optimizers
 {
-    /// <summary>Gradient descent θ ← θ − εg (seed 001): scale(−ε).</summary>
+    /// <summary>Gradient descent θ ← θ − εg (Harakeh, "Optimization for Training Deep Models"): scale(−ε).</summary>
     public static Optimizer GradientDescent(LearningRateSchedule learningRate) =>
         new($"GradientDescent(learningRate={learningRate})", new ScaleByLearningRate(Check(learningRate)));
 
@@ -60,7 +60,7 @@ public static class Optimizers
         new($"NoisyGradientDescent(learningRate={learningRate}, standardDeviation={Text.Num(standardDeviation)}, seed={seed})",
             new AddGaussianNoise(standardDeviation, seed, decayPower), new ScaleByLearningRate(Check(learningRate)));
 
-    /// <summary>Gradient descent with the optimal step ε* = gᵀg / gᵀHg of the Taylor model (seeds 001, 003),
+    /// <summary>Gradient descent with the optimal step ε* = gᵀg / gᵀHg of the Taylor model (Harakeh, "Optimization for Training Deep Models"; Goodfellow, "Gradient Descent and the Structure of Neural Network Cost Functions"),
     /// maxStep when gᵀHg ≤ 0: optimal-step → scale(−1).</summary>
     public static Optimizer OptimalStep(double maxStep = 10.0) =>
         new($"OptimalStep(maxStep={Text.Num(maxStep)})", new ScaleByOptimalStep(maxStep), new Scale(-1.0));

@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Descent.Optimization;
 
 /// <summary>
-/// Newton's direction: output H⁻¹u with H = ∇²L(θₜ) (seed 001: x* = x⁽⁰⁾ − H⁻¹∇f(x⁽⁰⁾); seed 003:
+/// Newton's direction: output H⁻¹u with H = ∇²L(θₜ) (Harakeh, "Optimization for Training Deep Models": x* = x⁽⁰⁾ − H⁻¹∇f(x⁽⁰⁾); Goodfellow, "Gradient Descent and the Structure of Neural Network Cost Functions":
 /// solve g + H(θ − θ₀) = 0). Followed by scale(−1) it jumps to the critical point of the local
 /// quadratic model — a minimum, a maximum or a saddle alike, which is Newton's failure mode.
 /// Stateless.

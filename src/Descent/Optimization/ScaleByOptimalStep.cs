@@ -3,13 +3,13 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Descent.Optimization;
 
 /// <summary>
-/// The optimal step of the second-order Taylor model along u (seeds 001 and 003): L(θ − εu) ≈
+/// The optimal step of the second-order Taylor model along u (Harakeh, "Optimization for Training Deep Models"; Goodfellow, "Gradient Descent and the Structure of Neural Network Cost Functions"): L(θ − εu) ≈
 /// L − ε gᵀu + ½ε² uᵀHu is smallest at ε* = gᵀu / uᵀHu, i.e. ε* = gᵀg / gᵀHg when u = g.
 /// Output ε·u with ε = min(ε*, maxStep), clamped at 0; H·u comes from the objective's
 /// Hessian-vector product, so the Hessian is never formed.
 /// </summary>
 /// <remarks>
-/// Fallback: when uᵀHu ≤ 0 the model predicts that every step size improves the loss (seed 003), so
+/// Fallback: when uᵀHu ≤ 0 the model predicts that every step size improves the loss (Goodfellow, "Gradient Descent and the Structure of Neural Network Cost Functions"), so
 /// ε* does not exist; the transform then takes ε = maxStep. The same cap applies when uᵀHu is tiny
 /// and ε* would be huge. When gᵀu &lt; 0 (u points uphill) ε = 0. The ε used is kept in the state.
 /// </remarks>

@@ -84,7 +84,7 @@ public sealed record TrainingResult
     }
 
     /// <summary>min over j ≤ k of ‖∇L(θⱼ)‖ for every k: the quantity bounded by O(k^{−1/2}) in the
-    /// convergence proposition of seed 004.</summary>
+    /// convergence proposition of Yarotsky, "Optimization of neural networks".</summary>
     public double[] RunningMinimumGradientNorm()
     {
         var result = new double[GradientNorms.Length];
