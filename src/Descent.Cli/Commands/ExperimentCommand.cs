@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace Descent.Cli.Commands;
 
-/// <summary><c>descent experiment list | run NAME [--param value …] [--seed N] [--out FILE]</c>: the chapters'
+/// <summary><c>descent experiment list | run NAME [--param value …] [--seed N] [--out FILE] [--quiet]</c>: the chapters'
 /// experiments (every <see cref="IExperiment"/> in the library) outside a notebook, with CSV or JSON output.</summary>
 internal static class ExperimentCommand
 {
@@ -28,7 +28,8 @@ internal static class ExperimentCommand
         var name = new Argument<string>("name") { Description = "Experiment name (see `descent experiment list`)" };
         var seed = new Option<int?>("--seed") { Description = "Seed (for experiments that take one)" };
         var output = new Option<string?>("--out") { Description = "Write the result table to FILE (.csv or .json)" };
-        var run = new Command("run", "Run an experiment: --param value sets a parameter (kebab-case names from `list`)") { name, seed, output };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress (on a terminal a live bar; redirected, a line every 10 % or 10 s)" };
+        var run = new Command("run", "Run an experiment: --param value sets a parameter (kebab-case names from `list`)") { name, seed, output, quiet };
         run.TreatUnmatchedTokensAsErrors = false;
         run.SetAction(async (parse, cancellationToken) =>
         {
@@ -83,13 +84,10 @@ internal static class ExperimentCommand
             var started = System.Diagnostics.Stopwatch.StartNew();
             try
             {
-                var progress = new Progress<double>(p => context.Error.Write($"\r{experiment.Name}: {p:P0}   "));
-                result = await Task.Run(() => experiment.Run(parameters, progress, cancellationToken), cancellationToken);
-                context.Error.WriteLine();
+                result = await RunWithProgress(context, experiment, parameters, ModeFor(context, parse.GetValue(quiet)), cancellationToken);
             }
             catch (ArgumentException e)
             {
-                context.Error.WriteLine();
                 context.Fail(e.Message);
                 return 2;
             }
@@ -115,6 +113,54 @@ internal static class ExperimentCommand
         });
 
         return new Command("experiment", "Run the course's experiments outside a notebook") { list, run };
+    }
+
+    /// <summary>Quiet: none; the process's own console, neither stream redirected: a live bar; otherwise (a file, a
+    /// pipe, a CI log, or writers given by a caller such as the tests): lines.</summary>
+    internal static ProgressMode ModeFor(CliContext context, bool quiet) =>
+        quiet ? ProgressMode.None
+        : ReferenceEquals(context.Error, Console.Error) && !Console.IsErrorRedirected && !Console.IsOutputRedirected ? ProgressMode.Live
+        : ProgressMode.Lines;
+
+    private static async Task<IExperimentResult> RunWithProgress(CliContext context, IExperiment experiment, object parameters, ProgressMode mode, CancellationToken cancellationToken)
+    {
+        switch (mode)
+        {
+            case ProgressMode.None:
+                return await Task.Run(() => experiment.Run(parameters, null, cancellationToken), cancellationToken);
+            case ProgressMode.Lines:
+                var lines = new LineProgress(experiment.Name, context.Error);
+                var value = await Task.Run(() => experiment.Run(parameters, lines, cancellationToken), cancellationToken);
+                lines.Complete();
+                return value;
+            default:
+                // The bar is drawn on standard error, so standard output keeps only the result.
+                var console = AnsiConsole.Create(new AnsiConsoleSettings
+                {
+                    Out = new AnsiConsoleOutput(Console.Error),
+                    Ansi = AnsiSupport.Detect,
+                    ColorSystem = ColorSystemSupport.Detect,
+                    Interactive = InteractionSupport.Yes,
+                });
+                IExperimentResult? result = null;
+                await console.Progress()
+                    .AutoClear(true)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+                    .StartAsync(async progress =>
+                    {
+                        var task = progress.AddTask(Markup.Escape(experiment.Name), maxValue: 1);
+                        var reporter = new SynchronousProgress(p => task.Value = double.IsFinite(p) ? Math.Clamp(p, 0, 1) : task.Value);
+                        result = await Task.Run(() => experiment.Run(parameters, reporter, cancellationToken), cancellationToken);
+                        task.Value = 1;
+                    });
+                return result!;
+        }
+    }
+
+    /// <summary>An <see cref="IProgress{T}"/> that calls back on the reporting thread (the bar's task is thread-safe).</summary>
+    private sealed class SynchronousProgress(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
     }
 
     private static string ToJson(ResultTable table) => JsonSerializer.Serialize(

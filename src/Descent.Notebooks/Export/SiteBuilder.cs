@@ -150,6 +150,12 @@ public static partial class SiteBuilder
     private static SitePage Page(string path, string output, bool isSolution)
     {
         var title = NotebookHtml.Title(Notebook.Load(path)) ?? Path.GetFileNameWithoutExtension(path);
+        // A solutions notebook is its chapter with the answers filled in (descent fmt), so it carries the chapter's title.
+        if (isSolution && !title.Contains("solutions", StringComparison.OrdinalIgnoreCase))
+        {
+            title += ": worked solutions";
+        }
+
         return new SitePage(path, output, title, isSolution);
     }
 
