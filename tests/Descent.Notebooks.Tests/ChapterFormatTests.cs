@@ -160,6 +160,27 @@ public sealed class ChapterFormatTests : IDisposable
         Assert.Contains(derived.Cells, c => c.Source == "Check.Exercise(\"04.2\", double.NaN)");
     }
 
+    [Fact]
+    public void A_chapter_without_solutions_notebook_fails_the_check_and_fmt_creates_it_with_the_exercises_to_answer()
+    {
+        var (chapterPath, solutionsPath) = CopyChapter("01-ill-conditioning.ipynb");
+        File.Delete(solutionsPath);
+
+        var (check, _, err) = RunCli("fmt", "--check", chapterPath);
+
+        Assert.Equal(1, check);
+        Assert.Contains("solutions/01-ill-conditioning.ipynb: missing", err);
+        Assert.False(File.Exists(solutionsPath));
+
+        var (fix, output, fixErr) = RunCli("fmt", chapterPath);
+
+        Assert.True(fix == 0, fixErr);
+        Assert.Contains("exercise 01.1 (chapter cell", output);
+        var created = Notebook.Load(solutionsPath);
+        Assert.Equal(Notebook.Load(chapterPath).Cells.Count, created.Cells.Count);
+        Assert.Equal("ch01-sol-00", created.Cells[0].Id);
+    }
+
     [Theory]
     [MemberData(nameof(Chapters))]
     public void Fmt_is_idempotent_on_every_chapter_and_its_solutions(string name)

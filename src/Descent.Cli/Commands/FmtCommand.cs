@@ -117,6 +117,34 @@ internal static class FmtCommand
             }
         }
 
+        // A chapter with exercises and no solutions notebook yet gets one: its cells, answers still to be written.
+        foreach (var (chapterPath, chapter) in formatted.Where(p => ChapterFormat.RoleOf(p.Key) == NotebookRole.Chapter))
+        {
+            var solutionsPath = ChapterFormat.SolutionsOf(chapterPath);
+            if (File.Exists(solutionsPath) || !chapter.CodeCells.Any(c => c.Source.TrimStart().StartsWith("Check.Exercise(", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            unnormalized++;
+            var display = RepositoryLayout.Display(solutionsPath);
+            if (checkOnly)
+            {
+                context.Error.WriteLine($"{display}: missing (the solutions notebook of {RepositoryLayout.Display(chapterPath)}); run fmt to create it");
+                continue;
+            }
+
+            var empty = new Notebook { Metadata = (System.Text.Json.Nodes.JsonObject)chapter.Metadata.DeepClone() };
+            var (created, changes) = ChapterFormat.DeriveSolutions(chapter, empty, solutionsPath);
+            Directory.CreateDirectory(Path.GetDirectoryName(solutionsPath)!);
+            AtomicFile.WriteAllText(solutionsPath, created.ToJson());
+            context.Output.WriteLine($"created {display}: answer each exercise in cells tagged '{ChapterFormat.SolutionTag}'");
+            foreach (var change in changes.Where(c => c.StartsWith("exercise ", StringComparison.Ordinal)))
+            {
+                context.Output.WriteLine($"{display}: {change}");
+            }
+        }
+
         if (checkOnly && unnormalized > 0)
         {
             context.Error.WriteLine($"{unnormalized} of {ordered.Count} notebooks are not normalized: run `dotnet run --project src/Descent.Cli -- fmt`");

@@ -37,8 +37,8 @@ public enum NotebookRole
 /// the task's description is kept from the cell (or taken from <see cref="ExtendTasks"/> when the cell is missing).</item>
 /// <item><b>Solutions</b> = the chapter with every exercise answered: the chapter's cells in order (relative links
 /// rebased to <c>notebooks/solutions/</c>), where each answer cell <c>Check.Exercise("NN.k", double.NaN)</c> is replaced
-/// by the worked solution — the consecutive cells tagged <see cref="SolutionTag"/> whose code calls
-/// <c>Check.Exercise("NN.k", …)</c>. Every cell not tagged <c>solution</c> must equal its chapter cell in source; <see
+/// by the worked solution — the consecutive cells tagged <see cref="SolutionTag"/> up to the one that calls
+/// <c>Check.Exercise("NN.k", …)</c>, plus the tagged remarks after it up to the next chapter cell. Every cell not tagged <c>solution</c> must equal its chapter cell in source; <see
 /// cref="DeriveSolutions"/> copies the chapter's cells over the drifted ones.</item>
 /// </list>
 /// Outputs, execution counts and every metadata key not named above are kept.
