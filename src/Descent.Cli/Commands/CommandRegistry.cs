@@ -8,7 +8,7 @@ namespace Descent.Cli.Commands;
 /// </summary>
 internal static class CommandRegistry
 {
-    public static RootCommand Build(CliContext context) => new("descent: run the course's notebooks, build its offline site, run experiments")
+    public static RootCommand Build(CliContext context) => new("descent: run the course's notebooks, normalize them (fmt), build its offline site, run experiments")
     {
         RunCommand.Create(context),
         BuildCommand.Create(context),
