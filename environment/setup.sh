@@ -37,11 +37,12 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 echo "== tools"
 if [ -f .config/dotnet-tools.json ]; then
-  # Pins the tool versions the course documents (e.g. for readers who still use Polyglot Notebooks).
+  # The pinned dotnet-interactive: the stock .NET Interactive kernel (Polyglot Notebooks, deprecated) and its test.
   dotnet tool restore || echo "warning: dotnet tool restore failed; the course and the Descent kernel do not need the tools" >&2
 fi
 
 echo "== build"
+# Also builds src/Descent.Plots, whose output notebooks/descent.csx references in the stock .NET Interactive kernel.
 dotnet build src/Descent.Cli
 
 echo "== Descent kernel"

@@ -1,18 +1,46 @@
-// Makes the Descent library available in C# front ends other than the Descent kernel (Polyglot Notebooks, the
-// stock .NET Interactive Jupyter kernel). The Descent kernel, `descent run` and the tests preload Descent and treat
-// `#load "descent.csx"` as a no-op. Build first: dotnet build src/Descent.Plots (it builds src/Descent too).
+// Makes the Descent library available in C# front ends other than the Descent kernel: the stock .NET Interactive
+// Jupyter kernel and Polyglot Notebooks (deprecated, see the README). The Descent kernel, `descent run` and the tests
+// preload Descent and treat `#load "descent.csx"` as a no-op.
+//
+// Build first:  dotnet build src/Descent.Plots
+// That build copies every DLL the library needs (Descent, Descent.Plots, Plotly.NET and its F# dependencies,
+// MathNet.Numerics) into src/Descent.Plots/bin/Debug/net10.0/, and this script references them there by a path
+// relative to this file, so notebooks/ and notebooks/solutions/ (which loads "../descent.csx") both work, offline.
+// No `#r "nuget: …"` here: the engine accepts NuGet references only in a cell, not in a #load'ed script.
 // After you change src/ and rebuild, restart the kernel: the next #load picks up the new library.
-#r "nuget: MathNet.Numerics, 5.0.0"
-#r "nuget: Plotly.NET, 6.0.0"
-#r "nuget: Plotly.NET.Interactive, 6.0.0"
+#r "../src/Descent.Plots/bin/Debug/net10.0/MathNet.Numerics.dll"
+#r "../src/Descent.Plots/bin/Debug/net10.0/Plotly.NET.dll"
 #r "../src/Descent.Plots/bin/Debug/net10.0/Descent.dll"
 #r "../src/Descent.Plots/bin/Debug/net10.0/Descent.Plots.dll"
-using Descent.Functions;
-using Descent.Optimization;
-using Descent.Curvature;
-using Descent.Models;
-using Descent.Data;
-using Descent.Experiments;
-using Descent.Exercises;
-using Descent.Plots;
-using MathNet.Numerics.LinearAlgebra;
+
+// `global using`: a plain using in a #load'ed script would not reach the notebook's own cells. The list is the
+// Descent kernel's (NotebookSession.ImportedNamespaces, less Descent.Notebooks); a test keeps the two equal.
+global using System.Threading;
+global using Descent;
+global using Descent.Curvature;
+global using Descent.Data;
+global using Descent.Exercises;
+global using Descent.Experiments;
+global using Descent.Functions;
+global using Descent.Models;
+global using Descent.Optimization;
+global using Descent.Plots;
+global using MathNet.Numerics.LinearAlgebra;
+
+// Charts: the engine's own formatter would show a Plotly.NET chart as a table of its fields. This one draws it offline
+// as the Descent kernel does: plotly.js (shipped inside Plotly.NET) inlined once, with an AMD loader (require.js)
+// hidden while it runs, then each chart as a <div> and a Plotly.newPlot script (Descent.Plots.ChartHtml.Fragment).
+{
+    var plotlyJsSent = false;
+    Microsoft.DotNet.Interactive.Formatting.Formatter.Register<Plotly.NET.GenericChart>((chart, writer) =>
+    {
+        if (!plotlyJsSent)
+        {
+            writer.Write("<script type=\"text/javascript\">window.__descentDefine = window.define; window.define = undefined;</script>\n");
+            writer.Write(PlotlyJs.ScriptTag());
+            writer.Write("\n<script type=\"text/javascript\">window.define = window.__descentDefine;</script>\n");
+            plotlyJsSent = true;
+        }
+        writer.Write(ChartHtml.Fragment(chart));
+    }, "text/html");
+}

@@ -6,13 +6,9 @@ namespace Descent.Kernel.Tests.Clients;
 [Collection(JupyterClientsCollection.Name)]
 public sealed class InterruptTests(JupyterClients clients)
 {
-    private System.Text.Json.Nodes.JsonNode Run()
-    {
-        Skip.If(clients.Harness.SkipReason is not null, clients.Harness.SkipReason);
-        return clients.Interrupt;
-    }
+    private System.Text.Json.Nodes.JsonNode Run() => clients.Interrupt;
 
-    [SkippableFact]
+    [Fact]
     public void TrainingLoop_StopsOnInterrupt()
     {
         var result = Run();
@@ -26,7 +22,7 @@ public sealed class InterruptTests(JupyterClients clients)
         Assert.Equal("2", Str(IOPub(result["after_cooperative"]!, "execute_result")[0]["data"]!["text/plain"]));
     }
 
-    [SkippableFact]
+    [Fact]
     public void LoopIgnoringCancellation_KernelKeepsAnsweringAndOffersRestart()
     {
         var result = Run();
@@ -43,7 +39,7 @@ public sealed class InterruptTests(JupyterClients clients)
         Assert.Contains(IOPub(result["execute_while_hung"]!, "stream"), s => Str(s["text"]).Contains("Restart", StringComparison.Ordinal));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Restart_StartsAFreshProcess()
     {
         var result = Run();

@@ -24,18 +24,32 @@ public sealed class KernelHarness : IDisposable
 
     public string RepositoryRoot { get; }
 
-    /// <summary>Why the real-client tests cannot run here, or null when python3 with jupyter_client, nbclient and nbformat is present.</summary>
-    public string? SkipReason => _python.Value is null
-        ? "python3 with jupyter_client, nbclient, nbformat and pyzmq is not installed (Debian: python3-jupyter-client python3-nbclient python3-nbformat; .ci/run installs them)"
-        : null;
+    /// <summary>The Debian/Ubuntu packages that give python3 the modules the real-client tests import.</summary>
+    public const string ClientPackages = "python3-jupyter-client python3-nbclient python3-nbformat python3-zmq";
+
+    /// <summary>
+    /// The one message every real-client test fails with when Jupyter's clients are missing (never a skip: a machine
+    /// without them cannot check the kernel, and the test command must say so).
+    /// </summary>
+    public static string MissingClientsMessage =>
+        $"Jupyter's Python clients are not installed: {PythonCandidatesText()} cannot import jupyter_client, nbclient, nbformat and zmq. " +
+        $"Install the Debian/Ubuntu packages {ClientPackages} (`bash test.sh`, the README's test command, installs every " +
+        "package in environment/apt-packages.txt), or set DESCENT_PYTHON to a python3 that has them.";
+
+    /// <summary>The python3 that has Jupyter's clients; throws <see cref="MissingClientsMessage"/> when none has.</summary>
+    public string Python => _python.Value ?? throw new InvalidOperationException(MissingClientsMessage);
 
     public string Scratch { get; } = Directory.CreateTempSubdirectory("descent-kernel-tests-").FullName;
 
-    /// <summary>Runs the driver and returns its JSON result.</summary>
-    public JsonNode RunDriver(params string[] arguments)
+    /// <summary>Runs the driver against the Descent kernel installed by this harness and returns its JSON result.</summary>
+    public JsonNode RunDriver(params string[] arguments) =>
+        RunDriverIn(Path.Combine(_prefix.Value, "share", "jupyter"), KernelName, arguments);
+
+    /// <summary>Runs the driver with kernel <paramref name="kernelName"/> found under <paramref name="jupyterPath"/>
+    /// (JUPYTER_PATH) and returns its JSON result.</summary>
+    public JsonNode RunDriverIn(string jupyterPath, string kernelName, params string[] arguments)
     {
-        var python = _python.Value ?? throw new InvalidOperationException(SkipReason);
-        var prefix = _prefix.Value;
+        var python = Python;
         var start = new ProcessStartInfo(python)
         {
             RedirectStandardOutput = true,
@@ -45,13 +59,13 @@ public sealed class KernelHarness : IDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Clients", "kernel_driver.py"));
         start.ArgumentList.Add(arguments[0]);
         start.ArgumentList.Add("--kernel");
-        start.ArgumentList.Add(KernelName);
+        start.ArgumentList.Add(kernelName);
         foreach (var argument in arguments.Skip(1))
         {
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["JUPYTER_PATH"] = Path.Combine(prefix, "share", "jupyter");
+        start.Environment["JUPYTER_PATH"] = jupyterPath;
         start.Environment["JUPYTER_RUNTIME_DIR"] = Path.Combine(Scratch, "runtime");
         start.Environment["PYDEVD_DISABLE_FILE_VALIDATION"] = "1";
         var (code, stdout, stderr) = RunProcess(start, TimeSpan.FromMinutes(8));
@@ -112,7 +126,8 @@ public sealed class KernelHarness : IDisposable
         return prefix;
     }
 
-    private static (int Code, string Stdout, string Stderr) RunProcess(ProcessStartInfo start, TimeSpan timeout)
+    /// <summary>Runs a process to the end (killed after <paramref name="timeout"/>) and returns its exit code and output.</summary>
+    public static (int Code, string Stdout, string Stderr) RunProcess(ProcessStartInfo start, TimeSpan timeout)
     {
         using var process = Process.Start(start)!;
         var stdout = new StringBuilder();
@@ -131,9 +146,15 @@ public sealed class KernelHarness : IDisposable
         return (process.ExitCode, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>DESCENT_PYTHON when set (only that one), else Debian's /usr/bin/python3, then python3 on PATH.</summary>
+    private static string[] PythonCandidates() =>
+        Environment.GetEnvironmentVariable("DESCENT_PYTHON") is { Length: > 0 } chosen ? [chosen] : ["/usr/bin/python3", "python3"];
+
+    private static string PythonCandidatesText() => string.Join(" and ", PythonCandidates().Select(c => $"'{c}'"));
+
     private static string? FindPython()
     {
-        foreach (var candidate in new[] { "/usr/bin/python3", "python3" })
+        foreach (var candidate in PythonCandidates())
         {
             try
             {

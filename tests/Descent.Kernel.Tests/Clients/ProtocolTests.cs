@@ -7,13 +7,9 @@ namespace Descent.Kernel.Tests.Clients;
 [Collection(JupyterClientsCollection.Name)]
 public sealed class ProtocolTests(JupyterClients clients)
 {
-    private JsonNode Run()
-    {
-        Skip.If(clients.Harness.SkipReason is not null, clients.Harness.SkipReason);
-        return clients.Protocol;
-    }
+    private JsonNode Run() => clients.Protocol;
 
-    [SkippableFact]
+    [Fact]
     public void KernelInfo_DescribesCSharpOnShellAndControl()
     {
         var result = Run();
@@ -35,7 +31,7 @@ public sealed class ProtocolTests(JupyterClients clients)
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public void Execute_ResultHasPlainTextAndBusyIdleAroundIt()
     {
         var cell = Run()["cells"]!["arithmetic"]!;
@@ -49,7 +45,7 @@ public sealed class ProtocolTests(JupyterClients clients)
         Assert.Equal(IOPub(cell, "execute_result")[0]["execution_count"]!.GetValue<int>(), reply["execution_count"]!.GetValue<int>());
     }
 
-    [SkippableFact]
+    [Fact]
     public void Execute_CountsOnlyStoredCells()
     {
         var result = Run();
@@ -62,7 +58,7 @@ public sealed class ProtocolTests(JupyterClients clients)
         Assert.Equal(7, Reply(result["after_silent"]!)["execution_count"]!.GetValue<int>());
     }
 
-    [SkippableFact]
+    [Fact]
     public void Execute_SilentBroadcastsNothingButStatus()
     {
         var silent = Run()["silent"]!;
@@ -70,7 +66,7 @@ public sealed class ProtocolTests(JupyterClients clients)
         Assert.Equal("ok", Str(Reply(silent)["status"]));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Execute_StdoutIsAStream()
     {
         var stream = Assert.Single(IOPub(Run()["cells"]!["stdout"]!, "stream"));
@@ -78,7 +74,7 @@ public sealed class ProtocolTests(JupyterClients clients)
         Assert.Equal("hello from descent\n", Str(stream["text"]));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Execute_DisplayThenUpdateCarryDisplayIds()
     {
         var cell = Run()["cells"]!["display"]!;
@@ -90,7 +86,7 @@ public sealed class ProtocolTests(JupyterClients clients)
         Assert.Contains("second", Str(updated["data"]!["text/plain"]), StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Execute_UpdateTargetsTheDisplayedId()
     {
         var cell = clients.Protocol["cells"]!["display"]!;
@@ -98,7 +94,7 @@ public sealed class ProtocolTests(JupyterClients clients)
                      Str(IOPub(cell, "update_display_data")[0]["transient"]!["display_id"]));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Execute_ChartCarriesPlotlyJsonObjectHtmlAndPlainText()
     {
         var cell = Run()["cells"]!["chart"]!;
@@ -110,7 +106,7 @@ public sealed class ProtocolTests(JupyterClients clients)
         Assert.False(string.IsNullOrEmpty(Str(data["text/plain"])));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Execute_RuntimeErrorNamesExceptionAndLine()
     {
         var cell = Run()["cells"]!["runtime_error"]!;
@@ -125,7 +121,7 @@ public sealed class ProtocolTests(JupyterClients clients)
         Assert.Equal(Str(error["ename"]), Str(reply["ename"]));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Execute_CompileErrorNamesLine()
     {
         var cell = Run()["cells"]!["compile_error"]!;
@@ -135,7 +131,7 @@ public sealed class ProtocolTests(JupyterClients clients)
         Assert.Equal("error", Str(Reply(cell)["status"]));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Execute_UserExpressionsAreEvaluated()
     {
         var expressions = Reply(Run()["user_expressions"]!)["user_expressions"]!;
@@ -144,7 +140,7 @@ public sealed class ProtocolTests(JupyterClients clients)
         Assert.Equal("error", Str(expressions["broken"]!["status"]));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Complete_GivesRoslynMatchesAndTheReplacedRange()
     {
         var reply = Reply(Run()["complete"]!["console"]!);
@@ -154,7 +150,7 @@ public sealed class ProtocolTests(JupyterClients clients)
         Assert.Equal(11, reply["cursor_end"]!.GetValue<int>());
     }
 
-    [SkippableFact]
+    [Fact]
     public void Complete_CountsCursorInCodePoints()
     {
         var reply = Reply(Run()["complete"]!["unicode"]!);
@@ -163,7 +159,7 @@ public sealed class ProtocolTests(JupyterClients clients)
         Assert.Equal(18, reply["cursor_end"]!.GetValue<int>());
     }
 
-    [SkippableFact]
+    [Fact]
     public void Inspect_ShowsSignatureAndNotFoundOnBlank()
     {
         var result = Run();
@@ -175,7 +171,7 @@ public sealed class ProtocolTests(JupyterClients clients)
         Assert.False(blank["found"]!.GetValue<bool>());
     }
 
-    [SkippableFact]
+    [Fact]
     public void IsComplete_ClassifiesWithRoslyn()
     {
         var result = Run()["is_complete"]!;
@@ -184,7 +180,7 @@ public sealed class ProtocolTests(JupyterClients clients)
         Assert.Equal("invalid", Str(Reply(result["int 1x = 3;"]!)["status"]));
     }
 
-    [SkippableFact]
+    [Fact]
     public void HistoryAndCommInfo_AnswerEmpty()
     {
         var result = Run();
@@ -192,14 +188,14 @@ public sealed class ProtocolTests(JupyterClients clients)
         Assert.Empty(Reply(result["comm_info"]!)["comms"]!.AsObject());
     }
 
-    [SkippableFact]
+    [Fact]
     public void CommOpen_IsClosedAtOnce()
     {
         var close = Assert.Single(IOPub(Run()["comm_open"]!, "comm_close"));
         Assert.Equal("descent-test-comm", Str(close["comm_id"]));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Execute_QueuedCellAfterAnErrorIsAborted()
     {
         var result = Run()["stop_on_error"]!;
@@ -208,7 +204,7 @@ public sealed class ProtocolTests(JupyterClients clients)
         Assert.Empty(IOPub(result["queued"]!, "execute_result"));
     }
 
-    [SkippableFact]
+    [Fact]
     public void Shutdown_RepliesAndTheProcessExits()
     {
         var shutdown = Run()["shutdown"]!;

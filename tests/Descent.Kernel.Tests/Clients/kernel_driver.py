@@ -269,6 +269,11 @@ def kinds(outputs):
     return result
 
 
+def is_chart(output):
+    data = output.get("data", {})
+    return "application/vnd.plotly.v1+json" in data or 'class="descent-chart"' in str(data.get("text/html", ""))
+
+
 def scenario_notebooks(args):
     import nbformat
     from nbclient import NotebookClient
@@ -292,6 +297,9 @@ def scenario_notebooks(args):
                     errors.append({"cell": index, "ename": output.get("ename"), "evalue": output.get("evalue")})
         results[os.path.basename(path)] = {
             "seconds": time.monotonic() - t0, "code_cells": len(code_cells), "failure": failure, "errors": errors,
+            # Charts drawn now (a Plotly figure, or Descent's chart HTML) and charts in the stored outputs.
+            "charts": sum(is_chart(o) for cell in code_cells for o in cell.get("outputs", [])),
+            "stored_charts": sum(is_chart(o) for outs in stored for o in outs),
             # Output kinds per cell, consecutive repeats collapsed (stream chunking differs between front ends).
             "outputs": [kinds(cell.get("outputs", [])) for cell in code_cells],
             "stored_outputs": [kinds(outs) for outs in stored],
