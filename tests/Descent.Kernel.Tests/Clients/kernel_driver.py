@@ -5,6 +5,7 @@ Used by Descent.Kernel.Tests (which asserts on the JSON) and by bench/kernel. Pl
 
     kernel_driver.py protocol  --kernel NAME --cells CELLS.json --marker-dir DIR
     kernel_driver.py interrupt --kernel NAME --cells CELLS.json
+    kernel_driver.py loops     --kernel NAME --cells CELLS.json
     kernel_driver.py notebooks --kernel NAME NOTEBOOK...
 
 The kernel is found through JUPYTER_PATH (the test installs it with `descent kernel install --prefix`).
@@ -231,7 +232,7 @@ def scenario_interrupt(args):
         out["after_cooperative"] = execute(kc, "1 + 1")
 
         # 2. A loop that ignores cancellation: the kernel must keep answering control and heartbeat.
-        msg_id = kc.execute("while (true) { }")
+        msg_id = kc.execute(cells.get("hung", "while (true) { }"))
         time.sleep(1.5)
         t0 = time.monotonic()
         out["hung_interrupt_reply"] = control_request(kc, "interrupt_request")
@@ -255,6 +256,80 @@ def scenario_interrupt(args):
         out["restart_new_process"] = first_pid is not None and second_pid is not None and first_pid != second_pid
         out["after_restart"] = execute(kc, "1 + 1")
         out["after_restart_old_variable"] = execute(kc, cells["old_variable"])
+    finally:
+        out["shutdown"] = shutdown(km, kc)
+    return out
+
+
+def cpu_seconds(pid):
+    """User + system CPU time of a process so far, from /proc (Linux), or None elsewhere."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return None
+
+
+def interrupt_running(kc, code, marker, settle):
+    """Runs code, waits until it printed `marker` (so its loop is running), lets it run `settle` s more, interrupts it
+    over the control channel and collects its IOPub and reply; seconds_after_interrupt is interrupt-to-reply."""
+    msg_id = kc.execute(code)
+    early, started = [], False
+    deadline = time.monotonic() + TIMEOUT
+    while not started and time.monotonic() < deadline:
+        try:
+            msg = kc.get_iopub_msg(timeout=max(0.05, deadline - time.monotonic()))
+        except queue.Empty:
+            break
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        early.append(slim(msg))
+        started = msg["msg_type"] == "stream" and marker in msg["content"].get("text", "")
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            break
+    if not started:
+        result = {"reply": None, "iopub": early, "idle": False, "started": False}
+        result.update(collect(kc, msg_id, timeout=10))
+        result["iopub"] = early + result["iopub"]
+        return result
+    time.sleep(settle)
+    t0 = time.monotonic()
+    result = {"interrupt_reply": control_request(kc, "interrupt_request")}
+    rest = collect(kc, msg_id, timeout=30)
+    result["seconds_after_interrupt"] = time.monotonic() - t0
+    result.update(rest)
+    result["iopub"] = early + rest["iopub"]
+    result["started"] = True
+    return result
+
+
+def scenario_loops(args):
+    """Every loop kind written in a cell, interrupted while it runs; then the session's variable and the next cell."""
+    cells = json.load(open(args.cells))
+    out = {"loops": {}}
+    km, kc, out["start_seconds"] = start(args.kernel)
+    try:
+        pid = km.provisioner.pid if km.provisioner else None
+        out["define"] = execute(kc, cells["define"])
+        for name, code in cells["loops"].items():
+            entry = interrupt_running(kc, code, cells["marker"], cells.get("settle", 0.5))
+            entry["variable_after"] = execute(kc, cells["variable"])
+            entry["next_cell"] = execute(kc, cells["next"])
+            out["loops"][name] = entry
+        if "live" in cells:
+            out["live"] = interrupt_running(kc, cells["live"], cells["marker"], cells.get("settle", 0.5))
+            out["live"]["variable_after"] = execute(kc, cells["live_after"])
+        out["deep_recursion"] = execute(kc, cells["deep_recursion"])
+        out["after_deep_recursion"] = execute(kc, cells["next"])
+        for name, cell in cells.get("checks", {}).items():
+            out.setdefault("checks", {})[name] = execute(kc, cell)
+        # No runaway thread left: the kernel idles (CPU time over 2 s of wall time).
+        before = cpu_seconds(pid) if pid else None
+        time.sleep(2.0)
+        after = cpu_seconds(pid) if pid else None
+        out["idle_cpu_seconds_over_2s"] = None if before is None or after is None else after - before
+        out["kernel_alive"] = km.is_alive()
     finally:
         out["shutdown"] = shutdown(km, kc)
     return out
@@ -301,13 +376,14 @@ def scenario_notebooks(args):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("scenario", choices=["protocol", "interrupt", "notebooks"])
+    parser.add_argument("scenario", choices=["protocol", "interrupt", "loops", "notebooks"])
     parser.add_argument("--kernel", required=True)
     parser.add_argument("--cells")
     parser.add_argument("--marker-dir")
     parser.add_argument("notebooks", nargs="*")
     args = parser.parse_intermixed_args()
-    result = {"protocol": scenario_protocol, "interrupt": scenario_interrupt, "notebooks": scenario_notebooks}[args.scenario](args)
+    result = {"protocol": scenario_protocol, "interrupt": scenario_interrupt, "loops": scenario_loops,
+              "notebooks": scenario_notebooks}[args.scenario](args)
     sys.stdout.write("\n@@JSON@@" + json.dumps(result) + "\n")
 
 
