@@ -127,6 +127,9 @@ public sealed partial class JupyterKernel
             ["user_expressions"] = EvaluateUserExpressions(session, request.Content["user_expressions"] as JsonObject),
         };
         Reply(socket, request, "execute_reply", reply);
+        // An interrupted cell that stopped cleanly (Live.Train, Trainer.Run) ends without an error, but the interrupt
+        // still stops "Run All": the cells queued behind it are aborted, as after an error.
+        _abortQueued |= run.InterruptedAfter is not null && GetBool(request.Content, "stop_on_error", true);
     }
 
     /// <summary>

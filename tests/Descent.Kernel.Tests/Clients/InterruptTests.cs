@@ -19,9 +19,13 @@ public sealed class InterruptTests(JupyterClients clients)
         Assert.Equal("ok", Str(result["cooperative_interrupt_reply"]!["content"]!["status"]));
         var cell = result["cooperative"]!;
         Assert.True(cell["idle"]!.GetValue<bool>());
-        var reply = Reply(cell);
-        Assert.Equal("error", Str(reply["status"]));
-        Assert.Contains("interrupted", Str(reply["evalue"]), StringComparison.OrdinalIgnoreCase);
+        // Trainer.Run stops cleanly and returns the partial run: no error, the result says it was cancelled.
+        Assert.Equal("ok", Str(Reply(cell)["status"]));
+        Assert.Empty(IOPub(cell, "error"));
+        Assert.Contains("ancel", IOPub(cell, "execute_result")[0]["data"]!["text/plain"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.True(cell["seconds_after_interrupt"]!.GetValue<double>() < 1.0, $"{cell["seconds_after_interrupt"]} s");
+        // The interrupt still stops "Run All": the cell queued behind it is aborted.
+        Assert.Equal("aborted", Str(Reply(result["queued_behind_cooperative"]!)["status"]));
         // The kernel carries on normally.
         Assert.Equal("2", Str(IOPub(result["after_cooperative"]!, "execute_result")[0]["data"]!["text/plain"]));
     }
@@ -131,8 +135,16 @@ public sealed class InterruptTests(JupyterClients clients)
     public void AfterTheInterrupts_NoRunawayThreadBurnsACore()
     {
         var result = Loops();
-        var cpu = result["idle_cpu_seconds_over_2s"]!.GetValue<double>();
-        // One spinning thread would use ~2 s of CPU in 2 s; an idle .NET process uses a few hundredths (timers, GC).
-        Assert.True(cpu < 0.5, $"the kernel used {cpu:0.00} s of CPU in 2 s of idling after the interrupts");
+        var after = result["busiest_thread_after_interrupts"]!;
+        var spinning = result["busiest_thread_with_spinner"]!;
+        Assert.Equal("ok", Str(Reply(result["spinner"]!)["status"]));
+        // The control: a thread spinning on purpose gets a good part of a core in 3 s (less on a busy machine; 0.3 s of
+        // CPU even at 10% of a core). After the interrupts no thread comes near it: the runaway loops stopped, and
+        // what remains is timers and sockets, a few hundredths of a second (the driver leaves out the runtime's JIT and GC
+        // threads, which never run a cell's code).
+        var spinner = spinning["cpu_seconds"]!.GetValue<double>();
+        var idle = after["cpu_seconds"]!.GetValue<double>();
+        Assert.True(spinner > 0.3, $"the control spinner used only {spinner:0.00} s of CPU in 3 s");
+        Assert.True(idle < 0.5 * spinner, $"after the interrupts {after["name"]} used {idle:0.00} s of CPU in 3 s (a spinning thread: {spinner:0.00} s)");
     }
 }

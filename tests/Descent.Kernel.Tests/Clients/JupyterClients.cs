@@ -86,6 +86,8 @@ public sealed class JupyterClients : IDisposable
                    "Descent.Optimization.Optimizers.GradientDescent(1e-4), MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(2), " +
                    "new Descent.Optimization.TrainingOptions { MaxSteps = 1_000_000_000, RecordThetaEvery = 0, OnStep = _ => Thread.Sleep(1) }, redrawEvery: 50);",
         ["live_after"] = "liveRun.Reason.ToString()",
+        // The control for "no runaway thread": a background thread that spins on purpose (its cell is never interrupted).
+        ["spinner"] = "var spinner = new Thread(() => { long k = 0; while (true) { k++; } }) { IsBackground = true };\nspinner.Start();",
         // Infinite recursion: before the interrupt checks it overflowed the stack and ended the kernel process.
         ["deep_recursion"] = "int Down(int n) => Down(n + 1) + 1;\nDown(0)",
     };
