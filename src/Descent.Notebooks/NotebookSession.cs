@@ -218,6 +218,7 @@ public sealed partial class NotebookSession : IAsyncDisposable
                 // The engine finished this submission, so no interrupted cell's code runs any more.
                 CellInterrupt.Reset();
             }
+
             if (cancelled && abandoned)
             {
                 lock (sync)
