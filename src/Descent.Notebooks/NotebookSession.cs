@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Descent.Notebooks.Formatting;
+using Descent.Notebooks.Interrupt;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.CSharp;
@@ -135,13 +136,30 @@ public sealed partial class NotebookSession : IAsyncDisposable
         {
             Interlocked.Increment(ref _executionCount);
             EnterWorkingDirectory();
-            var submit = new SubmitCode(Preprocess(code), _csharp.Name);
+            var source = Preprocess(code);
+            // The cell's own loops and recursion stop on interrupt: checks of the cell's token are written into its
+            // code (same lines). If the rewritten cell does not compile, the user's own text is compiled instead, so
+            // every compile error names the user's line and column.
+            var rewritten = InterruptRewriter.Rewrite(source);
+            var submit = new SubmitCode(rewritten, _csharp.Name);
+            var deferFailure = !ReferenceEquals(rewritten, source);
             var handled = new HashSet<KernelEvent>(ReferenceEqualityComparer.Instance);
             var diagnostics = new List<Diagnostic>();
+            // The cell's code sees its own token (CellCancellation.Token); the engine's token is cancelled only when the
+            // code ignores the interrupt for EngineAbandonDelay, so a cell that stops cleanly (Live.Train) ends normally.
+            using var cell = CellCancellation.Enter(cancellationToken);
+            using var engine = new CancellationTokenSource();
+            using var abandon = cancellationToken.Register(() => engine.CancelAfter(EngineAbandonDelay));
             using var subscription = _kernel.KernelEvents.Subscribe(e =>
             {
                 if (!BelongsTo(e.Command, submit))
                 {
+                    return;
+                }
+
+                if (e is CommandFailed && Volatile.Read(ref deferFailure))
+                {
+                    // Reported after SendAsync, once it is known whether the original text has to be compiled instead.
                     return;
                 }
 
@@ -168,24 +186,46 @@ public sealed partial class NotebookSession : IAsyncDisposable
             });
 
             KernelCommandResult? result = null;
+            var abandoned = false;
             try
             {
-                result = await _kernel.SendAsync(submit, cancellationToken);
+                result = await _kernel.SendAsync(submit, engine.Token);
+                if (deferFailure && IsCompilationFailure(result.Events.OfType<CommandFailed>().FirstOrDefault()))
+                {
+                    Volatile.Write(ref deferFailure, false);
+                    lock (diagnostics)
+                    {
+                        diagnostics.Clear();
+                    }
+
+                    submit = new SubmitCode(source, _csharp.Name);
+                    result = await _kernel.SendAsync(submit, engine.Token);
+                }
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (engine.IsCancellationRequested)
             {
-                // The engine cancelled the cell's token and abandoned the command; report it as cancelled below.
+                // The cell ignored the interrupt and the engine abandoned the command; report it as cancelled below.
+                abandoned = true;
             }
 
-            var cancelled = cancellationToken.IsCancellationRequested;
             var failed = result?.Events.OfType<CommandFailed>().FirstOrDefault();
-            if (cancelled)
+            abandoned |= engine.IsCancellationRequested;
+            // Interrupted and stopped by it (a check threw, or the engine gave up); a cell that stopped cleanly, such as
+            // Live.Train returning its partial run, succeeded.
+            var cancelled = cancellationToken.IsCancellationRequested && (abandoned || failed is not null);
+            if (!abandoned && !cancellationToken.IsCancellationRequested)
+            {
+                // The engine finished this submission, so no interrupted cell's code runs any more.
+                CellInterrupt.Reset();
+            }
+
+            if (cancelled && abandoned)
             {
                 lock (sync)
                 {
                     if (!outputs.OfType<ErrorOutput>().Any())
                     {
-                        outputs.Add(new ErrorOutput("OperationCanceledException", "The cell was interrupted.", ["The cell was interrupted."], null));
+                        outputs.Add(new ErrorOutput("OperationCanceledException", CellInterrupt.InterruptedMessage, [CellInterrupt.InterruptedMessage], null));
                     }
                 }
             }
@@ -217,6 +257,14 @@ public sealed partial class NotebookSession : IAsyncDisposable
             _gate.Release();
         }
     }
+
+    /// <summary>How long a cell's code may ignore an interrupt before the engine abandons its submission (the code keeps
+    /// running; the engine runs nothing else until it stops). The checks written into cells stop them within milliseconds.</summary>
+    internal static readonly TimeSpan EngineAbandonDelay = TimeSpan.FromSeconds(1.5);
+
+    private static bool IsCompilationFailure(CommandFailed? failed) =>
+        failed?.Exception is Microsoft.CodeAnalysis.Scripting.CompilationErrorException
+        || failed?.Exception?.GetType().Name == "CodeSubmissionCompilationErrorException";
 
     /// <summary>Completions at <paramref name="cursorPosition"/> (an offset into <paramref name="code"/>).</summary>
     public async Task<CompletionResult> CompleteAsync(string code, int cursorPosition,

@@ -9,9 +9,10 @@ namespace Descent.Notebooks.Kernel;
 public sealed partial class JupyterKernel
 {
     private const string HungCellAdvice =
-        "Its code ignores cancellation (a loop with no cancellation check, such as `while (true) { }`), and .NET cannot " +
-        "stop a thread from outside: restart the kernel to stop it (JupyterLab: Kernel › Restart Kernel; VS Code: " +
-        "Restart in the notebook toolbar). Descent's own loops stop on interrupt; in your loops, check CellCancellation.Token.";
+        "It is inside compiled code that ignores cancellation (a library call such as Thread.Sleep(Timeout.Infinite)), and " +
+        ".NET cannot stop a thread from outside: restart the kernel to stop it (Notebook: Kernel › Restart; JupyterLab: " +
+        "Kernel › Restart Kernel; VS Code: Restart in the notebook toolbar). Loops and recursion written in a cell, and " +
+        "Descent's own loops, stop on interrupt; pass CellCancellation.Token to library calls that accept a token.";
 
     private const string StillRunning = "A previous cell is still running. ";
 
@@ -126,6 +127,9 @@ public sealed partial class JupyterKernel
             ["user_expressions"] = EvaluateUserExpressions(session, request.Content["user_expressions"] as JsonObject),
         };
         Reply(socket, request, "execute_reply", reply);
+        // An interrupted cell that stopped cleanly (Live.Train, Trainer.Run) ends without an error, but the interrupt
+        // still stops "Run All": the cells queued behind it are aborted, as after an error.
+        _abortQueued |= run.InterruptedAfter is not null && GetBool(request.Content, "stop_on_error", true);
     }
 
     /// <summary>

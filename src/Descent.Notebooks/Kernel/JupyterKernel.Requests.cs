@@ -119,7 +119,7 @@ public sealed partial class JupyterKernel
             ["codemirror_mode"] = "text/x-csharp",
         },
         ["banner"] = $"Descent {ImplementationVersion} — C# (.NET {Environment.Version}) with the Descent library preloaded. " +
-                     "Interrupt stops Descent's loops; a loop that ignores cancellation needs a restart.",
+                     "Interrupt stops the cell's own loops and recursion and Descent's loops; compiled code that ignores cancellation needs a restart.",
         ["help_links"] = new JsonArray
         {
             new JsonObject { ["text"] = "C# documentation", ["url"] = "https://learn.microsoft.com/dotnet/csharp/" },

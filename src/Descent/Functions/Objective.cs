@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Descent.Functions;
@@ -14,7 +16,10 @@ namespace Descent.Functions;
 /// <see cref="HessianCore"/> or <see cref="HessianVectorProductCore"/> (each default is built from the other:
 /// the Hessian column by column from products with unit vectors, the product as H·v).
 /// A type that has no exact second derivatives sets <see cref="HasExactHessian"/> to false and
-/// throws <see cref="NotSupportedException"/> from both; finite differences exist only to check derivatives.</para>
+/// throws <see cref="NotSupportedException"/> from both; finite differences exist only to check derivatives.
+/// A type that overrides neither gets <see cref="HasExactHessian"/> = false and a <see cref="NotSupportedException"/>
+/// naming both members from <see cref="Hessian"/> and <see cref="HessianVectorProduct"/> (never a stack overflow);
+/// curvature tools built on <c>HessianOperator.ForObjective</c> then use finite differences of the gradient, labelled as such.</para>
 /// <para>NaN behaviour: a NaN or infinite entry in θ is rejected with an <see cref="ArgumentException"/>
 /// naming the argument; a finite θ where the objective overflows returns ±∞ or NaN, which the
 /// training loop reports as divergence.</para>
@@ -44,7 +49,9 @@ public abstract class Objective
 
     /// <summary>True when <see cref="Hessian"/> and <see cref="HessianVectorProduct"/> are exact (analytic, or
     /// by forward-over-reverse differentiation), false when the objective cannot provide second derivatives.</summary>
-    public virtual bool HasExactHessian => true;
+    /// <remarks>The default is true exactly when the derived type overrides <see cref="HessianCore"/> or
+    /// <see cref="HessianVectorProductCore"/>.</remarks>
+    public virtual bool HasExactHessian => OverridesSecondDerivatives(GetType());
 
     /// <summary>Known global minimizers (empty when unknown or when none exists).</summary>
     public virtual IReadOnlyList<Vector<double>> KnownMinimizers => [];
@@ -104,6 +111,7 @@ public abstract class Objective
     /// and symmetrizes the result (which only removes rounding asymmetry).</summary>
     protected virtual Matrix<double> HessianCore(Vector<double> theta)
     {
+        ThrowIfNoSecondDerivatives();
         int n = Dimension;
         var h = Matrix<double>.Build.Dense(n, n);
         var e = Vector<double>.Build.Dense(n);
@@ -117,8 +125,32 @@ public abstract class Objective
     }
 
     /// <summary>Implements <see cref="HessianVectorProduct"/>; the default is H·v with the full Hessian.</summary>
-    protected virtual Vector<double> HessianVectorProductCore(Vector<double> theta, Vector<double> v) =>
-        HessianCore(theta) * v;
+    protected virtual Vector<double> HessianVectorProductCore(Vector<double> theta, Vector<double> v)
+    {
+        ThrowIfNoSecondDerivatives();
+        return HessianCore(theta) * v;
+    }
+
+    private static readonly ConcurrentDictionary<Type, bool> SecondDerivativesByType = new();
+
+    /// <summary>Whether <paramref name="type"/> overrides <see cref="HessianCore"/> or <see cref="HessianVectorProductCore"/>;
+    /// when it overrides neither, each default would call the other forever.</summary>
+    private static bool OverridesSecondDerivatives(Type type) => SecondDerivativesByType.GetOrAdd(type, static t =>
+        IsOverridden(t, nameof(HessianCore)) || IsOverridden(t, nameof(HessianVectorProductCore)));
+
+    private static bool IsOverridden(Type type, string name) =>
+        type.GetMethods(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            .Any(m => m.Name == name && m.GetBaseDefinition().DeclaringType == typeof(Objective) && m.DeclaringType != typeof(Objective));
+
+    private void ThrowIfNoSecondDerivatives()
+    {
+        if (!OverridesSecondDerivatives(GetType()))
+            throw new NotSupportedException(
+                $"{Name} ({GetType().Name}) overrides neither HessianCore nor HessianVectorProductCore, so it has no second derivatives " +
+                "(each default is built from the other). Override one of them, or use an approximation that says so: " +
+                "FiniteDifference.Hessian(objective, theta), or HessianOperator.ForObjective(objective, theta), which falls back " +
+                "to finite differences of the gradient and labels them.");
+    }
 
     /// <summary>Throws when <paramref name="point"/> is null, has the wrong length or a non-finite entry.</summary>
     protected void CheckPoint(Vector<double> point, string argumentName = "theta")

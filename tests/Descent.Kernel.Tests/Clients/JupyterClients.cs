@@ -52,11 +52,53 @@ public sealed class JupyterClients : IDisposable
             "new Descent.Optimization.TrainingOptions { MaxSteps = 1_000_000_000, RecordThetaEvery = 0, OnStep = _ => System.Threading.Thread.Sleep(1) }, " +
             "Descent.Notebooks.CellCancellation.Token)",
         ["old_variable"] = "beforeRestart",
+        // Code inside a compiled library that ignores cancellation (the cell's own loops now stop on interrupt).
+        ["hung"] = "System.Threading.Thread.Sleep(System.Threading.Timeout.Infinite);",
     };
+
+    /// <summary>Every kind of loop or runaway recursion written in a cell; each prints <see cref="LoopMarker"/> first, so
+    /// the driver interrupts it while it runs. None checks a token itself.</summary>
+    public static readonly JsonObject LoopCells = new()
+    {
+        ["marker"] = LoopMarker,
+        ["define"] = "var survivor = 41;",
+        ["variable"] = "survivor + 1",
+        ["next"] = "\"next cell\"",
+        ["loops"] = new JsonObject
+        {
+            ["while"] = "Console.WriteLine(\"" + LoopMarker + "\");\nlong spins = 0;\nwhile (true) { spins++; }",
+            ["for"] = "Console.WriteLine(\"" + LoopMarker + "\");\nfor (long i = 0; ; i++) { }",
+            // Two library sequences of 2³¹ items, nested: about 10¹⁸ iterations; the inner body is a single statement.
+            ["foreach"] = "Console.WriteLine(\"" + LoopMarker + "\");\nlong items = 0;\n" +
+                          "foreach (var a in Enumerable.Repeat(1, int.MaxValue))\n    foreach (var b in Enumerable.Repeat(1, int.MaxValue)) items++;",
+            ["do"] = "Console.WriteLine(\"" + LoopMarker + "\");\nlong turns = 0;\ndo { turns++; } while (turns >= 0);",
+            ["goto"] = "Console.WriteLine(\"" + LoopMarker + "\");\nlong jumps = 0;\nagain:\njumps++;\ngoto again;",
+            // Exponential recursion (fib(100) needs about 10²¹ calls), not deep: only the entry check stops it.
+            ["recursive_local_function"] = "Console.WriteLine(\"" + LoopMarker + "\");\n" +
+                                           "long Fib(int n) => n < 2 ? n : Fib(n - 1) + Fib(n - 2);\nFib(100)",
+            ["lambda"] = "Console.WriteLine(\"" + LoopMarker + "\");\nFunc<int, long> fib = null!;\n" +
+                         "fib = n => n < 2 ? n : fib(n - 1) + fib(n - 2);\nfib(100)",
+            ["method_in_class"] = "Console.WriteLine(\"" + LoopMarker + "\");\n" +
+                                  "class Slow { public static long Fib(int n) { return n < 2 ? n : Fib(n - 1) + Fib(n - 2); } }\nSlow.Fib(100)",
+        },
+        // Live training interrupted: a clean stop, no error.
+        ["live"] = "Console.WriteLine(\"" + LoopMarker + "\");\nvar liveRun = Live.Train(new Descent.Functions.Rosenbrock(2), " +
+                   "Descent.Optimization.Optimizers.GradientDescent(1e-4), MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(2), " +
+                   "new Descent.Optimization.TrainingOptions { MaxSteps = 1_000_000_000, RecordThetaEvery = 0, OnStep = _ => Thread.Sleep(1) }, redrawEvery: 50);",
+        ["live_after"] = "liveRun.Reason.ToString()",
+        // The control for "no runaway thread": a background thread that spins on purpose (its cell is never interrupted).
+        ["spinner"] = "var spinner = new Thread(() => { long k = 0; while (true) { k++; } }) { IsBackground = true };\nspinner.Start();",
+        // Infinite recursion: before the interrupt checks it overflowed the stack and ended the kernel process.
+        ["deep_recursion"] = "int Down(int n) => Down(n + 1) + 1;\nDown(0)",
+    };
+
+    /// <summary>What each loop cell prints before it loops.</summary>
+    public const string LoopMarker = "loop started";
 
     private readonly Lazy<JsonNode> _protocol;
     private readonly Lazy<JsonNode> _interrupt;
     private readonly Lazy<JsonNode> _notebooks;
+    private readonly Lazy<JsonNode> _loops;
 
     public JupyterClients()
     {
@@ -64,6 +106,7 @@ public sealed class JupyterClients : IDisposable
         _protocol = new Lazy<JsonNode>(() => Harness.RunDriver("protocol", "--cells", WriteCells("protocol", ProtocolCells), "--marker-dir", Harness.Scratch));
         _interrupt = new Lazy<JsonNode>(() => Harness.RunDriver("interrupt", "--cells", WriteCells("interrupt", InterruptCells)));
         _notebooks = new Lazy<JsonNode>(() => Harness.RunDriver(["notebooks", .. Chapters()]));
+        _loops = new Lazy<JsonNode>(() => Harness.RunDriver("loops", "--cells", WriteCells("loops", LoopCells)));
     }
 
     public KernelHarness Harness { get; }
@@ -73,6 +116,8 @@ public sealed class JupyterClients : IDisposable
     public JsonNode Interrupt => _interrupt.Value;
 
     public JsonNode Notebooks => _notebooks.Value;
+
+    public JsonNode Loops => _loops.Value;
 
     /// <summary>Every chapter notebooks/NN-name.ipynb, discovered, not listed.</summary>
     public string[] Chapters()

@@ -5,6 +5,7 @@ Used by Descent.Kernel.Tests (which asserts on the JSON) and by bench/kernel. Pl
 
     kernel_driver.py protocol  --kernel NAME --cells CELLS.json --marker-dir DIR
     kernel_driver.py interrupt --kernel NAME --cells CELLS.json
+    kernel_driver.py loops     --kernel NAME --cells CELLS.json
     kernel_driver.py notebooks --kernel NAME NOTEBOOK...
 
 The kernel is found through JUPYTER_PATH (the test installs it with `descent kernel install --prefix`).
@@ -222,16 +223,18 @@ def scenario_interrupt(args):
 
         # 1. A Descent loop that honours the cell's cancellation token.
         msg_id = kc.execute(cells["cooperative"])
+        queued_id = kc.execute("1 + 1")  # "Run All": queued behind the cell that gets interrupted
         time.sleep(cells.get("run_before_interrupt", 2.0))
         t0 = time.monotonic()
         out["cooperative_interrupt_reply"] = control_request(kc, "interrupt_request")
         result = collect(kc, msg_id, timeout=30)
         result["seconds_after_interrupt"] = time.monotonic() - t0
         out["cooperative"] = result
+        out["queued_behind_cooperative"] = collect(kc, queued_id, timeout=30)
         out["after_cooperative"] = execute(kc, "1 + 1")
 
         # 2. A loop that ignores cancellation: the kernel must keep answering control and heartbeat.
-        msg_id = kc.execute("while (true) { }")
+        msg_id = kc.execute(cells.get("hung", "while (true) { }"))
         time.sleep(1.5)
         t0 = time.monotonic()
         out["hung_interrupt_reply"] = control_request(kc, "interrupt_request")
@@ -255,6 +258,113 @@ def scenario_interrupt(args):
         out["restart_new_process"] = first_pid is not None and second_pid is not None and first_pid != second_pid
         out["after_restart"] = execute(kc, "1 + 1")
         out["after_restart_old_variable"] = execute(kc, cells["old_variable"])
+    finally:
+        out["shutdown"] = shutdown(km, kc)
+    return out
+
+
+def thread_cpu(pid):
+    """CPU seconds (user + system) of each thread of the process, {tid: (name, seconds)}, from /proc (Linux), or None."""
+    try:
+        result = {}
+        tick = os.sysconf("SC_CLK_TCK")
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            try:
+                with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                    head, tail = f.read().rsplit(")", 1)
+            except OSError:
+                continue
+            fields = tail.split()
+            result[tid] = (head.split("(", 1)[1], (int(fields[11]) + int(fields[12])) / tick)
+        return result
+    except OSError:
+        return None
+
+
+# The runtime's own threads, which never run a cell's code (the tiered JIT keeps recompiling hot code for seconds
+# after a burst of cells, using most of a core on a busy machine).
+RUNTIME_THREADS = (".NET Tiered Com", ".NET Finalizer", ".NET BGC", ".NET SigHandler", ".NET EventPipe")
+
+
+def busiest_thread(pid, window):
+    """The thread that used the most CPU during `window` seconds, among those that can run a cell's code:
+    {"name", "cpu_seconds", "window"}, or None."""
+    before = thread_cpu(pid)
+    time.sleep(window)
+    after = thread_cpu(pid)
+    if before is None or after is None:
+        return None
+    best = {"name": None, "cpu_seconds": 0.0, "window": window}
+    for tid, (name, seconds) in after.items():
+        used = seconds - before.get(tid, (name, 0.0))[1]
+        if used > best["cpu_seconds"] and not name.startswith(RUNTIME_THREADS):
+            best = {"name": f"{tid}:{name}", "cpu_seconds": used, "window": window}
+    return best
+
+
+def interrupt_running(kc, code, marker, settle, marker_type="stream"):
+    """Runs code, waits until it printed `marker` (so its loop is running; with marker_type another IOPub message type,
+    e.g. update_display_data), lets it run `settle` s more, interrupts it over the control channel and collects its
+    IOPub and reply; seconds_after_interrupt is interrupt-to-reply."""
+    msg_id = kc.execute(code)
+    early, started = [], False
+    deadline = time.monotonic() + TIMEOUT
+    while not started and time.monotonic() < deadline:
+        try:
+            msg = kc.get_iopub_msg(timeout=max(0.05, deadline - time.monotonic()))
+        except queue.Empty:
+            break
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        early.append(slim(msg))
+        started = msg["msg_type"] == marker_type and (marker_type != "stream" or marker in msg["content"].get("text", ""))
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            break
+    if not started:
+        result = {"reply": None, "iopub": early, "idle": False, "started": False}
+        result.update(collect(kc, msg_id, timeout=10))
+        result["iopub"] = early + result["iopub"]
+        return result
+    time.sleep(settle)
+    t0 = time.monotonic()
+    result = {"interrupt_reply": control_request(kc, "interrupt_request")}
+    rest = collect(kc, msg_id, timeout=30)
+    result["seconds_after_interrupt"] = time.monotonic() - t0
+    result.update(rest)
+    result["iopub"] = early + rest["iopub"]
+    result["started"] = True
+    return result
+
+
+def scenario_loops(args):
+    """Every loop kind written in a cell, interrupted while it runs; then the session's variable and the next cell."""
+    cells = json.load(open(args.cells))
+    out = {"loops": {}}
+    km, kc, out["start_seconds"] = start(args.kernel)
+    try:
+        pid = km.provisioner.pid if km.provisioner else None
+        out["define"] = execute(kc, cells["define"])
+        for name, code in cells["loops"].items():
+            entry = interrupt_running(kc, code, cells["marker"], cells.get("settle", 0.5))
+            entry["variable_after"] = execute(kc, cells["variable"])
+            entry["next_cell"] = execute(kc, cells["next"])
+            out["loops"][name] = entry
+        if "live" in cells:
+            # The first chart of a session costs its JIT time inside Plotly.NET (library code, about a second): interrupt
+            # once the live chart is drawing, as a reader would.
+            out["live"] = interrupt_running(kc, cells["live"], cells["marker"], cells.get("settle", 0.5), "update_display_data")
+            out["live"]["variable_after"] = execute(kc, cells["live_after"])
+        out["deep_recursion"] = execute(kc, cells["deep_recursion"])
+        out["after_deep_recursion"] = execute(kc, cells["next"])
+        for name, cell in cells.get("checks", {}).items():
+            out.setdefault("checks", {})[name] = execute(kc, cell)
+        # No runaway thread left: the busiest thread of the idle kernel, compared (in the test) with a thread that
+        # spins on purpose, measured the same way right after; CPU time alone would depend on how busy the machine is.
+        time.sleep(1.0)
+        out["busiest_thread_after_interrupts"] = busiest_thread(pid, 3.0) if pid else None
+        out["spinner"] = execute(kc, cells["spinner"])
+        out["busiest_thread_with_spinner"] = busiest_thread(pid, 3.0) if pid else None
+        out["kernel_alive"] = km.is_alive()
     finally:
         out["shutdown"] = shutdown(km, kc)
     return out
@@ -309,13 +419,14 @@ def scenario_notebooks(args):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("scenario", choices=["protocol", "interrupt", "notebooks"])
+    parser.add_argument("scenario", choices=["protocol", "interrupt", "loops", "notebooks"])
     parser.add_argument("--kernel", required=True)
     parser.add_argument("--cells")
     parser.add_argument("--marker-dir")
     parser.add_argument("notebooks", nargs="*")
     args = parser.parse_intermixed_args()
-    result = {"protocol": scenario_protocol, "interrupt": scenario_interrupt, "notebooks": scenario_notebooks}[args.scenario](args)
+    result = {"protocol": scenario_protocol, "interrupt": scenario_interrupt, "loops": scenario_loops,
+              "notebooks": scenario_notebooks}[args.scenario](args)
     sys.stdout.write("\n@@JSON@@" + json.dumps(result) + "\n")
 
 
