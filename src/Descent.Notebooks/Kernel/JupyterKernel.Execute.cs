@@ -33,6 +33,7 @@ public sealed partial class JupyterKernel
         }
 
         var count = _executionCount;
+        RecordHistoryInput(storeHistory, count, code);
         if (HungCell is not null)
         {
             if (!silent)
@@ -221,6 +222,7 @@ public sealed partial class JupyterKernel
                 Publish("display_data", DisplayContent(display), run.Request);
                 break;
             case ResultOutput result:
+                RecordHistoryOutput(run.Count, result);
                 Publish("execute_result", new JsonObject
                 {
                     ["execution_count"] = run.Count,

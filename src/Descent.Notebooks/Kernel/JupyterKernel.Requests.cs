@@ -63,7 +63,7 @@ public sealed partial class JupyterKernel
                     Reply(socket, request, "is_complete_reply", isComplete);
                     break;
                 case "history_request":
-                    Reply(socket, request, "history_reply", new JsonObject { ["status"] = "ok", ["history"] = new JsonArray() });
+                    Reply(socket, request, "history_reply", HistoryReply(request.Content));
                     break;
                 case "comm_info_request":
                     Reply(socket, request, "comm_info_reply", new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() });

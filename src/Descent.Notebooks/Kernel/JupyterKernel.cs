@@ -126,6 +126,7 @@ public sealed partial class JupyterKernel
             started.Result.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(2));
         }
 
+        CloseHistory();
         NetMQConfig.Cleanup(block: false);
     }
 
