@@ -30,7 +30,7 @@ public sealed class CellHistory : IDisposable
     private static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(2);
 
     private readonly List<HistoryEntry> _memory = [];
-    private readonly BlockingCollection<Action<SqliteConnection>> _work = new();
+    private readonly BlockingCollection<Work> _work = new();
     private readonly Action<string> _log;
     private readonly Thread? _writer;
     private SqliteConnection? _db;
@@ -123,8 +123,7 @@ public sealed class CellHistory : IDisposable
             var session = Convert.ToInt32(insert.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             return new CellHistory(db, session, log) { Path = path };
         }
-        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException
-                                      or TypeInitializationException or DllNotFoundException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             db?.Dispose();
             log($"warning: the history database {path} cannot be used ({e.GetBaseException().Message}); " +
@@ -306,7 +305,10 @@ public sealed class CellHistory : IDisposable
                 return rows;
             }
 
-            _log("warning: the history database did not answer in time; answering from this session's history in memory");
+            if (!done.Task.IsCompleted)
+            {
+                _log("warning: the history database did not answer in time; answering from this session's history in memory");
+            }
         }
 
         lock (_memory)
@@ -317,7 +319,7 @@ public sealed class CellHistory : IDisposable
 
     private void Enqueue(Action<SqliteConnection> action, TaskCompletionSource<List<HistoryEntry>>? done = null)
     {
-        if (_failed || _work.IsAddingCompleted)
+        if (_failed)
         {
             done?.TrySetCanceled();
             return;
@@ -325,18 +327,7 @@ public sealed class CellHistory : IDisposable
 
         try
         {
-            _work.Add(db =>
-            {
-                try
-                {
-                    action(db);
-                }
-                catch
-                {
-                    done?.TrySetCanceled();
-                    throw;
-                }
-            });
+            _work.Add(new Work(action, done));
         }
         catch (InvalidOperationException)
         {
@@ -346,10 +337,11 @@ public sealed class CellHistory : IDisposable
 
     private void WriteLoop()
     {
-        foreach (var action in _work.GetConsumingEnumerable())
+        foreach (var (action, done) in _work.GetConsumingEnumerable())
         {
             if (_failed)
             {
+                done?.TrySetCanceled();
                 continue;
             }
 
@@ -357,14 +349,17 @@ public sealed class CellHistory : IDisposable
             {
                 action(_db!);
             }
-            catch (Exception e) when (e is SqliteException or IOException or InvalidOperationException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
                 _failed = true;
-                _log($"warning: writing the history database {Path} failed ({e.Message}); " +
+                done?.TrySetCanceled();
+                _log($"warning: the history database {Path} failed ({e.Message}); " +
                      "from now on this session's history is kept in memory only");
             }
         }
     }
+
+    private sealed record Work(Action<SqliteConnection> Action, TaskCompletionSource<List<HistoryEntry>>? Done);
 
     private static void Run(SqliteConnection db, string sql)
     {

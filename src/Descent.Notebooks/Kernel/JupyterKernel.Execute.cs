@@ -59,6 +59,12 @@ public sealed partial class JupyterKernel
             return;
         }
 
+        if (Pager.Target(code) is { } target)
+        {
+            Page(socket, request, session, target, count, silent);
+            return;
+        }
+
         var run = new CellRun(request, code, count, silent);
         _current = run;
         var task = Task.Run(() => session.ExecuteAsync(code, output => OnOutput(run, output), run.Cancellation.Token));
@@ -214,6 +220,9 @@ public sealed partial class JupyterKernel
         {
             case StreamOutput stream:
                 Publish("stream", new JsonObject { ["name"] = stream.Name, ["text"] = stream.Text }, run.Request);
+                break;
+            case DisplayOutput display when display.Data.TryGetValue(Output.ClearOutputMimeType, out var clear):
+                Publish("clear_output", new JsonObject { ["wait"] = clear.Contains("true", StringComparison.Ordinal) }, run.Request);
                 break;
             case DisplayOutput display when display.IsUpdate && display.DisplayId is not null:
                 Publish("update_display_data", DisplayContent(display), run.Request);
