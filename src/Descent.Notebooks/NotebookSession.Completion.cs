@@ -53,9 +53,9 @@ public sealed partial class NotebookSession
     }
 
     /// <summary>
-    /// Where to ask for signature help so that a cursor anywhere in a call gets it: inside the argument list the cursor
-    /// itself; on the called name just after its <c>(</c>; on a method name without parentheses (<c>Math.Max|</c>) the
-    /// code with a <c>(</c> added after the name. Null when the cursor is in no call or method name.
+    /// Where to ask for signature help so that a cursor anywhere in a call gets it: in the innermost call around the
+    /// cursor (on its name or in its argument list) just after its <c>(</c>; on a method name without parentheses
+    /// (<c>Math.Max|</c>) the code with a <c>(</c> added after the name. Null when the cursor is in no call or name.
     /// </summary>
     internal static (string Code, int Position)? CallAt(string code, int cursorPosition)
     {
@@ -82,14 +82,12 @@ public sealed partial class NotebookSession
                 continue;
             }
 
-            var inside = cursorPosition >= arguments.OpenParenToken.Span.End
+            // Anywhere from the called name to the closing parenthesis, ask just after the '(': there the engine
+            // answers for the whole argument list typed so far (at a cursor after a comma it answers nothing), and
+            // picks the overload that fits those arguments.
+            var inCall = cursorPosition >= node.SpanStart
                          && (arguments.CloseParenToken.IsMissing || cursorPosition <= arguments.CloseParenToken.SpanStart);
-            if (inside)
-            {
-                return (code, cursorPosition);
-            }
-
-            if (cursorPosition >= node.SpanStart && cursorPosition <= arguments.OpenParenToken.SpanStart)
+            if (inCall)
             {
                 return (code, arguments.OpenParenToken.Span.End);
             }

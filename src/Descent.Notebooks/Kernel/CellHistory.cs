@@ -294,7 +294,8 @@ public sealed class CellHistory : IDisposable
 
                 done.TrySetResult(rows);
             }, done);
-            if (done.Task.Wait(QueryTimeout) && done.Task.IsCompletedSuccessfully)
+            // WaitAny, unlike Wait, does not throw for a query cancelled because the database failed meanwhile.
+            if (Task.WaitAny([done.Task], QueryTimeout) == 0 && done.Task.IsCompletedSuccessfully)
             {
                 var rows = done.Task.Result;
                 if (reverse)

@@ -12,8 +12,12 @@ import inspect
 import json
 import sys
 import unittest
+from queue import Empty
 
 import jupyter_kernel_test
+from jupyter_client.utils import run_sync
+
+WARM_UP_SECONDS = 300
 
 
 class Recorder(unittest.TextTestResult):
@@ -83,6 +87,19 @@ def make_case(kernel):
 
         code_inspect_sample = "Math.Max"
         code_clear_output = "Output.Clear();"
+
+        @classmethod
+        def setUpClass(cls):
+            super().setUpClass()
+            # The suite gives each request 15 s; the engine's first compilation can take longer on a loaded machine,
+            # so wait for it here (an unstored, silent cell), then start from empty channels.
+            cls.kc.execute_interactive("1", silent=True, store_history=False, timeout=WARM_UP_SECONDS)
+            for channel in (cls.kc.shell_channel, cls.kc.iopub_channel):
+                while True:
+                    try:
+                        run_sync(channel.get_msg)(timeout=0.5)
+                    except Empty:
+                        break
 
     return DescentKernelTests
 

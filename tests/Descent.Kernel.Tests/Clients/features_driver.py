@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks the Descent kernel's history store through jupyter_client and prints one JSON object of observations.
+"""Checks the Descent kernel's history store and editor requests through jupyter_client and prints one JSON object of observations.
 
     features_driver.py --kernel NAME persist   # two kernel processes one after the other, same store
     features_driver.py --kernel NAME locked --db PATH   # the store is locked by another writer while cells run
@@ -87,13 +87,56 @@ def scenario_locked(kernel, db):
     return out
 
 
+def shell(kc, msg_type, content):
+    msg = kc.session.msg(msg_type, content)
+    kc.shell_channel.send(msg)
+    while True:
+        reply = kc.get_shell_msg(timeout=TIMEOUT)
+        if reply["parent_header"].get("msg_id") == msg["header"]["msg_id"]:
+            return reply["content"]
+
+
+def scenario_editor(kernel):
+    out = {}
+    km, kc = start(kernel)
+    try:
+        out["define"] = execute(kc, "var objective = new Descent.Functions.Rosenbrock(2);")
+        completions = {"math_ma": "Math.Ma", "console_writel": "Console.WriteL", "console_wl": "Console.WL",
+                       "math_dot": "Math."}
+        out["complete"] = {name: shell(kc, "complete_request", {"code": code, "cursor_pos": len(code)})
+                           for name, code in completions.items()}
+        # Latency of a warm completion (the bench's goal is 150 ms), median of 7.
+        times = []
+        for _ in range(7):
+            t0 = time.monotonic()
+            shell(kc, "complete_request", {"code": "Console.WriteL", "cursor_pos": 14})
+            times.append(time.monotonic() - t0)
+        out["complete_seconds"] = sorted(times)[3]
+        inspections = {
+            "max_open": ("Math.Max(", 9),
+            "max_second_arg": ("Math.Max(1.5, ", 14),
+            "max_name": ("Math.Max(1, 2)", 7),
+            "trainer": ("Descent.Optimization.Trainer.Run(objective, ", 44),
+        }
+        out["inspect"] = {name: shell(kc, "inspect_request", {"code": code, "cursor_pos": pos, "detail_level": 0})
+                          for name, (code, pos) in inspections.items()}
+    finally:
+        stop(km, kc)
+    return out
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--kernel", required=True)
-    parser.add_argument("scenario", choices=["persist", "locked"])
+    parser.add_argument("scenario", choices=["persist", "locked", "editor"])
     parser.add_argument("--db")
     args = parser.parse_args()
-    result = scenario_persist(args.kernel) if args.scenario == "persist" else scenario_locked(args.kernel, args.db)
+    if args.scenario == "persist":
+        result = scenario_persist(args.kernel)
+    elif args.scenario == "locked":
+        result = scenario_locked(args.kernel, args.db)
+    else:
+        result = scenario_editor(args.kernel)
     sys.stdout.write("\n@@JSON@@" + json.dumps(result) + "\n")
 
 

@@ -31,7 +31,8 @@ public sealed class CompletionRankingTests
 
     [Theory]
     [InlineData("Math.Max(", 9, "Math.Max(", 9)] // inside the (empty) argument list
-    [InlineData("Trainer.Run(objective, ", 23, "Trainer.Run(objective, ", 23)]
+    [InlineData("Trainer.Run(objective, ", 23, "Trainer.Run(objective, ", 12)] // after a comma: still just after '('
+    [InlineData("Math.Max(Math.Abs(-2), ", 14, "Math.Max(Math.Abs(-2), ", 18)] // the innermost call around the cursor
     [InlineData("Math.Max(1, 2)", 6, "Math.Max(1, 2)", 9)] // on the name: just after its '('
     [InlineData("Math.Max", 8, "Math.Max(", 9)] // a method group: as if the call were opened
     [InlineData("new List<int>(3)", 6, "new List<int>(3)", 14)]
