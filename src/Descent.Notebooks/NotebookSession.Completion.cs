@@ -125,7 +125,8 @@ public sealed partial class NotebookSession
             if (!string.IsNullOrEmpty(summary))
             {
                 plain.AppendLine("    " + SourceText.MarkdownToPlain(summary).ReplaceLineEndings("\n    "));
-                markdown.AppendLine(summary);
+                // The engine puts summary, parameters and returns on separate lines; keep them apart in Markdown.
+                markdown.AppendLine(summary.ReplaceLineEndings("  \n"));
             }
 
             foreach (var parameter in signature.Parameters ?? [])
