@@ -45,11 +45,9 @@ public sealed class HistoryTests(JupyterClients clients)
 
         var locked = result["locked_cells"]!.AsArray();
         Assert.All(locked, c => Assert.Equal("ok", c!["status"]!.GetValue<string>()));
-        // A write waits up to 1 s for the lock (the store's busy timeout), on the history thread: three cells queued
-        // behind it would take 3 s or more if that wait were the cell's. 2.5 s for three trivial cells leaves room
-        // for a loaded machine (a trivial cell's round trip is about 20 ms here).
+        // Liveness only: that storing never waits for the lock is timed in CellHistoryTests, without a kernel's noise.
         var seconds = locked.Sum(c => c!["seconds"]!.GetValue<double>());
-        Assert.True(seconds < 2.5, $"three cells took {seconds:0.00} s while the history database was locked");
+        Assert.True(seconds < 60, $"three trivial cells took {seconds:0.00} s while the history database was locked");
         Assert.Contains("kept in memory only", stderr, StringComparison.Ordinal);
         // History still answers, from memory, and the kernel lives on after the lock is gone.
         Assert.Equal(["2 * 10", "3 * 10"], Entries(result["locked_tail"]!).Select(e => e[2]!.GetValue<string>()));

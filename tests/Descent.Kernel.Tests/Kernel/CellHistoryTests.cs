@@ -72,6 +72,42 @@ public sealed class CellHistoryTests : IDisposable
     }
 
     [Fact]
+    public void LockedDatabase_StoringNeverWaits_AndHistoryFallsBackToMemory()
+    {
+        var path = Path.Combine(_dir, "locked.sqlite");
+        using var history = Open(path);
+        history.StoreInput(1, "before the lock");
+        Assert.Equal(["before the lock"], history.Tail(1).Select(e => e.Input)); // also waits for that write
+
+        using (var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            holder.Open();
+            using (var begin = holder.CreateCommand())
+            {
+                begin.CommandText = "BEGIN EXCLUSIVE";
+                begin.ExecuteNonQuery();
+            }
+
+            // A write waits up to 1 s for the lock (the store's busy timeout) before it fails; storing only queues the
+            // write, so three stores return at once. 500 ms leaves room for a loaded machine and is still half of
+            // what a single waiting write would take.
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            for (var line = 2; line <= 4; line++)
+            {
+                history.StoreInput(line, $"cell {line}");
+            }
+
+            Assert.True(clock.ElapsedMilliseconds < 500, $"storing took {clock.ElapsedMilliseconds} ms with the database locked");
+            Assert.Equal(["cell 3", "cell 4"], history.Tail(2).Select(e => e.Input));
+        }
+
+        Assert.False(history.IsPersistent);
+        Assert.Contains(_log, m => m.Contains("kept in memory only", StringComparison.Ordinal));
+        history.StoreInput(5, "after the lock");
+        Assert.Equal(["cell 4", "after the lock"], history.Tail(2).Select(e => e.Input));
+    }
+
+    [Fact]
     public void GlobMatchesLikeSqlite()
     {
         Assert.Matches(CellHistory.GlobToRegex("a?c*"), "abc\nmore");
