@@ -266,55 +266,34 @@ public sealed partial class NotebookSession : IAsyncDisposable
         failed?.Exception is Microsoft.CodeAnalysis.Scripting.CompilationErrorException
         || failed?.Exception?.GetType().Name == "CodeSubmissionCompilationErrorException";
 
-    /// <summary>Completions at <paramref name="cursorPosition"/> (an offset into <paramref name="code"/>).</summary>
-    public async Task<CompletionResult> CompleteAsync(string code, int cursorPosition,
-                                                      CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Completions at <paramref name="cursorPosition"/> (an offset into <paramref name="code"/>): the engine's candidates
+    /// filtered to the identifier typed before the cursor and ranked as VS Code ranks them (see
+    /// <see cref="CompletionRanking"/>); the replaced span is that identifier.
+    /// </summary>
+    public Task<CompletionResult> CompleteAsync(string code, int cursorPosition,
+                                                CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(code);
         ArgumentOutOfRangeException.ThrowIfNegative(cursorPosition);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(cursorPosition, code.Length);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var position = SourceText.ToLinePosition(code, cursorPosition);
-        var result = await _kernel.SendAsync(new RequestCompletions(code, new LinePosition(position.Line, position.Character), _csharp.Name), cancellationToken);
-        var produced = result.Events.OfType<CompletionsProduced>().FirstOrDefault();
-        var start = SourceText.WordStart(code, cursorPosition);
-        var end = cursorPosition;
-        if (produced?.LinePositionSpan is { } span)
-        {
-            start = SourceText.ToOffset(code, span.Start.Line, span.Start.Character);
-            end = SourceText.ToOffset(code, span.End.Line, span.End.Character);
-        }
-
-        var prefix = code[start..cursorPosition];
-        var matches = (produced?.Completions ?? [])
-            .Select(c => string.IsNullOrEmpty(c.DisplayText) ? c.InsertText : c.DisplayText)
-            .Where(t => !string.IsNullOrEmpty(t))
-            .Distinct(StringComparer.Ordinal)
-            .OrderBy(t => t.StartsWith(prefix, StringComparison.Ordinal) ? 0 : t.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? 1 : 2)
-            .ThenBy(t => t, StringComparer.Ordinal)
-            .ToArray();
-        return new CompletionResult(matches, start, end);
+        return CompleteCoreAsync(code, cursorPosition, cancellationToken);
     }
 
-    /// <summary>Signature and documentation of the symbol at <paramref name="cursorPosition"/>, or <c>null</c>.</summary>
-    public async Task<InspectResult?> InspectAsync(string code, int cursorPosition,
-                                                   CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Signature and documentation at <paramref name="cursorPosition"/>, or <c>null</c>: anywhere in a call (on the
+    /// method's name or inside its argument list) every overload's signature with its XML documentation, the overload
+    /// that best fits the arguments typed so far first; elsewhere the symbol's hover text.
+    /// </summary>
+    public Task<InspectResult?> InspectAsync(string code, int cursorPosition,
+                                             CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(code);
         ArgumentOutOfRangeException.ThrowIfNegative(cursorPosition);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(cursorPosition, code.Length);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var position = SourceText.ToLinePosition(code, cursorPosition);
-        var result = await _kernel.SendAsync(new RequestHoverText(code, new LinePosition(position.Line, position.Character), _csharp.Name), cancellationToken);
-        var hover = result.Events.OfType<HoverTextProduced>().FirstOrDefault();
-        if (hover is null || hover.Content.Count == 0)
-        {
-            return null;
-        }
-
-        var markdown = hover.Content.FirstOrDefault(c => c.MimeType == MimeTypes.Markdown)?.Value;
-        var plain = hover.Content.FirstOrDefault(c => c.MimeType == MimeTypes.PlainText)?.Value ?? SourceText.MarkdownToPlain(markdown ?? "");
-        return string.IsNullOrWhiteSpace(plain) && string.IsNullOrWhiteSpace(markdown) ? null : new InspectResult(plain, markdown);
+        return InspectCoreAsync(code, cursorPosition, cancellationToken);
     }
 
     /// <inheritdoc />

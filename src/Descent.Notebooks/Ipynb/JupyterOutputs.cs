@@ -29,6 +29,12 @@ public static class JupyterOutputs
                     }
 
                     break;
+                case DisplayOutput clear when clear.Data.ContainsKey(Output.ClearOutputMimeType):
+                    // Output.Clear(): what the cell showed before is gone, as in a live front end (wait or not,
+                    // the stored result is the same).
+                    result.Clear();
+                    displays.Clear();
+                    break;
                 case DisplayOutput { IsUpdate: true, DisplayId: { } id } u when displays.TryGetValue(id, out var earlier):
                     earlier["data"] = DataToJson(u.Data);
                     break;

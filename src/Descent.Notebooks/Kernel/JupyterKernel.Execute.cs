@@ -34,6 +34,7 @@ public sealed partial class JupyterKernel
         }
 
         var count = _executionCount;
+        RecordHistoryInput(storeHistory, count, code);
         if (HungCell is not null)
         {
             if (!silent)
@@ -56,6 +57,12 @@ public sealed partial class JupyterKernel
             var reason = _sessionTask?.Exception?.GetBaseException().Message ?? "the kernel is shutting down";
             var failed = new ErrorOutput("KernelStartupError", "The notebook session could not start: " + reason, [], null);
             ReplyError(socket, request, failed, code, count, silent);
+            return;
+        }
+
+        if (Pager.Target(code) is { } target)
+        {
+            Page(socket, request, session, target, count, silent);
             return;
         }
 
@@ -218,6 +225,9 @@ public sealed partial class JupyterKernel
             case StreamOutput stream:
                 Publish("stream", new JsonObject { ["name"] = stream.Name, ["text"] = stream.Text }, run.Request);
                 break;
+            case DisplayOutput display when display.Data.TryGetValue(Output.ClearOutputMimeType, out var clear):
+                Publish("clear_output", new JsonObject { ["wait"] = clear.Contains("true", StringComparison.Ordinal) }, run.Request);
+                break;
             case DisplayOutput display when display.IsUpdate && display.DisplayId is not null:
                 Publish("update_display_data", DisplayContent(display), run.Request);
                 break;
@@ -225,6 +235,7 @@ public sealed partial class JupyterKernel
                 Publish("display_data", DisplayContent(display), run.Request);
                 break;
             case ResultOutput result:
+                RecordHistoryOutput(run.Count, result);
                 Publish("execute_result", new JsonObject
                 {
                     ["execution_count"] = run.Count,

@@ -63,7 +63,7 @@ public sealed partial class JupyterKernel
                     Reply(socket, request, "is_complete_reply", isComplete);
                     break;
                 case "history_request":
-                    Reply(socket, request, "history_reply", new JsonObject { ["status"] = "ok", ["history"] = new JsonArray() });
+                    Reply(socket, request, "history_reply", HistoryReply(request.Content));
                     break;
                 case "comm_info_request":
                     Reply(socket, request, "comm_info_reply", new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() });
@@ -198,6 +198,47 @@ public sealed partial class JupyterKernel
             ["found"] = result is not null,
             ["data"] = data,
             ["metadata"] = new JsonObject(),
+        });
+    }
+
+    /// <summary>
+    /// Answers a help request (<c>Math.Max?</c>) as ipykernel does: the inspection of the name as a <c>page</c> payload
+    /// of an ok execute_reply, or a "not found" line on stdout.
+    /// </summary>
+    private void Page(RouterSocket socket, JupyterMessage request, IKernelSession session, string target, int count, bool silent)
+    {
+        InspectResult? result = null;
+        try
+        {
+            result = WithTimeout(session.InspectAsync(target, target.Length, _lifetime.Token), "help");
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Log($"help for {target} failed: {e.Message}");
+        }
+
+        var payload = new JsonArray();
+        if (result is not null)
+        {
+            var data = new JsonObject { ["text/plain"] = result.PlainText };
+            if (result.Markdown is not null)
+            {
+                data["text/markdown"] = result.Markdown;
+            }
+
+            payload.Add(new JsonObject { ["source"] = "page", ["data"] = data, ["start"] = 0 });
+        }
+        else if (!silent)
+        {
+            Publish("stream", new JsonObject { ["name"] = "stdout", ["text"] = $"No documentation found for '{target}'.\n" }, request);
+        }
+
+        Reply(socket, request, "execute_reply", new JsonObject
+        {
+            ["status"] = "ok",
+            ["execution_count"] = count,
+            ["payload"] = payload,
+            ["user_expressions"] = new JsonObject(),
         });
     }
 

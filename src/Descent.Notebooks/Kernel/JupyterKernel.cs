@@ -99,6 +99,7 @@ public sealed partial class JupyterKernel
         });
         _sessionTask.ContinueWith(t => Log($"the notebook session failed to start: {t.Exception?.GetBaseException().Message}"),
                                   TaskContinuationOptions.OnlyOnFaulted);
+        _ = Task.Run(() => History); // open the history store (loads SQLite) while the engine starts, not in the first cell
         _stopRequested.Wait();
         Stop(threads);
         return 0;
@@ -126,6 +127,7 @@ public sealed partial class JupyterKernel
             started.Result.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(2));
         }
 
+        CloseHistory();
         NetMQConfig.Cleanup(block: false);
     }
 

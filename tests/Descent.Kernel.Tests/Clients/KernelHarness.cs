@@ -68,6 +68,8 @@ public sealed class KernelHarness : IDisposable
         start.Environment["JUPYTER_PATH"] = jupyterPath;
         start.Environment["JUPYTER_RUNTIME_DIR"] = Path.Combine(Scratch, "runtime");
         start.Environment["PYDEVD_DISABLE_FILE_VALIDATION"] = "1";
+        // Each run's kernels keep their input history in the scratch directory, never in the user's own.
+        start.Environment["DESCENT_HISTORY"] = Path.Combine(Scratch, "history-" + arguments[0] + ".sqlite");
         var (code, stdout, stderr) = RunProcess(start, TimeSpan.FromMinutes(8));
         var marker = stdout.LastIndexOf("@@JSON@@", StringComparison.Ordinal);
         if (code != 0 || marker < 0)
@@ -76,6 +78,42 @@ public sealed class KernelHarness : IDisposable
         }
 
         return JsonNode.Parse(stdout[(marker + "@@JSON@@".Length)..])!;
+    }
+
+    /// <summary>
+    /// Runs <c>Clients/<paramref name="script"/></c> with <c>--kernel descent-test</c> and the extra
+    /// <paramref name="environment"/>, returning its JSON result (printed after <c>@@JSON@@</c>) and its stderr.
+    /// </summary>
+    public (JsonNode Result, string Stderr) RunScript(string script, IReadOnlyDictionary<string, string> environment,
+                                                      params string[] arguments)
+    {
+        var python = _python.Value ?? throw new InvalidOperationException(SkipReason);
+        var prefix = _prefix.Value;
+        var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Scratch };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Clients", script));
+        start.ArgumentList.Add("--kernel");
+        start.ArgumentList.Add(KernelName);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["JUPYTER_PATH"] = Path.Combine(prefix, "share", "jupyter");
+        start.Environment["JUPYTER_RUNTIME_DIR"] = Path.Combine(Scratch, "runtime");
+        start.Environment["PYDEVD_DISABLE_FILE_VALIDATION"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        var (code, stdout, stderr) = RunProcess(start, TimeSpan.FromMinutes(8));
+        var marker = stdout.LastIndexOf("@@JSON@@", StringComparison.Ordinal);
+        if (code != 0 || marker < 0)
+        {
+            throw new InvalidOperationException($"{script} {string.Join(' ', arguments)} exited {code}\nstdout:\n{stdout}\nstderr:\n{stderr}");
+        }
+
+        return (JsonNode.Parse(stdout[(marker + "@@JSON@@".Length)..])!, stderr);
     }
 
     public string CliDll()

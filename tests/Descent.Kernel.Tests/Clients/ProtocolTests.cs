@@ -181,10 +181,16 @@ public sealed class ProtocolTests(JupyterClients clients)
     }
 
     [Fact]
-    public void HistoryAndCommInfo_AnswerEmpty()
+    public void History_ListsStoredCellsOnly_CommInfoIsEmpty()
     {
         var result = Run();
-        Assert.Empty(Reply(result["history"]!)["history"]!.AsArray());
+        // tail n=10 after 8 stored cells: the six "execute" cells, "1 + 1" and the user_expressions cell; the silent
+        // and store_history=false cells are not history (see JupyterClients.ProtocolCells).
+        var history = Reply(result["history"]!)["history"]!.AsArray().Select(e => e!.AsArray()).ToArray();
+        Assert.Equal(Enumerable.Range(1, 8), history.Select(e => e[1]!.GetValue<int>()));
+        var inputs = history.Select(e => Str(e[2])).ToArray();
+        Assert.Equal(JupyterClients.ProtocolCells["execute"]!.AsObject().Select(c => Str(c.Value)).Concat(["1 + 1", "var ue = 6;"]), inputs);
+        Assert.Single(history.Select(e => e[0]!.GetValue<int>()).Distinct());
         Assert.Empty(Reply(result["comm_info"]!)["comms"]!.AsObject());
     }
 
