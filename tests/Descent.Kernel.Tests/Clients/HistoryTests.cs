@@ -9,7 +9,6 @@ public sealed class HistoryTests(JupyterClients clients)
     [Fact]
     public void History_SurvivesAKernelRestart_WithANewSessionNumber()
     {
-        Assert.True(clients.Harness.SkipReason is null, clients.Harness.SkipReason);
         var db = Path.Combine(clients.Harness.Scratch, "persist-history.sqlite");
         var (result, stderr) = clients.Harness.RunScript("features_driver.py", new Dictionary<string, string> { ["DESCENT_HISTORY"] = db }, "persist");
 
@@ -39,7 +38,6 @@ public sealed class HistoryTests(JupyterClients clients)
     [Fact]
     public void History_LockedDatabase_NeitherBlocksNorCrashesTheKernel()
     {
-        Assert.True(clients.Harness.SkipReason is null, clients.Harness.SkipReason);
         var db = Path.Combine(clients.Harness.Scratch, "locked-history.sqlite");
         var (result, stderr) = clients.Harness.RunScript("features_driver.py", new Dictionary<string, string> { ["DESCENT_HISTORY"] = db }, "locked", "--db", db);
 

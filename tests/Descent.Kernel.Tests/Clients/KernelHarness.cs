@@ -87,7 +87,7 @@ public sealed class KernelHarness : IDisposable
     public (JsonNode Result, string Stderr) RunScript(string script, IReadOnlyDictionary<string, string> environment,
                                                       params string[] arguments)
     {
-        var python = _python.Value ?? throw new InvalidOperationException(SkipReason);
+        var python = Python;
         var prefix = _prefix.Value;
         var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Scratch };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Clients", script));
