@@ -6,18 +6,17 @@ namespace Descent.Extend;
 /// <summary>Chapter 03 — escape along negative curvature: when ‖u‖ &lt; tolerance and H has a negative eigenvalue
 /// λmin, replace the update by a step of length <c>radius</c> along its eigenvector vmin (a descent direction of the
 /// quadratic model in both signs); otherwise pass the update through.</summary>
-public sealed class NegativeCurvatureStep(double tolerance = 1e-6, double radius = 0.1) : GradientTransform
+public sealed class NegativeCurvatureStep(double tolerance = 1e-6, double radius = 0.1) : GradientTransform<TransformState>
 {
     /// <inheritdoc />
     public override bool UsesHessian => true;
 
     /// <inheritdoc />
-    public override TransformState Init(Vector<double> theta) => TransformState.None;
+    protected override TransformState InitCore(Vector<double> theta) => TransformState.None;
 
     /// <inheritdoc />
-    public override (Vector<double> Update, TransformState State) Update(Vector<double> update, TransformState state, StepContext context)
+    protected override (Vector<double> Update, TransformState State) UpdateCore(Vector<double> update, TransformState state, StepContext context)
     {
-        CheckUpdateArguments(update, state, context);
         if (update.L2Norm() >= tolerance)
         {
             return (update, state);
