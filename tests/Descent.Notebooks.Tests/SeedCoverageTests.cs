@@ -6,21 +6,10 @@ namespace Descent.Notebooks.Tests;
 /// the chapter that demonstrates it: no heading may be missing and no row may still say "gap".</summary>
 public sealed partial class SeedCoverageTests
 {
-    private static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Descent.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Descent.slnx not found above the test assembly");
-    }
-
     [SkippableFact]
     public void Every_seed_heading_has_a_row_and_no_row_is_a_gap()
     {
-        var root = Root();
+        var root = RepositoryRoot.FullName;
         var seeds = Path.Combine(root, "..", "shared", "seeds");
         Skip.IfNot(Directory.Exists(seeds), "../shared/seeds is not beside this checkout");
         var page = File.ReadAllText(Path.Combine(root, "docs", "seed-coverage.md"));
