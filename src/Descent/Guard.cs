@@ -67,11 +67,43 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>Checks that <paramref name="value"/> lies in the open interval (<paramref name="low"/>, <paramref name="high"/>).</summary>
+    public static double Between(double value, double low, double high, [CallerArgumentExpression(nameof(value))] string paramName = "")
+    {
+        if (!(value > low && value < high))
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be in ({low}, {high}).");
+        return value;
+    }
+
+    /// <summary>Checks that a count lies in [<paramref name="minimum"/>, <paramref name="maximum"/>].</summary>
+    public static int InRange(int value, int minimum, int maximum, [CallerArgumentExpression(nameof(value))] string paramName = "")
+    {
+        if (value < minimum || value > maximum)
+            throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be in [{minimum}, {maximum}].");
+        return value;
+    }
+
+    /// <summary>Checks that an array is given and non-empty, and every entry is finite and &gt; 0.</summary>
+    public static double[] AllPositive(double[]? values, [CallerArgumentExpression(nameof(values))] string paramName = "")
+    {
+        if (values is null || values.Length == 0 || values.Any(v => !(v > 0) || !double.IsFinite(v)))
+            throw new ArgumentOutOfRangeException(paramName, $"{paramName} must list one or more finite numbers > 0.");
+        return values;
+    }
+
     /// <summary>Checks that an array is given and non-empty, and every entry is ≥ <paramref name="minimum"/>.</summary>
     public static int[] AllAtLeast(int[]? values, int minimum, [CallerArgumentExpression(nameof(values))] string paramName = "")
     {
         if (values is null || values.Length == 0 || values.Any(v => v < minimum))
             throw new ArgumentOutOfRangeException(paramName, $"{paramName} must list one or more values ≥ {minimum}.");
+        return values;
+    }
+
+    /// <summary>Checks that an array is given and has at least one entry.</summary>
+    public static T[] NonEmpty<T>(T[]? values, [CallerArgumentExpression(nameof(values))] string paramName = "")
+    {
+        if (values is null || values.Length == 0)
+            throw new ArgumentException($"{paramName} must list at least one value.", paramName);
         return values;
     }
 

@@ -61,10 +61,6 @@ public sealed class RnnCliff : Experiment<RnnCliffParameters, RnnCliffResult>
             throw new ArgumentException("Weights must list at least one w.", nameof(parameters));
         if (!double.IsFinite(parameters.StartWeight) || !double.IsFinite(parameters.StartOffset))
             throw new ArgumentException("StartWeight and StartOffset must be finite.", nameof(parameters));
-        if (!(parameters.LearningRate > 0) || !double.IsFinite(parameters.LearningRate))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.LearningRate, "LearningRate must be finite and > 0.");
-        if (parameters.TrainingSteps < 1)
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.TrainingSteps, "TrainingSteps must be at least 1.");
         var rnn = new SingleUnitRnn(parameters.Steps);
         var walls = new List<WallLocation>();
         foreach (double w in parameters.Weights)
