@@ -9,7 +9,7 @@ namespace Descent.Optimization;
 /// </summary>
 /// <remarks>Seeded: ξ at step t depends only on (seed, t), so the transform stays a pure function
 /// and a rerun with the same seed adds exactly the same noise.</remarks>
-public sealed class AddGaussianNoise : GradientTransform<TransformState>
+public sealed class AddGaussianNoise : StatelessTransform
 {
     /// <summary>Creates additive Gaussian noise.</summary>
     /// <param name="standardDeviation">σ ≥ 0 at t = 0.</param>
@@ -32,14 +32,11 @@ public sealed class AddGaussianNoise : GradientTransform<TransformState>
     public int Seed { get; }
 
     /// <inheritdoc />
-    protected override TransformState InitCore(Vector<double> theta) => TransformState.None;
-
-    /// <inheritdoc />
-    protected override (Vector<double> Update, TransformState State) UpdateCore(Vector<double> update, TransformState state, StepContext context)
+    protected override Vector<double> Apply(Vector<double> update, StepContext context)
     {
         double sigma = StandardDeviation / Math.Pow(1 + context.Step, DecayPower);
         var stream = new SeededStream(Seed, context.Step, 0x6E6F697365UL);
-        return (update + stream.Gaussian(update.Count) * sigma, state);
+        return update + stream.Gaussian(update.Count) * sigma;
     }
 
     /// <inheritdoc />

@@ -7,7 +7,7 @@ namespace Descent.Optimization;
 /// output u·maxNorm/‖u‖ when ‖u‖ &gt; maxNorm, otherwise u. Keeps the direction, bounds the length.
 /// Stateless.
 /// </summary>
-public sealed class ClipByGlobalNorm : GradientTransform<TransformState>
+public sealed class ClipByGlobalNorm : StatelessTransform
 {
     /// <summary>Creates norm clipping.</summary>
     /// <param name="maxNorm">Threshold v &gt; 0 on the Euclidean norm.</param>
@@ -17,13 +17,10 @@ public sealed class ClipByGlobalNorm : GradientTransform<TransformState>
     public double MaxNorm { get; }
 
     /// <inheritdoc />
-    protected override TransformState InitCore(Vector<double> theta) => TransformState.None;
-
-    /// <inheritdoc />
-    protected override (Vector<double> Update, TransformState State) UpdateCore(Vector<double> update, TransformState state, StepContext context)
+    protected override Vector<double> Apply(Vector<double> update, StepContext context)
     {
         double norm = update.L2Norm();
-        return (norm > MaxNorm ? update * (MaxNorm / norm) : update.Clone(), state);
+        return norm > MaxNorm ? update * (MaxNorm / norm) : update.Clone();
     }
 
     /// <inheritdoc />

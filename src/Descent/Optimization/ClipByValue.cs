@@ -6,7 +6,7 @@ namespace Descent.Optimization;
 /// Gradient clipping by value (Mikolov 2012): each entry clamped, uᵢ ↦ min(max(uᵢ, −maxValue), maxValue).
 /// Bounds every coordinate (so ‖Δ‖ ≤ maxValue·√n) but can change the direction. Stateless.
 /// </summary>
-public sealed class ClipByValue : GradientTransform<TransformState>
+public sealed class ClipByValue : StatelessTransform
 {
     /// <summary>Creates value clipping.</summary>
     /// <param name="maxValue">Threshold c &gt; 0 on every |uᵢ|.</param>
@@ -16,13 +16,8 @@ public sealed class ClipByValue : GradientTransform<TransformState>
     public double MaxValue { get; }
 
     /// <inheritdoc />
-    protected override TransformState InitCore(Vector<double> theta) => TransformState.None;
-
-    /// <inheritdoc />
-    protected override (Vector<double> Update, TransformState State) UpdateCore(Vector<double> update, TransformState state, StepContext context)
-    {
-        return (update.Map(x => Math.Clamp(x, -MaxValue, MaxValue)), state);
-    }
+    protected override Vector<double> Apply(Vector<double> update, StepContext context) =>
+        update.Map(x => Math.Clamp(x, -MaxValue, MaxValue));
 
     /// <inheritdoc />
     public override string ToString() => $"clip(|gᵢ|≤{Text.Num(MaxValue)})";

@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Descent.Optimization;
 
 /// <summary>Multiplies by a constant: Δ = factor · u (optax's <c>scale</c>). Stateless.</summary>
-public sealed class Scale : GradientTransform<TransformState>
+public sealed class Scale : StatelessTransform
 {
     /// <summary>Creates the transform u ↦ factor·u.</summary>
     /// <param name="factor">Any finite number (negative to turn a direction into a descent step).</param>
@@ -17,13 +17,8 @@ public sealed class Scale : GradientTransform<TransformState>
     public double Factor { get; }
 
     /// <inheritdoc />
-    protected override TransformState InitCore(Vector<double> theta) => TransformState.None;
-
-    /// <inheritdoc />
-    protected override (Vector<double> Update, TransformState State) UpdateCore(Vector<double> update, TransformState state, StepContext context)
-    {
-        return (update * Factor, state);
-    }
+    protected override Vector<double> Apply(Vector<double> update, StepContext context) =>
+        update * Factor;
 
     /// <inheritdoc />
     public override string ToString() => $"scale({Text.Num(Factor)})";

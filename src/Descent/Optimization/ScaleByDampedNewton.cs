@@ -9,7 +9,7 @@ namespace Descent.Optimization;
 /// </summary>
 /// <remarks>With strong negative curvature (λ &lt; −damping) the direction still points at a saddle
 /// along that eigenvector; throws <see cref="ArithmeticException"/> when H + damping·I is singular.</remarks>
-public sealed class ScaleByDampedNewton : GradientTransform<TransformState>
+public sealed class ScaleByDampedNewton : StatelessTransform
 {
     /// <summary>Creates the damped Newton direction.</summary>
     /// <param name="damping">λ ≥ 0 added to the diagonal.</param>
@@ -22,13 +22,8 @@ public sealed class ScaleByDampedNewton : GradientTransform<TransformState>
     public override bool UsesHessian => true;
 
     /// <inheritdoc />
-    protected override TransformState InitCore(Vector<double> theta) => TransformState.None;
-
-    /// <inheritdoc />
-    protected override (Vector<double> Update, TransformState State) UpdateCore(Vector<double> update, TransformState state, StepContext context)
-    {
-        return (Spectral.Solve(context.Hessian(), update, Damping, "damped-newton", context.Step), state);
-    }
+    protected override Vector<double> Apply(Vector<double> update, StepContext context) =>
+        Spectral.Solve(context.Hessian(), update, Damping, "damped-newton", context.Step);
 
     /// <inheritdoc />
     public override string ToString() => $"damped-newton((H+{Text.Num(Damping)}I)⁻¹g)";

@@ -7,7 +7,7 @@ namespace Descent.Optimization;
 /// (optax's <c>scale_by_learning_rate</c>). With u = g this is gradient descent θ ← θ − εg
 /// (Goodfellow et al. 2016, §4.3). Stateless: t comes from the step context.
 /// </summary>
-public sealed class ScaleByLearningRate : GradientTransform<TransformState>
+public sealed class ScaleByLearningRate : StatelessTransform
 {
     /// <summary>Creates the step Δθ = −η(t)·u.</summary>
     /// <param name="learningRate">η: a number ≥ 0 or a schedule.</param>
@@ -18,13 +18,8 @@ public sealed class ScaleByLearningRate : GradientTransform<TransformState>
     public LearningRateSchedule LearningRate { get; }
 
     /// <inheritdoc />
-    protected override TransformState InitCore(Vector<double> theta) => TransformState.None;
-
-    /// <inheritdoc />
-    protected override (Vector<double> Update, TransformState State) UpdateCore(Vector<double> update, TransformState state, StepContext context)
-    {
-        return (update * -LearningRate.At(context.Step), state);
-    }
+    protected override Vector<double> Apply(Vector<double> update, StepContext context) =>
+        update * -LearningRate.At(context.Step);
 
     /// <inheritdoc />
     public override string ToString() => LearningRate is ConstantSchedule c

@@ -10,7 +10,7 @@ namespace Descent.Optimization;
 /// </summary>
 /// <remarks>The floor on |λ| (Dauphin et al. use a damping term to the same end) keeps the step
 /// bounded along flat directions.</remarks>
-public sealed class ScaleBySaddleFreeNewton : GradientTransform<TransformState>
+public sealed class ScaleBySaddleFreeNewton : StatelessTransform
 {
     /// <summary>Creates the saddle-free Newton direction.</summary>
     /// <param name="minimumCurvature">Floor μ &gt; 0 on |λᵢ|.</param>
@@ -24,13 +24,8 @@ public sealed class ScaleBySaddleFreeNewton : GradientTransform<TransformState>
     public override bool UsesHessian => true;
 
     /// <inheritdoc />
-    protected override TransformState InitCore(Vector<double> theta) => TransformState.None;
-
-    /// <inheritdoc />
-    protected override (Vector<double> Update, TransformState State) UpdateCore(Vector<double> update, TransformState state, StepContext context)
-    {
-        return (Spectral.Apply(context.Hessian(), update, l => 1.0 / Math.Max(Math.Abs(l), MinimumCurvature)), state);
-    }
+    protected override Vector<double> Apply(Vector<double> update, StepContext context) =>
+        Spectral.Apply(context.Hessian(), update, l => 1.0 / Math.Max(Math.Abs(l), MinimumCurvature));
 
     /// <inheritdoc />
     public override string ToString() => $"saddle-free-newton(|H|⁻¹g, |λ|≥{Text.Num(MinimumCurvature)})";
