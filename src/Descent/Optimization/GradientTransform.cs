@@ -13,6 +13,9 @@ namespace Descent.Optimization;
 /// Contract: <see cref="Update"/> is a pure function of its arguments (randomness comes from a seed
 /// and the step index), never writes into <c>update</c>, the state or the context, and returns a
 /// new vector. A transform shared by several optimizers is therefore safe.
+/// New transforms derive from <see cref="GradientTransform{TState}"/>, which checks the arguments and the
+/// state's type once and calls <c>UpdateCore</c>, or from <see cref="StatelessTransform"/>. An
+/// <see cref="Optimizer"/> is itself a transform, so optimizers compose with <see cref="Chain"/>.
 /// </remarks>
 public abstract class GradientTransform
 {
