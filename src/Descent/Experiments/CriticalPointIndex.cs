@@ -30,7 +30,7 @@ public sealed record CriticalPointIndexParameters
 
     /// <summary>L2 coefficient λ on the weights (&gt; 0 keeps every critical point at finite weights and lifts the
     /// flat directions of unused units, so the second-order test can classify them).</summary>
-    public double L2 { get; init; } = 0.01;
+    public double L2 { get; init => field = Guard.NonNegative(value, nameof(L2)); } = 0.01;
 
     /// <summary>Seed of the data and of run r's initialization (seed + r).</summary>
     public int Seed { get; init; } = 3;
@@ -94,8 +94,6 @@ public sealed class CriticalPointIndex : Experiment<CriticalPointIndexParameters
         ArgumentNullException.ThrowIfNull(parameters);
         var data = Synthetic.Xor(parameters.Examples, parameters.Seed);
         var targets = Matrix<double>.Build.Dense(data.Count, 1, (i, _) => data.Labels![i]);
-        if (!(parameters.L2 >= 0) || !double.IsFinite(parameters.L2))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.L2, "L2 must be a finite number ≥ 0.");
         return new Mlp([2, parameters.Hidden, 1], Activation.Tanh, LossFunction.SquaredError, data.Inputs, targets, parameters.L2);
     }
 

@@ -10,7 +10,7 @@ public sealed record DeepChainParameters
     public int Depth { get; init => field = Guard.AtLeast(value, 2, nameof(Depth)); } = 100;
 
     /// <summary>Scales σ: weights have entries N(0, σ²/n).</summary>
-    public double[] Scales { get; init; } = [0.9, 1.0, 1.1];
+    public double[] Scales { get; init => field = Guard.AllPositive(value, nameof(Scales)); } = [0.9, 1.0, 1.1];
 
     /// <summary>Independent repeats averaged per curve.</summary>
     public int Repeats { get; init => field = Guard.AtLeast(value, 1, nameof(Repeats)); } = 8;

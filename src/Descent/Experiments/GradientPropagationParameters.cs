@@ -10,7 +10,7 @@ public sealed record GradientPropagationParameters
     public int Length { get; init => field = Guard.AtLeast(value, 2, nameof(Length)); } = 100;
 
     /// <summary>Spectral radii ρ of the recurrent matrix.</summary>
-    public double[] SpectralRadii { get; init; } = [0.9, 1.0, 1.1];
+    public double[] SpectralRadii { get; init => field = Guard.AllPositive(value, nameof(SpectralRadii)); } = [0.9, 1.0, 1.1];
 
     /// <summary>Standard deviation of the input weights U for the unsaturated runs (inputs xₜ ~ N(0, 1)).</summary>
     public double InputScale { get; init; } = 0.01;

@@ -57,8 +57,6 @@ public sealed class RnnCliff : Experiment<RnnCliffParameters, RnnCliffResult>
     public override RnnCliffResult Run(RnnCliffParameters parameters, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (parameters.Weights is null || parameters.Weights.Length == 0)
-            throw new ArgumentException("Weights must list at least one w.", nameof(parameters));
         if (!double.IsFinite(parameters.StartWeight) || !double.IsFinite(parameters.StartOffset))
             throw new ArgumentException("StartWeight and StartOffset must be finite.", nameof(parameters));
         var rnn = new SingleUnitRnn(parameters.Steps);

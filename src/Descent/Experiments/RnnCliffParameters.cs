@@ -8,7 +8,7 @@ public sealed record RnnCliffParameters
     public int Steps { get; init; } = 50;
 
     /// <summary>Recurrent weights w at which the wall is located (each with w·σ'(h₀) &gt; 1, so the map is bistable).</summary>
-    public double[] Weights { get; init; } = [5, 6, 7, 8, 9, 10, 11, 12];
+    public double[] Weights { get; init => field = Guard.NonEmpty(value, nameof(Weights)); } = [5, 6, 7, 8, 9, 10, 11, 12];
 
     /// <summary>Recurrent weight w of the start of the gradient-descent runs.</summary>
     public double StartWeight { get; init; } = 9.0;
