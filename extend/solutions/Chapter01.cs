@@ -5,20 +5,16 @@ namespace Descent.Extend;
 
 /// <summary>Chapter 01 — a Jacobi (diagonal) preconditioner: uᵢ ↦ uᵢ / Hᵢᵢ, with the Hessian's diagonal at θ.
 /// On an axis-aligned quadratic it undoes the ill-conditioning completely; on a rotated one it cannot.</summary>
-public sealed class ScaleByInverseDiagonal : GradientTransform
+public sealed class ScaleByInverseDiagonal : StatelessTransform
 {
     /// <inheritdoc />
     public override bool UsesHessian => true;
 
     /// <inheritdoc />
-    public override TransformState Init(Vector<double> theta) => TransformState.None;
-
-    /// <inheritdoc />
-    public override (Vector<double> Update, TransformState State) Update(Vector<double> update, TransformState state, StepContext context)
+    protected override Vector<double> Apply(Vector<double> update, StepContext context)
     {
-        CheckUpdateArguments(update, state, context);
         var diagonal = context.Hessian().Diagonal();
-        return (update.MapIndexed((i, u) => u / Math.Max(Math.Abs(diagonal[i]), 1e-12)), state);
+        return update.MapIndexed((i, u) => u / Math.Max(Math.Abs(diagonal[i]), 1e-12));
     }
 
     /// <inheritdoc />

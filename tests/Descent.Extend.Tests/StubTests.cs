@@ -6,21 +6,10 @@ namespace Descent.Extend.Tests;
 /// learner writes the code) and a worked solution with the same public types.</summary>
 public sealed partial class StubTests
 {
-    private static string Extend()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Descent.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Descent.slnx not found"), "extend");
-    }
-
     [Fact]
     public void Every_chapter_has_a_throwing_stub_a_solution_and_checks()
     {
-        var extend = Extend();
+        var extend = RepositoryRoot.Combine("extend");
         var checks = File.ReadAllText(Path.Combine(extend, "tests", "ExtendTests.cs"));
         for (var chapter = 0; chapter <= 8; chapter++)
         {

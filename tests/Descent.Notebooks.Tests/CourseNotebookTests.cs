@@ -10,7 +10,7 @@ public sealed class CourseNotebookTests
     public static TheoryData<string> Notebooks()
     {
         var data = new TheoryData<string>();
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.FullName;
         foreach (var path in Directory.GetFiles(Path.Combine(root, "notebooks"), "*.ipynb", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetRelativePath(root, path).Replace('\\', '/'));
@@ -23,7 +23,7 @@ public sealed class CourseNotebookTests
     [MemberData(nameof(Notebooks))]
     public async Task Notebook_runs_without_error_output(string notebook)
     {
-        var source = Path.Combine(RepositoryRoot(), notebook);
+        var source = Path.Combine(RepositoryRoot.FullName, notebook);
         // Run a copy beside the original (same folder, so relative paths resolve) and never rewrite the stored notebook.
         var copy = Path.Combine(Path.GetDirectoryName(source)!, $".test-{Guid.NewGuid():N}.ipynb");
         File.Copy(source, copy);
@@ -46,32 +46,19 @@ public sealed class CourseNotebookTests
     [MemberData(nameof(Notebooks))]
     public void Notebook_follows_the_conventions(string notebook)
     {
-        var nb = Notebook.Load(Path.Combine(RepositoryRoot(), notebook));
+        var nb = Notebook.Load(Path.Combine(RepositoryRoot.FullName, notebook));
 
         Assert.Equal("descent-csharp", (string?)nb.Metadata["kernelspec"]?["name"]);
         Assert.Equal("csharp", (string?)nb.Metadata["kernelspec"]?["language"]);
         var first = nb.CodeCells.First().Source.Trim();
         Assert.Matches("""^#load "(\.\./)*descent\.csx"$""", first);
         // In other front ends the path is resolved from the notebook's folder, so it must reach notebooks/descent.csx.
-        var csx = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.Combine(RepositoryRoot(), notebook))!, first[7..^1]));
-        Assert.Equal(Path.Combine(RepositoryRoot(), "notebooks", "descent.csx"), csx);
+        var csx = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.Combine(RepositoryRoot.FullName, notebook))!, first[7..^1]));
+        Assert.Equal(Path.Combine(RepositoryRoot.FullName, "notebooks", "descent.csx"), csx);
         Assert.All(nb.CodeCells, c => Assert.True(c.ExecutionCount is not null, $"{notebook}: stored without outputs of a clean run"));
         if (!notebook.Contains("/solutions/", StringComparison.Ordinal))
         {
             Assert.Matches(@"^notebooks/\d\d-[a-z0-9-]+\.ipynb$", notebook);
         }
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Descent.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The tests run outside the Descent repository.");
     }
 }

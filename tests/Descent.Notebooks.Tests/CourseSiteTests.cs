@@ -182,7 +182,7 @@ public sealed partial class CourseSiteTests : IDisposable
     [Fact]
     public void The_repository_course_map_covers_every_chapter_notebook_and_its_pages_exist()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.FullName;
         var map = CourseMap.Load(Path.Combine(root, "docs", "course.json"));
         // Chapter files are NN-name.ipynb; hidden files (an atomic write's temporary) are not chapters.
         var numbers = Directory.GetFiles(Path.Combine(root, "notebooks"), "*.ipynb").Select(Path.GetFileName)
@@ -193,17 +193,6 @@ public sealed partial class CourseSiteTests : IDisposable
         Assert.All(map.Chapters.SelectMany(c => c.BuildsOn), n => Assert.True(map.Chapter(n) is not null, $"a chapter builds on {n}, which is not in docs/course.json"));
         Assert.All(map.Chapters, c => Assert.All(c.BuildsOn, p => Assert.True(string.CompareOrdinal(p, c.Number) < 0, $"chapter {c.Number} builds on a later chapter {p}")));
         Assert.All(map.Pages, p => Assert.True(File.Exists(Path.Combine(root, "docs", p.File)), $"docs/{p.File} is listed in course.json but missing"));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Descent.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Descent.slnx not found above the test assembly");
     }
 
     [GeneratedRegex(@"^\d\d-[^.].*\.ipynb$")]

@@ -8,21 +8,10 @@ namespace Descent.Notebooks.Tests;
 /// Nothing is skipped: a clone without the texts still checks the page itself.</summary>
 public sealed partial class SeedCoverageTests
 {
-    private static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Descent.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Descent.slnx not found above the test assembly");
-    }
-
     [Fact]
     public void Every_seed_heading_has_a_row_and_no_row_is_a_gap()
     {
-        var root = Root();
+        var root = RepositoryRoot.FullName;
         var page = File.ReadAllText(Path.Combine(root, "docs", "seed-coverage.md"));
         var rows = page.Split('\n').Where(l => l.StartsWith('|')).ToArray();
 
@@ -91,7 +80,7 @@ public sealed partial class SeedCoverageTests
     [Fact]
     public void The_page_has_one_table_per_lecture_and_no_path_outside_the_repository()
     {
-        var page = File.ReadAllText(Path.Combine(Root(), "docs", "seed-coverage.md"));
+        var page = File.ReadAllText(Path.Combine(RepositoryRoot.FullName, "docs", "seed-coverage.md"));
 
         Assert.All(Authors.Values, a => Assert.Single(page.Split('\n'), l => l.StartsWith($"## {a} — ", StringComparison.Ordinal)));
         Assert.DoesNotContain("../shared", page, StringComparison.Ordinal);

@@ -7,19 +7,19 @@ namespace Descent.Experiments;
 public sealed record BasinMapParameters
 {
     /// <summary>M &gt; 0: height of the mountain of <see cref="WrongSideOfMountain"/>.</summary>
-    public double MountainHeight { get; set; } = 3.0;
+    public double MountainHeight { get; init; } = 3.0;
 
     /// <summary>d ≥ 0: depth of the local basin behind the mountain (0 = none).</summary>
-    public double LocalBasinDepth { get; set; } = 1.0;
+    public double LocalBasinDepth { get; init; } = 1.0;
 
     /// <summary>Constant learning rate ε of gradient descent (0 &lt; ε; stable below 2/λmax ≈ 0.97 on the default surface).</summary>
-    public double LearningRate { get; set; } = 0.25;
+    public double LearningRate { get; init => field = Guard.Positive(value, nameof(LearningRate)); } = 0.25;
 
     /// <summary>Step budget per start (≥ 1).</summary>
-    public int MaxSteps { get; set; } = 1000;
+    public int MaxSteps { get; init => field = Guard.AtLeast(value, 1, nameof(MaxSteps)); } = 1000;
 
     /// <summary>Starts per axis over the surface's plot box (3 … 400).</summary>
-    public int Resolution { get; set; } = 41;
+    public int Resolution { get; init => field = Guard.InRange(value, 3, 400, nameof(Resolution)); } = 41;
 }
 
 /// <summary>Result of <see cref="BasinMap"/>: for every start on a grid, where gradient descent ended and after how many steps.</summary>
@@ -85,12 +85,6 @@ public sealed class BasinMap : Experiment<BasinMapParameters, BasinMapResult>
     public override BasinMapResult Run(BasinMapParameters parameters, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (!(parameters.LearningRate > 0) || !double.IsFinite(parameters.LearningRate))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.LearningRate, "LearningRate must be a finite number > 0.");
-        if (parameters.MaxSteps < 1)
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.MaxSteps, "MaxSteps must be at least 1.");
-        if (parameters.Resolution < 3 || parameters.Resolution > 400)
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Resolution, "Resolution must be in [3, 400] starts per axis.");
         cancellationToken = AmbientCancellation.Or(cancellationToken);
         var f = new WrongSideOfMountain(parameters.MountainHeight, parameters.LocalBasinDepth);
         var lo = f.Domain.PlotLower;

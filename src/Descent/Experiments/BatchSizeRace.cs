@@ -25,14 +25,14 @@ public sealed class BatchSizeRace : Experiment<BatchSizeRaceParameters, BatchSiz
     public override BatchSizeRaceResult Run(BatchSizeRaceParameters parameters, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        InexactGradientSetup.Hidden(parameters.Hidden);
-        InexactGradientSetup.NonEmpty(parameters.BatchSizes, nameof(parameters.BatchSizes));
+        Guard.AllAtLeast(parameters.Hidden, 1, "Hidden");
+        Guard.NonEmpty(parameters.BatchSizes, nameof(parameters.BatchSizes));
         if (parameters.LearningRates is null || parameters.LearningRates.Length != parameters.BatchSizes.Length)
             throw new ArgumentException("LearningRates needs one learning rate per batch size.", nameof(parameters));
-        foreach (double e in parameters.LearningRates) InexactGradientSetup.Positive(e, nameof(parameters.LearningRates));
-        InexactGradientSetup.Positive(parameters.TargetLoss, nameof(parameters.TargetLoss));
-        InexactGradientSetup.AtLeast(parameters.MaxEpochs, 1, nameof(parameters.MaxEpochs));
-        InexactGradientSetup.AtLeast(parameters.CheckEvery, 1, nameof(parameters.CheckEvery));
+        foreach (double e in parameters.LearningRates) Guard.Positive(e, nameof(parameters.LearningRates));
+        Guard.Positive(parameters.TargetLoss, nameof(parameters.TargetLoss));
+        Guard.AtLeast(parameters.MaxEpochs, 1, nameof(parameters.MaxEpochs));
+        Guard.AtLeast(parameters.CheckEvery, 1, nameof(parameters.CheckEvery));
 
         var split = Digits.Load(seed: parameters.Seed);
         var mlp = InexactGradientSetup.Network(parameters.Hidden, split.Train);

@@ -28,7 +28,6 @@ public sealed class CliffJump : Experiment<CliffJumpParameters, CliffJumpResult>
         var cliff = new ProductCliff(parameters.LayersPerWeight);
         var above = Start(parameters.AboveStart, nameof(parameters.AboveStart));
         var below = Start(parameters.BelowStart, nameof(parameters.BelowStart));
-        if (parameters.Steps < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Steps, "Steps must be at least 1.");
         var options = new TrainingOptions { MaxSteps = parameters.Steps };
         var clip = new ClipByGlobalNorm(parameters.ClipNorm);
         TrainingResult Go(Vector<double> start, double lr, bool clipped, double done)

@@ -33,10 +33,6 @@ public sealed class ClippingComparison : Experiment<ClippingComparisonParameters
             throw new ArgumentException("StartWeights and StartOffsets must each list at least one value.", nameof(parameters));
         if (parameters.Thresholds is not { Length: > 0 } || parameters.Thresholds.Any(v => !(v >= 0) || !double.IsFinite(v)))
             throw new ArgumentException("Thresholds must list finite values ≥ 0 (0 = no clipping).", nameof(parameters));
-        if (!(parameters.LearningRate > 0) || !double.IsFinite(parameters.LearningRate))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.LearningRate, "LearningRate must be finite and > 0.");
-        if (parameters.TrainingSteps < 1)
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.TrainingSteps, "TrainingSteps must be at least 1.");
         var rnn = new SingleUnitRnn(parameters.Steps);
         var starts = parameters.StartWeights.SelectMany(w => parameters.StartOffsets.Select(o =>
             Vector<double>.Build.DenseOfArray([w, RnnCliff.PredictedWall(rnn, w) + o]))).ToArray();

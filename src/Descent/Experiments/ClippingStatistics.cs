@@ -25,8 +25,6 @@ public sealed class ClippingStatistics : Experiment<ClippingStatisticsParameters
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (parameters.Steps < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Steps, "Steps must be at least 1.");
-        if (parameters.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.BatchSize, "BatchSize must be at least 1.");
         foreach (var (value, name) in new[] { (parameters.MlpLearningRate, "MlpLearningRate"), (parameters.MlpClipNorm, "MlpClipNorm"),
                      (parameters.RnnLearningRate, "RnnLearningRate"), (parameters.RnnClipNorm, "RnnClipNorm") })
             if (!(value > 0) || !double.IsFinite(value))

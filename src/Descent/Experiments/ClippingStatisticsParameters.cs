@@ -5,38 +5,38 @@ namespace Descent.Experiments;
 public sealed record ClippingStatisticsParameters
 {
     /// <summary>SGD steps per model, ≥ 1.</summary>
-    public int Steps { get; set; } = 1000;
+    public int Steps { get; init => field = Guard.AtLeast(value, 1, nameof(Steps)); } = 1000;
 
     /// <summary>Minibatch size, ≥ 1.</summary>
-    public int BatchSize { get; set; } = 32;
+    public int BatchSize { get; init => field = Guard.AtLeast(value, 1, nameof(BatchSize)); } = 32;
 
     /// <summary>Hidden width of the digits MLP 64-H-10 (tanh).</summary>
-    public int MlpHidden { get; set; } = 64;
+    public int MlpHidden { get; init; } = 64;
 
     /// <summary>ε of the MLP.</summary>
-    public double MlpLearningRate { get; set; } = 0.1;
+    public double MlpLearningRate { get; init; } = 0.1;
 
     /// <summary>Clipping threshold v of the MLP.</summary>
-    public double MlpClipNorm { get; set; } = 1.0;
+    public double MlpClipNorm { get; init; } = 1.0;
 
     /// <summary>T of the adding problem.</summary>
-    public int AddingLength { get; set; } = 30;
+    public int AddingLength { get; init; } = 30;
 
     /// <summary>Number of adding-problem sequences.</summary>
-    public int AddingCount { get; set; } = 512;
+    public int AddingCount { get; init; } = 512;
 
     /// <summary>Hidden size of the tanh RNN.</summary>
-    public int RnnHidden { get; set; } = 16;
+    public int RnnHidden { get; init; } = 16;
 
     /// <summary>Spectral radius of the RNN's initial recurrent matrix (Gaussian entries, rescaled).</summary>
-    public double RnnSpectralRadius { get; set; } = 1.2;
+    public double RnnSpectralRadius { get; init; } = 1.2;
 
     /// <summary>ε of the RNN.</summary>
-    public double RnnLearningRate { get; set; } = 0.05;
+    public double RnnLearningRate { get; init; } = 0.05;
 
     /// <summary>Clipping threshold v of the RNN.</summary>
-    public double RnnClipNorm { get; set; } = 1.0;
+    public double RnnClipNorm { get; init; } = 1.0;
 
     /// <summary>Seed of the data, the initializations and the minibatch order.</summary>
-    public int Seed { get; set; } = 1;
+    public int Seed { get; init; } = 1;
 }

@@ -8,16 +8,16 @@ namespace Descent.Experiments;
 public sealed record ConditioningSweepParameters
 {
     /// <summary>Condition numbers κ = λmax/λmin to try (each &gt; 1).</summary>
-    public double[] Kappas { get; set; } = [2, 5, 10, 20, 50, 100, 200, 500, 1000];
+    public double[] Kappas { get; init; } = [2, 5, 10, 20, 50, 100, 200, 500, 1000];
 
     /// <summary>Stop when ‖θₖ − θ*‖ ≤ Tolerance·‖θ₀ − θ*‖, in (0, 1).</summary>
-    public double Tolerance { get; set; } = 1e-6;
+    public double Tolerance { get; init; } = 1e-6;
 
     /// <summary>Rotation of the eigenvectors (radians), so the ravine is not axis-aligned.</summary>
-    public double Angle { get; set; } = 0.5;
+    public double Angle { get; init; } = 0.5;
 
     /// <summary>Step cap per run.</summary>
-    public int MaxSteps { get; set; } = 100_000;
+    public int MaxSteps { get; init => field = Guard.AtLeast(value, 1, nameof(MaxSteps)); } = 100_000;
 }
 
 /// <summary>One κ of the sweep: measured iterations of GD at the optimal constant step, of heavy-ball momentum
@@ -86,8 +86,6 @@ public sealed class ConditioningSweep : Experiment<ConditioningSweepParameters, 
             throw new ArgumentOutOfRangeException(nameof(parameters), "Kappas must be a non-empty list of finite numbers > 1.");
         if (!(parameters.Tolerance > 0 && parameters.Tolerance < 1))
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Tolerance, "Tolerance must be in (0, 1).");
-        if (parameters.MaxSteps < 1)
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.MaxSteps, "MaxSteps must be at least 1.");
 
         var rows = new List<ConditioningRow>();
         for (int i = 0; i < parameters.Kappas.Length; i++)

@@ -28,9 +28,7 @@ public sealed class ContrastiveDivergenceBias : Experiment<ContrastiveDivergence
     public static RestrictedBoltzmannMachine Student(ContrastiveDivergenceParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        InexactGradientSetup.AtLeast(parameters.Examples, 1, nameof(parameters.Examples));
-        if (!(parameters.FirstModeWeight > 0 && parameters.FirstModeWeight < 1))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.FirstModeWeight, "FirstModeWeight must be in (0, 1).");
+        Guard.AtLeast(parameters.Examples, 1, nameof(parameters.Examples));
         if (!(parameters.FlipProbability >= 0 && parameters.FlipProbability < 0.5))
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.FlipProbability, "FlipProbability must be in [0, 0.5).");
         var rng = new Random(parameters.Seed + 1);
@@ -49,12 +47,12 @@ public sealed class ContrastiveDivergenceBias : Experiment<ContrastiveDivergence
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        InexactGradientSetup.AtLeast(parameters.TrainSteps, 1, nameof(parameters.TrainSteps));
-        InexactGradientSetup.AtLeast(parameters.TrainingK, 2, nameof(parameters.TrainingK));
-        InexactGradientSetup.AtLeast(parameters.Draws, 2, nameof(parameters.Draws));
-        InexactGradientSetup.Positive(parameters.LearningRate, nameof(parameters.LearningRate));
-        InexactGradientSetup.NonEmpty(parameters.Ks, nameof(parameters.Ks));
-        foreach (int k in parameters.Ks) InexactGradientSetup.AtLeast(k, 1, nameof(parameters.Ks));
+        Guard.AtLeast(parameters.TrainSteps, 1, nameof(parameters.TrainSteps));
+        Guard.AtLeast(parameters.TrainingK, 2, nameof(parameters.TrainingK));
+        Guard.AtLeast(parameters.Draws, 2, nameof(parameters.Draws));
+        Guard.Positive(parameters.LearningRate, nameof(parameters.LearningRate));
+        Guard.NonEmpty(parameters.Ks, nameof(parameters.Ks));
+        foreach (int k in parameters.Ks) Guard.AtLeast(k, 1, nameof(parameters.Ks));
         var rbm = Student(parameters);
         var theta0 = rbm.Initialize(parameters.Seed + 2);
 

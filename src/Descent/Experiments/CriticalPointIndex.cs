@@ -10,30 +10,30 @@ namespace Descent.Experiments;
 public sealed record CriticalPointIndexParameters
 {
     /// <summary>Hidden tanh units of the network 2-H-1 (≥ 1).</summary>
-    public int Hidden { get; set; } = 4;
+    public int Hidden { get; init => field = Guard.AtLeast(value, 1, nameof(Hidden)); } = 4;
 
     /// <summary>XOR training examples (≥ 4).</summary>
-    public int Examples { get; set; } = 40;
+    public int Examples { get; init => field = Guard.AtLeast(value, 4, nameof(Examples)); } = 40;
 
     /// <summary>Independent initializations (≥ 1); from each, gradient descent is stopped at every checkpoint and a
     /// critical-point search starts there.</summary>
-    public int Runs { get; set; } = 24;
+    public int Runs { get; init => field = Guard.AtLeast(value, 1, nameof(Runs)); } = 24;
 
     /// <summary>Gradient-descent steps (learning rate <see cref="LearningRate"/>) after which a search starts; 0 = the initialization.</summary>
-    public int[] Checkpoints { get; set; } = [0, 3, 10, 30, 100, 300, 1000];
+    public int[] Checkpoints { get; init => field = Guard.AllAtLeast(value, 0, nameof(Checkpoints)); } = [0, 3, 10, 30, 100, 300, 1000];
 
     /// <summary>Learning rate ε of the gradient-descent runs that supply the starts.</summary>
-    public double LearningRate { get; set; } = 0.5;
+    public double LearningRate { get; init => field = Guard.Positive(value, nameof(LearningRate)); } = 0.5;
 
     /// <summary>Standard deviation of the Gaussian initial weights (large values start at high loss, far from the minima).</summary>
-    public double InitialScale { get; set; } = 1.5;
+    public double InitialScale { get; init => field = Guard.Positive(value, nameof(InitialScale)); } = 1.5;
 
     /// <summary>L2 coefficient λ on the weights (&gt; 0 keeps every critical point at finite weights and lifts the
     /// flat directions of unused units, so the second-order test can classify them).</summary>
-    public double L2 { get; set; } = 0.01;
+    public double L2 { get; init => field = Guard.NonNegative(value, nameof(L2)); } = 0.01;
 
     /// <summary>Seed of the data and of run r's initialization (seed + r).</summary>
-    public int Seed { get; set; } = 3;
+    public int Seed { get; init; } = 3;
 }
 
 /// <summary>Result of <see cref="CriticalPointIndex"/>: every converged critical point with its loss and index.</summary>
@@ -92,12 +92,8 @@ public sealed class CriticalPointIndex : Experiment<CriticalPointIndexParameters
     public static Mlp Network(CriticalPointIndexParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (parameters.Hidden < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Hidden, "Hidden must be at least 1.");
-        if (parameters.Examples < 4) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Examples, "Examples must be at least 4.");
         var data = Synthetic.Xor(parameters.Examples, parameters.Seed);
         var targets = Matrix<double>.Build.Dense(data.Count, 1, (i, _) => data.Labels![i]);
-        if (!(parameters.L2 >= 0) || !double.IsFinite(parameters.L2))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.L2, "L2 must be a finite number ≥ 0.");
         return new Mlp([2, parameters.Hidden, 1], Activation.Tanh, LossFunction.SquaredError, data.Inputs, targets, parameters.L2);
     }
 
@@ -106,14 +102,7 @@ public sealed class CriticalPointIndex : Experiment<CriticalPointIndexParameters
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (parameters.Runs < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Runs, "Runs must be at least 1.");
         ArgumentNullException.ThrowIfNull(parameters.Checkpoints, nameof(parameters.Checkpoints));
-        if (parameters.Checkpoints.Length == 0 || parameters.Checkpoints.Any(c => c < 0))
-            throw new ArgumentOutOfRangeException(nameof(parameters), "Checkpoints must be a non-empty list of step counts ≥ 0.");
-        if (!(parameters.LearningRate > 0) || !double.IsFinite(parameters.LearningRate))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.LearningRate, "LearningRate must be a finite number > 0.");
-        if (!(parameters.InitialScale > 0) || !double.IsFinite(parameters.InitialScale))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.InitialScale, "InitialScale must be a finite number > 0.");
 
         var net = Network(parameters);
         var checkpoints = parameters.Checkpoints.Distinct().Order().ToArray();

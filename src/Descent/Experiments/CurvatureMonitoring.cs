@@ -7,26 +7,26 @@ namespace Descent.Experiments;
 public sealed record CurvatureMonitoringParameters
 {
     /// <summary>Hidden-layer widths of the digits MLP (64 inputs, 10 outputs around them).</summary>
-    public int[] Hidden { get; set; } = [64];
+    public int[] Hidden { get; init; } = [64];
 
     /// <summary>Constant learning rate ε &gt; 0 of SGD.</summary>
-    public double LearningRate { get; set; } = 0.1;
+    public double LearningRate { get; init => field = Guard.Positive(value, nameof(LearningRate)); } = 0.1;
 
     /// <summary>SGD steps (≥ 1).</summary>
-    public int Steps { get; set; } = 2400;
+    public int Steps { get; init => field = Guard.AtLeast(value, 1, nameof(Steps)); } = 2400;
 
     /// <summary>Minibatch size of SGD (≥ 1; the train split's size gives full-batch gradient descent).</summary>
-    public int BatchSize { get; set; } = 32;
+    public int BatchSize { get; init => field = Guard.AtLeast(value, 1, nameof(BatchSize)); } = 32;
 
     /// <summary>Record gᵀg and gᵀHg of the full training loss every this many steps (≥ 1).</summary>
-    public int RecordEvery { get; set; } = 30;
+    public int RecordEvery { get; init => field = Guard.AtLeast(value, 1, nameof(RecordEvery)); } = 30;
 
     /// <summary>Fraction of training labels replaced by a random class (in [0, 1)): noisy labels keep the loss
     /// away from zero, as on the hard tasks of Srihari's figure.</summary>
-    public double LabelNoise { get; set; } = 0.3;
+    public double LabelNoise { get; init => field = Guard.UnitInterval(value, nameof(LabelNoise)); } = 0.3;
 
     /// <summary>Seed of the split, the Glorot initialization and the minibatch order.</summary>
-    public int Seed { get; set; } = 1;
+    public int Seed { get; init; } = 1;
 }
 
 /// <summary>Result of <see cref="CurvatureMonitoring"/>: per step the loss, gᵀg and gᵀHg.</summary>
@@ -95,16 +95,6 @@ public sealed class CurvatureMonitoring : Experiment<CurvatureMonitoringParamete
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (!(parameters.LearningRate > 0) || !double.IsFinite(parameters.LearningRate))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.LearningRate, "LearningRate must be a finite number > 0.");
-        if (parameters.Steps < 1)
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Steps, "Steps must be at least 1.");
-        if (parameters.BatchSize < 1)
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.BatchSize, "BatchSize must be at least 1.");
-        if (parameters.RecordEvery < 1)
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.RecordEvery, "RecordEvery must be at least 1.");
-        if (!(parameters.LabelNoise >= 0 && parameters.LabelNoise < 1))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.LabelNoise, "LabelNoise must be in [0, 1).");
         if (parameters.Hidden is null || parameters.Hidden.Any(h => h < 1))
             throw new ArgumentOutOfRangeException(nameof(parameters), "Hidden must list widths ≥ 1.");
 
@@ -121,24 +111,16 @@ public sealed class CurvatureMonitoring : Experiment<CurvatureMonitoringParamete
         var gg = new List<double>();
         var gHg = new List<double>();
         var steps = new List<int>();
-        for (int k = 0; k <= parameters.Steps; k++)
+        MinibatchTraining.Sgd(mlp, theta, parameters.LearningRate, parameters.Steps, sampler, parameters.RecordEvery, (k, at) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (k % parameters.RecordEvery == 0 || k == parameters.Steps)
-            {
-                // Monitor the full training loss: g = ∇L(θ), gᵀHg by an exact Hessian-vector product.
-                var (loss, g) = mlp.ValueAndGradient(theta);
-                steps.Add(k);
-                losses.Add(loss);
-                gg.Add(g.DotProduct(g));
-                gHg.Add(g.DotProduct(mlp.HessianVectorProduct(theta, g)));
-                progress?.Report((double)k / parameters.Steps);
-            }
-            if (k == parameters.Steps) break;
-            var (batchLoss, batchGradient) = mlp.ValueAndGradient(theta, sampler.Next());
-            if (!double.IsFinite(batchLoss)) throw new InvalidOperationException($"training diverged at step {k} (loss {batchLoss}).");
-            theta -= parameters.LearningRate * batchGradient;
-        }
+            // Monitor the full training loss: g = ∇L(θ), gᵀHg by an exact Hessian-vector product.
+            var (loss, g) = mlp.ValueAndGradient(at);
+            steps.Add(k);
+            losses.Add(loss);
+            gg.Add(g.DotProduct(g));
+            gHg.Add(g.DotProduct(mlp.HessianVectorProduct(at, g)));
+            progress?.Report((double)k / parameters.Steps);
+        }, cancellationToken);
         return new CurvatureMonitoringResult([.. steps], [.. losses], [.. gg], [.. gHg], parameters.LearningRate);
     }
 }

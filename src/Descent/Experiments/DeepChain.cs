@@ -29,11 +29,6 @@ public sealed class DeepChain : Experiment<DeepChainParameters, DeepChainResult>
     public override DeepChainResult Run(DeepChainParameters parameters, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (parameters.Width < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Width, "Width must be at least 1.");
-        if (parameters.Depth < 2) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Depth, "Depth must be at least 2.");
-        if (parameters.Repeats < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Repeats, "Repeats must be at least 1.");
-        if (parameters.Scales is not { Length: > 0 } || parameters.Scales.Any(s => !(s > 0) || !double.IsFinite(s)))
-            throw new ArgumentException("Scales must list finite values > 0.", nameof(parameters));
         int n = parameters.Width, depth = parameters.Depth;
         var random = new Random(parameters.Seed);
         Matrix<double> Draw(double scale) => Matrix<double>.Build.Dense(n, n, (_, _) => scale / Math.Sqrt(n) * Initialization.StandardNormal(random));

@@ -4,17 +4,17 @@ namespace Descent.Experiments;
 public sealed record DeepChainParameters
 {
     /// <summary>Width n of every layer.</summary>
-    public int Width { get; set; } = 32;
+    public int Width { get; init => field = Guard.AtLeast(value, 1, nameof(Width)); } = 32;
 
     /// <summary>Number of linear layers L.</summary>
-    public int Depth { get; set; } = 100;
+    public int Depth { get; init => field = Guard.AtLeast(value, 2, nameof(Depth)); } = 100;
 
     /// <summary>Scales σ: weights have entries N(0, σ²/n).</summary>
-    public double[] Scales { get; set; } = [0.9, 1.0, 1.1];
+    public double[] Scales { get; init => field = Guard.AllPositive(value, nameof(Scales)); } = [0.9, 1.0, 1.1];
 
     /// <summary>Independent repeats averaged per curve.</summary>
-    public int Repeats { get; set; } = 8;
+    public int Repeats { get; init => field = Guard.AtLeast(value, 1, nameof(Repeats)); } = 8;
 
     /// <summary>Seed of the weights and start vectors.</summary>
-    public int Seed { get; set; } = 1;
+    public int Seed { get; init; } = 1;
 }

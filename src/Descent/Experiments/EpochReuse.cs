@@ -23,10 +23,10 @@ public sealed class EpochReuse : Experiment<EpochReuseParameters, EpochReuseResu
     public override EpochReuseResult Run(EpochReuseParameters parameters, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        InexactGradientSetup.Hidden(parameters.Hidden);
-        InexactGradientSetup.Positive(parameters.LearningRate, nameof(parameters.LearningRate));
-        InexactGradientSetup.AtLeast(parameters.Epochs, 2, nameof(parameters.Epochs));
-        InexactGradientSetup.AtLeast(parameters.MonitorEvery, 1, nameof(parameters.MonitorEvery));
+        Guard.AllAtLeast(parameters.Hidden, 1, "Hidden");
+        Guard.Positive(parameters.LearningRate, nameof(parameters.LearningRate));
+        Guard.AtLeast(parameters.Epochs, 2, nameof(parameters.Epochs));
+        Guard.AtLeast(parameters.MonitorEvery, 1, nameof(parameters.MonitorEvery));
         var split = Digits.Load(seed: parameters.Seed);
         if (parameters.TrainCount < 10 || parameters.TrainCount > split.Train.Count)
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.TrainCount, $"TrainCount must be in 10..{split.Train.Count}.");

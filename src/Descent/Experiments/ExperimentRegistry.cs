@@ -30,7 +30,8 @@ public static class ExperimentRegistry
 
     /// <summary>The default parameters with the given values (kebab-case or property names) replaced; each value is
     /// parsed as the property's type (numbers in invariant culture, arrays as comma-separated lists).
-    /// The parameter records validate their own ranges when the experiment runs.</summary>
+    /// The parameter records validate each value in its init accessor; a value out of range throws an
+    /// <see cref="ArgumentException"/> naming the option, e.g. "--max-steps must be at least 1. (got 0)".</summary>
     public static object WithArguments(IExperiment experiment, IReadOnlyDictionary<string, string> arguments)
     {
         ArgumentNullException.ThrowIfNull(experiment);
@@ -52,7 +53,19 @@ public static class ExperimentRegistry
             {
                 throw new ArgumentException($"--{Kebab(prop.Name)} expects {TypeText(prop.PropertyType)}, got '{text}'.", nameof(arguments));
             }
-            prop.SetValue(parameters, value);
+            try
+            {
+                prop.SetValue(parameters, value);
+            }
+            catch (TargetInvocationException ex) when (ex.InnerException is ArgumentException invalid)
+            {
+                // The record validated the value in its init accessor (paramName = the property): name the option.
+                string reason = invalid.Message;
+                int cut = reason.IndexOf(" (Parameter '", StringComparison.Ordinal);
+                if (cut >= 0) reason = reason[..cut];
+                if (reason.StartsWith(prop.Name + " ", StringComparison.Ordinal)) reason = reason[(prop.Name.Length + 1)..];
+                throw new ArgumentException($"--{Kebab(prop.Name)} {reason} (got {text})", nameof(arguments), invalid);
+            }
         }
         return parameters;
     }

@@ -8,13 +8,13 @@ namespace Descent.Experiments;
 public sealed record FirstOrderLowerBoundParameters
 {
     /// <summary>Steps k = 0 … Steps (≥ 1); the chain has dimension 2·Steps + 1, so the bound 3M‖x*‖²/(32(k+1)²) covers every k.</summary>
-    public int Steps { get; set; } = 50;
+    public int Steps { get; init => field = Guard.InRange(value, 1, 100_000, nameof(Steps)); } = 50;
 
     /// <summary>M of the chain (&gt; 0); every method uses the step 1/M.</summary>
-    public double Smoothness { get; set; } = 1.0;
+    public double Smoothness { get; init => field = Guard.Positive(value, nameof(Smoothness)); } = 1.0;
 
     /// <summary>β of heavy-ball and (constant) Nesterov momentum, in [0, 1).</summary>
-    public double Momentum { get; set; } = 0.9;
+    public double Momentum { get; init => field = Guard.UnitInterval(value, nameof(Momentum)); } = 0.9;
 }
 
 /// <summary>One method's gap L(x_k) − L* for k = 0 … Steps.</summary>
@@ -88,12 +88,6 @@ public sealed class FirstOrderLowerBound : Experiment<FirstOrderLowerBoundParame
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (parameters.Steps < 1 || parameters.Steps > 100_000)
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Steps, "Steps must be in [1, 100000].");
-        if (!(parameters.Smoothness > 0) || !double.IsFinite(parameters.Smoothness))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Smoothness, "Smoothness must be a finite number > 0.");
-        if (!(parameters.Momentum >= 0 && parameters.Momentum < 1))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Momentum, "Momentum must be in [0, 1).");
         int steps = parameters.Steps;
         double m = parameters.Smoothness;
         var chain = new NesterovChain(2 * steps + 1, m);

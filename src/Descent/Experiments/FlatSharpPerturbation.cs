@@ -8,22 +8,22 @@ namespace Descent.Experiments;
 public sealed record FlatSharpPerturbationParameters
 {
     /// <summary>Dimension n of <see cref="FlatAndSharpMinima"/> (≥ 1).</summary>
-    public int Dimension { get; set; } = 10;
+    public int Dimension { get; init; } = 10;
 
     /// <summary>Width σ_a of the flat minimum.</summary>
-    public double FlatWidth { get; set; } = 1.0;
+    public double FlatWidth { get; init; } = 1.0;
 
     /// <summary>Width σ_b of the sharp minimum.</summary>
-    public double SharpWidth { get; set; } = 0.15;
+    public double SharpWidth { get; init; } = 0.15;
 
     /// <summary>Perturbation sizes δ = ‖ξ‖ (each &gt; 0).</summary>
-    public double[] Radii { get; set; } = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0];
+    public double[] Radii { get; init => field = Guard.AllPositive(value, nameof(Radii)); } = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0];
 
     /// <summary>Random directions per size (≥ 1).</summary>
-    public int Directions { get; set; } = 200;
+    public int Directions { get; init => field = Guard.AtLeast(value, 1, nameof(Directions)); } = 200;
 
     /// <summary>Seed of the directions.</summary>
-    public int Seed { get; set; } = 2;
+    public int Seed { get; init; } = 2;
 }
 
 /// <summary>One perturbation size: mean loss increase at each minimum, and the quadratic prediction δ²·tr H/(2n).</summary>
@@ -74,9 +74,6 @@ public sealed class FlatSharpPerturbation : Experiment<FlatSharpPerturbationPara
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(parameters.Radii, nameof(parameters.Radii));
-        if (parameters.Radii.Length == 0 || parameters.Radii.Any(r => !(r > 0) || !double.IsFinite(r)))
-            throw new ArgumentOutOfRangeException(nameof(parameters), "Radii must be a non-empty list of finite numbers > 0.");
-        if (parameters.Directions < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Directions, "Directions must be at least 1.");
         var f = new FlatAndSharpMinima(parameters.FlatWidth, parameters.SharpWidth, dimension: parameters.Dimension);
         var (a, b) = (f.FlatMinimizer, f.SharpMinimizer);
         double ta = f.Hessian(a).Trace(), tb = f.Hessian(b).Trace();

@@ -7,19 +7,19 @@ namespace Descent.Experiments;
 public sealed record GradientNormBoundParameters
 {
     /// <summary>a of <see cref="RampedDoubleWell"/> (&gt; 1).</summary>
-    public double Depth { get; set; } = 2.0;
+    public double Depth { get; init; } = 2.0;
 
     /// <summary>b of <see cref="RampedDoubleWell"/> (&gt; 0).</summary>
-    public double Slope { get; set; } = 1.0;
+    public double Slope { get; init; } = 1.0;
 
     /// <summary>Learning rates as multiples m of 1/M (α = m/M, 0 &lt; m &lt; 2).</summary>
-    public double[] Multipliers { get; set; } = [0.1, 0.5, 1.0, 1.5, 1.9];
+    public double[] Multipliers { get; init; } = [0.1, 0.5, 1.0, 1.5, 1.9];
 
     /// <summary>Iterates N to record (≥ 1): θ₀ … θ_{N−1}.</summary>
-    public int Iterates { get; set; } = 400;
+    public int Iterates { get; init; } = 400;
 
     /// <summary>Start θ₀: far up the ramp, where ‖∇L‖ ≈ b for a long time.</summary>
-    public double[] Start { get; set; } = [0.5, 20.0];
+    public double[] Start { get; init; } = [0.5, 20.0];
 }
 
 /// <summary>One learning rate: measured running minimum of ‖∇L‖ and the bound, for N = 1 … Iterates.</summary>

@@ -44,12 +44,6 @@ public sealed class GradientNormTest : Experiment<GradientNormTestParameters, Gr
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (!(parameters.LearningRate > 0) || !double.IsFinite(parameters.LearningRate))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.LearningRate, "LearningRate must be a finite number > 0.");
-        if (parameters.Steps < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Steps, "Steps must be at least 1.");
-        if (parameters.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.BatchSize, "BatchSize must be at least 1.");
-        if (parameters.RecordEvery < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.RecordEvery, "RecordEvery must be at least 1.");
-        if (parameters.LanczosSteps < 2) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.LanczosSteps, "LanczosSteps must be at least 2.");
 
         var mlp = DigitsMlp(parameters.Hidden, parameters.LabelNoise, parameters.Seed);
         var theta = mlp.Initialize(Initialization.He, parameters.Seed);
@@ -57,22 +51,14 @@ public sealed class GradientNormTest : Experiment<GradientNormTestParameters, Gr
         var steps = new List<int>();
         var losses = new List<double>();
         var norms = new List<double>();
-        for (int k = 0; k <= parameters.Steps; k++)
+        theta = MinibatchTraining.Sgd(mlp, theta, parameters.LearningRate, parameters.Steps, sampler, parameters.RecordEvery, (k, at) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (k % parameters.RecordEvery == 0 || k == parameters.Steps)
-            {
-                var (loss, g) = mlp.ValueAndGradient(theta);
-                steps.Add(k);
-                losses.Add(loss);
-                norms.Add(g.L2Norm());
-                progress?.Report(0.9 * k / parameters.Steps);
-            }
-            if (k == parameters.Steps) break;
-            var (batchLoss, batchGradient) = mlp.ValueAndGradient(theta, sampler.Next());
-            if (!double.IsFinite(batchLoss)) throw new InvalidOperationException($"training diverged at step {k} (loss {batchLoss}); lower LearningRate.");
-            theta -= parameters.LearningRate * batchGradient;
-        }
+            var (loss, g) = mlp.ValueAndGradient(at);
+            steps.Add(k);
+            losses.Add(loss);
+            norms.Add(g.L2Norm());
+            progress?.Report(0.9 * k / parameters.Steps);
+        }, cancellationToken, "; lower LearningRate");
         var lanczos = Lanczos.Run(HessianOperator.ForObjective(mlp, theta), Math.Min(parameters.LanczosSteps, mlp.Dimension), parameters.Seed);
         progress?.Report(1.0);
         return new GradientNormTestResult(mlp, theta, [.. steps], [.. losses], [.. norms], lanczos.MinEigenvalue, lanczos.MaxEigenvalue);

@@ -60,10 +60,6 @@ public sealed class GradientPropagation : Experiment<GradientPropagationParamete
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (parameters.Hidden < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Hidden, "Hidden must be at least 1.");
-        if (parameters.Length < 2) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Length, "Length must be at least 2.");
-        if (parameters.SpectralRadii is not { Length: > 0 } || parameters.SpectralRadii.Any(r => !(r > 0) || !double.IsFinite(r)))
-            throw new ArgumentException("SpectralRadii must list finite values > 0.", nameof(parameters));
         var random = new Random(parameters.Seed);
         var x = Matrix<double>.Build.Dense(parameters.Length, 1, (_, _) => Initialization.StandardNormal(random));
         var curves = new List<PropagationCurve>();

@@ -6,25 +6,25 @@ namespace Descent.Experiments;
 public sealed record InitializationBasinsParameters
 {
     /// <summary>Hidden-layer widths of the digits MLP.</summary>
-    public int[] Hidden { get; set; } = [16];
+    public int[] Hidden { get; init; } = [16];
 
     /// <summary>Initialization seeds (at least two).</summary>
-    public int[] Seeds { get; set; } = [1, 2];
+    public int[] Seeds { get; init; } = [1, 2];
 
     /// <summary>Multipliers of the Glorot standard deviation (each ≥ 0).</summary>
-    public double[] Scales { get; set; } = [0.1, 1.0, 4.0];
+    public double[] Scales { get; init; } = [0.1, 1.0, 4.0];
 
     /// <summary>SGD steps per network.</summary>
-    public int Steps { get; set; } = 1000;
+    public int Steps { get; init; } = 1000;
 
     /// <summary>Learning rate ε of SGD.</summary>
-    public double LearningRate { get; set; } = 0.1;
+    public double LearningRate { get; init; } = 0.1;
 
     /// <summary>Minibatch size.</summary>
-    public int BatchSize { get; set; } = 32;
+    public int BatchSize { get; init; } = 32;
 
     /// <summary>Points on the line between the first two seeds' solutions (≥ 3).</summary>
-    public int Points { get; set; } = 21;
+    public int Points { get; init => field = Guard.InRange(value, 3, 10_000, nameof(Points)); } = 21;
 }
 
 /// <summary>One trained network of <see cref="InitializationBasins"/>.</summary>
@@ -87,8 +87,6 @@ public sealed class InitializationBasins : Experiment<InitializationBasinsParame
             throw new ArgumentException("Seeds must list at least two seeds.", nameof(parameters));
         if (parameters.Scales is null || parameters.Scales.Length < 1 || parameters.Scales.Any(s => !(s >= 0) || !double.IsFinite(s)))
             throw new ArgumentException("Scales must list at least one finite scale ≥ 0.", nameof(parameters));
-        if (parameters.Points < 3 || parameters.Points > 10_000)
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Points, "Points must be in [3, 10000].");
         var network = new DigitsNetwork(parameters.Hidden);
         var outcomes = new List<InitializationOutcome>();
         var t = LinearInterpolation.Grid(0, 1, parameters.Points);

@@ -7,28 +7,28 @@ namespace Descent.Experiments;
 public sealed record LinearInterpolationParameters
 {
     /// <summary>Hidden-layer widths of the digits MLP (64 inputs, 10 outputs around them).</summary>
-    public int[] Hidden { get; set; } = [16];
+    public int[] Hidden { get; init; } = [16];
 
     /// <summary>SGD steps (≥ 1).</summary>
-    public int Steps { get; set; } = 1000;
+    public int Steps { get; init; } = 1000;
 
     /// <summary>Constant learning rate ε &gt; 0 of SGD.</summary>
-    public double LearningRate { get; set; } = 0.1;
+    public double LearningRate { get; init; } = 0.1;
 
     /// <summary>Minibatch size (≥ 1).</summary>
-    public int BatchSize { get; set; } = 32;
+    public int BatchSize { get; init; } = 32;
 
     /// <summary>Smallest α of the line (θ₀ at α = 0, θ* at α = 1).</summary>
-    public double From { get; set; } = -0.5;
+    public double From { get; init; } = -0.5;
 
     /// <summary>Largest α of the line.</summary>
-    public double To { get; set; } = 1.5;
+    public double To { get; init; } = 1.5;
 
     /// <summary>Number of α values, evenly spaced (≥ 3).</summary>
-    public int Count { get; set; } = 41;
+    public int Count { get; init; } = 41;
 
     /// <summary>Seed of the initialization and of the minibatch order.</summary>
-    public int Seed { get; set; } = 1;
+    public int Seed { get; init; } = 1;
 }
 
 /// <summary>Result of <see cref="LinearInterpolation"/>: train and validation loss along θ(α) = (1 − α)θ₀ + αθ*.</summary>

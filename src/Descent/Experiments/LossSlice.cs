@@ -7,31 +7,31 @@ namespace Descent.Experiments;
 public sealed record LossSliceParameters
 {
     /// <summary>Hidden-layer widths of the digits MLP.</summary>
-    public int[] Hidden { get; set; } = [16];
+    public int[] Hidden { get; init; } = [16];
 
     /// <summary>SGD steps (≥ 1).</summary>
-    public int Steps { get; set; } = 1000;
+    public int Steps { get; init; } = 1000;
 
     /// <summary>Constant learning rate ε &gt; 0 of SGD.</summary>
-    public double LearningRate { get; set; } = 0.1;
+    public double LearningRate { get; init; } = 0.1;
 
     /// <summary>Minibatch size (≥ 1).</summary>
-    public int BatchSize { get; set; } = 32;
+    public int BatchSize { get; init; } = 32;
 
     /// <summary>Seed of the initialization and the minibatch order.</summary>
-    public int Seed { get; set; } = 1;
+    public int Seed { get; init; } = 1;
 
     /// <summary>Seed of the random second direction.</summary>
-    public int DirectionSeed { get; set; } = 7;
+    public int DirectionSeed { get; init; } = 7;
 
     /// <summary>Grid points per axis (3 … 200).</summary>
-    public int Resolution { get; set; } = 17;
+    public int Resolution { get; init; } = 17;
 
     /// <summary>β runs over [−BetaExtent, BetaExtent] (&gt; 0).</summary>
-    public double BetaExtent { get; set; } = 1.0;
+    public double BetaExtent { get; init; } = 1.0;
 
     /// <summary>The second direction of the plane.</summary>
-    public SliceDirection Direction { get; set; } = SliceDirection.FilterNormalizedRandom;
+    public SliceDirection Direction { get; init; } = SliceDirection.FilterNormalizedRandom;
 }
 
 /// <summary>Result of <see cref="LossSlice"/>: the training loss on the plane θ(α, β) = (1 − α)θ₀ + αθ* + βd through θ* and θ₀.</summary>

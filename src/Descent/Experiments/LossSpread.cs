@@ -23,14 +23,6 @@ public sealed class LossSpread : Experiment<LossSpreadParameters, LossSpreadResu
     public override LossSpreadResult Run(LossSpreadParameters parameters, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (parameters.Widths is null || parameters.Widths.Length == 0 || parameters.Widths.Any(w => w < 1))
-            throw new ArgumentOutOfRangeException(nameof(parameters), "Widths must list widths ≥ 1.");
-        if (parameters.Runs < 2) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Runs, "Runs must be at least 2.");
-        if (parameters.Steps < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Steps, "Steps must be at least 1.");
-        if (parameters.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.BatchSize, "BatchSize must be at least 1.");
-        if (!(parameters.LearningRate > 0) || !double.IsFinite(parameters.LearningRate))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.LearningRate, "LearningRate must be a finite number > 0.");
-        if (parameters.Threads < 0) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Threads, "Threads must be ≥ 0 (0 = all cores).");
 
         var split = Digits.Load(seed: parameters.Seed);
         var options = new ParallelOptions
@@ -52,13 +44,8 @@ public sealed class LossSpread : Experiment<LossSpreadParameters, LossSpreadResu
                 int seed = parameters.Seed * 1000 + r;
                 var theta = train.Initialize(Initialization.He, seed);
                 var sampler = MinibatchSampler.ShuffledEachEpoch(train.ExampleCount, Math.Min(parameters.BatchSize, train.ExampleCount), seed);
-                for (int k = 0; k < parameters.Steps; k++)
-                {
-                    if ((k & 63) == 0) cancellationToken.ThrowIfCancellationRequested();
-                    var (loss, g) = train.ValueAndGradient(theta, sampler.Next());
-                    if (!double.IsFinite(loss)) throw new InvalidOperationException($"width {width}, run {r} diverged at step {k}; lower LearningRate.");
-                    theta -= parameters.LearningRate * g;
-                }
+                theta = MinibatchTraining.Sgd(train, theta, parameters.LearningRate, parameters.Steps, sampler, parameters.Steps, (_, _) => { },
+                    cancellationToken, $" (width {width}, run {r}); lower LearningRate");
                 trainLosses[r] = train.Value(theta);
                 testLosses[r] = test.Value(theta);
                 progress?.Report((double)Interlocked.Increment(ref finished) / total);

@@ -29,10 +29,6 @@ public sealed class MatrixPowers : Experiment<MatrixPowersParameters, MatrixPowe
     public override MatrixPowersResult Run(MatrixPowersParameters parameters, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (parameters.Size < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Size, "Size must be at least 1.");
-        if (parameters.Steps < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Steps, "Steps must be at least 1.");
-        if (!(parameters.Scale > 0) || !double.IsFinite(parameters.Scale))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Scale, "Scale must be finite and > 0.");
         var hand = Compute("hand-built W (eigenvalues 1.1, 0.9, 0.5)", HandBuiltMatrix(), Vector<double>.Build.Dense(3, 1.0), parameters.Steps);
         var random = new Random(parameters.Seed);
         int n = parameters.Size;

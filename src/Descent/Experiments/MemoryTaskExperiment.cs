@@ -49,10 +49,6 @@ public sealed class MemoryTaskExperiment : Experiment<MemoryTaskParameters, Memo
             throw new ArgumentException("Initializations must list at least one of gaussian, orthogonal, identity.", nameof(parameters));
         if (parameters.ClipNorms is not { Length: > 0 } || parameters.ClipNorms.Any(v => !(v >= 0) || !double.IsFinite(v)))
             throw new ArgumentException("ClipNorms must list finite values ≥ 0 (0 = no clipping).", nameof(parameters));
-        if (parameters.Seeds < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Seeds, "Seeds must be at least 1.");
-        if (parameters.Steps < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Steps, "Steps must be at least 1.");
-        if (!(parameters.LearningRate > 0) || !double.IsFinite(parameters.LearningRate))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.LearningRate, "LearningRate must be finite and > 0.");
         var rows = new List<MemoryTaskRow>();
         int total = parameters.Initializations.Length * parameters.ClipNorms.Length * parameters.Lags.Length, done = 0;
         var options = new TrainingOptions { MaxSteps = parameters.Steps, RecordThetaEvery = 0, DivergenceFactor = double.PositiveInfinity };

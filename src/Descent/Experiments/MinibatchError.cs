@@ -25,13 +25,13 @@ public sealed class MinibatchError : Experiment<MinibatchErrorParameters, Miniba
     public static (Mlp Model, MathNet.Numerics.LinearAlgebra.Vector<double> Theta) MeasurementPoint(MinibatchErrorParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        InexactGradientSetup.Hidden(parameters.Hidden);
-        InexactGradientSetup.AtLeast(parameters.WarmupSteps, 0, nameof(parameters.WarmupSteps));
+        Guard.AllAtLeast(parameters.Hidden, 1, "Hidden");
+        Guard.AtLeast(parameters.WarmupSteps, 0, nameof(parameters.WarmupSteps));
         var split = Digits.Load(seed: parameters.Seed);
         var mlp = InexactGradientSetup.Network(parameters.Hidden, split.Train);
         var theta = InexactGradientSetup.Start(mlp, parameters.Seed);
         var sampler = MinibatchSampler.ShuffledEachEpoch(mlp.ExampleCount, 32, parameters.Seed);
-        for (int k = 0; k < parameters.WarmupSteps; k++) theta -= 0.1 * mlp.ValueAndGradient(theta, sampler.Next()).Gradient;
+        theta = MinibatchTraining.Sgd(mlp, theta, 0.1, parameters.WarmupSteps, sampler, Math.Max(1, parameters.WarmupSteps), (_, _) => { }, default);
         return (mlp, theta);
     }
 
@@ -40,11 +40,11 @@ public sealed class MinibatchError : Experiment<MinibatchErrorParameters, Miniba
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        InexactGradientSetup.Hidden(parameters.Hidden);
-        InexactGradientSetup.NonEmpty(parameters.BatchSizes, nameof(parameters.BatchSizes));
-        InexactGradientSetup.AtLeast(parameters.WarmupSteps, 0, nameof(parameters.WarmupSteps));
-        InexactGradientSetup.AtLeast(parameters.Draws, 2, nameof(parameters.Draws));
-        InexactGradientSetup.AtLeast(parameters.ExamplesPerSize, 0, nameof(parameters.ExamplesPerSize));
+        Guard.AllAtLeast(parameters.Hidden, 1, "Hidden");
+        Guard.NonEmpty(parameters.BatchSizes, nameof(parameters.BatchSizes));
+        Guard.AtLeast(parameters.WarmupSteps, 0, nameof(parameters.WarmupSteps));
+        Guard.AtLeast(parameters.Draws, 2, nameof(parameters.Draws));
+        Guard.AtLeast(parameters.ExamplesPerSize, 0, nameof(parameters.ExamplesPerSize));
 
         var (mlp, theta) = MeasurementPoint(parameters);
         int n = mlp.ExampleCount;

@@ -7,37 +7,37 @@ namespace Descent.Experiments;
 public sealed record ModeConnectivityParameters
 {
     /// <summary>Hidden-layer widths of the digits MLP.</summary>
-    public int[] Hidden { get; set; } = [16];
+    public int[] Hidden { get; init; } = [16];
 
     /// <summary>SGD steps for each of the two networks (≥ 1).</summary>
-    public int Steps { get; set; } = 1000;
+    public int Steps { get; init; } = 1000;
 
     /// <summary>Learning rate ε of SGD for the two networks.</summary>
-    public double LearningRate { get; set; } = 0.1;
+    public double LearningRate { get; init; } = 0.1;
 
     /// <summary>Minibatch size (≥ 1).</summary>
-    public int BatchSize { get; set; } = 32;
+    public int BatchSize { get; init; } = 32;
 
     /// <summary>Seed of network A (initialization and minibatch order).</summary>
-    public int SeedA { get; set; } = 1;
+    public int SeedA { get; init; } = 1;
 
     /// <summary>Seed of network B.</summary>
-    public int SeedB { get; set; } = 2;
+    public int SeedB { get; init; } = 2;
 
     /// <summary>Shape of the trained path.</summary>
-    public CurveKind Curve { get; set; } = CurveKind.Bezier;
+    public CurveKind Curve { get; init; } = CurveKind.Bezier;
 
     /// <summary>SGD steps on the bend point (≥ 0; 0 leaves it at the midpoint, i.e. the straight line).</summary>
-    public int CurveSteps { get; set; } = 1000;
+    public int CurveSteps { get; init; } = 1000;
 
     /// <summary>Learning rate of the bend point's SGD.</summary>
-    public double CurveLearningRate { get; set; } = 0.3;
+    public double CurveLearningRate { get; init; } = 0.3;
 
     /// <summary>Seed of the bend training (t samples and minibatches).</summary>
-    public int CurveSeed { get; set; } = 5;
+    public int CurveSeed { get; init; } = 5;
 
     /// <summary>Points along each path where the loss is evaluated (≥ 3).</summary>
-    public int Points { get; set; } = 41;
+    public int Points { get; init; } = 41;
 }
 
 /// <summary>Result of <see cref="ModeConnectivity"/>: the loss along the straight line and along the trained curve between two solutions.</summary>

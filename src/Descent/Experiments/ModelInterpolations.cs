@@ -8,19 +8,19 @@ namespace Descent.Experiments;
 public sealed record ModelInterpolationsParameters
 {
     /// <summary>SGD steps for each digits network.</summary>
-    public int DigitsSteps { get; set; } = 400;
+    public int DigitsSteps { get; init; } = 400;
 
     /// <summary>Training steps for the memory-task RNN.</summary>
-    public int RnnSteps { get; set; } = 200;
+    public int RnnSteps { get; init; } = 200;
 
     /// <summary>Exact-gradient steps for the RBM.</summary>
-    public int RbmSteps { get; set; } = 300;
+    public int RbmSteps { get; init; } = 300;
 
     /// <summary>Points on each line.</summary>
-    public int Count { get; set; } = 41;
+    public int Count { get; init; } = 41;
 
     /// <summary>Seed of every initialization and sampler.</summary>
-    public int Seed { get; set; } = 1;
+    public int Seed { get; init; } = 1;
 }
 
 /// <summary>The five lines of <see cref="ModelInterpolations"/>.</summary>

@@ -8,10 +8,10 @@ namespace Descent.Experiments;
 public sealed record NesterovRatesParameters
 {
     /// <summary>Horizons N (each ≥ 1): for each, a fresh chain of dimension 2N + 1 and N steps of each method.</summary>
-    public int[] Horizons { get; set; } = [4, 8, 16, 32, 64, 128, 256, 512];
+    public int[] Horizons { get; init; } = [4, 8, 16, 32, 64, 128, 256, 512];
 
     /// <summary>M of the chain (&gt; 0); both methods use the step 1/M.</summary>
-    public double Smoothness { get; set; } = 1.0;
+    public double Smoothness { get; init; } = 1.0;
 }
 
 /// <summary>One horizon N: normalized gaps e = (L(x_N) − L*)/(M‖x₀ − x*‖²) and the bounds.</summary>

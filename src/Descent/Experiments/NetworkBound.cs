@@ -10,31 +10,31 @@ namespace Descent.Experiments;
 public sealed record NetworkBoundParameters
 {
     /// <summary>Hidden layer widths of the tanh MLP 64-…-10 (each ≥ 1).</summary>
-    public int[] Hidden { get; set; } = [32];
+    public int[] Hidden { get; init => field = Guard.AllAtLeast(value, 1, nameof(Hidden)); } = [32];
 
     /// <summary>Full-batch gradient-descent steps (≥ 1).</summary>
-    public int Steps { get; set; } = 300;
+    public int Steps { get; init => field = Guard.AtLeast(value, 1, nameof(Steps)); } = 300;
 
     /// <summary>The learning rate that trains this network fast (&gt; 0); it lies above 2/M.</summary>
-    public double LearningRate { get; set; } = 2.0;
+    public double LearningRate { get; init => field = Guard.Positive(value, nameof(LearningRate)); } = 2.0;
 
     /// <summary>Half-width r of the box θ₀ ± r (per coordinate) over which M is estimated (&gt; 0).</summary>
-    public double BoxRadius { get; set; } = 0.1;
+    public double BoxRadius { get; init => field = Guard.Positive(value, nameof(BoxRadius)); } = 0.1;
 
     /// <summary>Hessian samples and gradient pairs for the box estimate of M (≥ 0; 0 skips the box and uses λmax at θ₀ alone).</summary>
-    public int Samples { get; set; } = 4;
+    public int Samples { get; init => field = Guard.AtLeast(value, 0, nameof(Samples)); } = 4;
 
     /// <summary>Lanczos steps per sharpness estimate λmax(∇²L(θₖ)) (2 … 100).</summary>
-    public int LanczosSteps { get; set; } = 20;
+    public int LanczosSteps { get; init => field = Guard.InRange(value, 2, 100, nameof(LanczosSteps)); } = 20;
 
     /// <summary>Record the local sharpness λmax(H) every this many steps (≥ 1).</summary>
-    public int RecordEvery { get; set; } = 50;
+    public int RecordEvery { get; init => field = Guard.AtLeast(value, 1, nameof(RecordEvery)); } = 50;
 
     /// <summary>ε of the stopping rule whose guaranteed step count is compared (&gt; 0).</summary>
-    public double Tolerance { get; set; } = 0.05;
+    public double Tolerance { get; init => field = Guard.Positive(value, nameof(Tolerance)); } = 0.05;
 
     /// <summary>Seed of the data split, the initialization and the samples.</summary>
-    public int Seed { get; set; } = 1;
+    public int Seed { get; init; } = 1;
 }
 
 /// <summary>Result of <see cref="NetworkBound"/>.</summary>
@@ -110,19 +110,6 @@ public sealed class NetworkBound : Experiment<NetworkBoundParameters, NetworkBou
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (parameters.Hidden is null || parameters.Hidden.Length == 0 || parameters.Hidden.Any(h => h < 1))
-            throw new ArgumentOutOfRangeException(nameof(parameters), "Hidden must list at least one width ≥ 1.");
-        if (parameters.Steps < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Steps, "Steps must be ≥ 1.");
-        if (!(parameters.LearningRate > 0) || !double.IsFinite(parameters.LearningRate))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.LearningRate, "LearningRate must be a finite number > 0.");
-        if (!(parameters.BoxRadius > 0) || !double.IsFinite(parameters.BoxRadius))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.BoxRadius, "BoxRadius must be a finite number > 0.");
-        if (parameters.Samples < 0) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Samples, "Samples must be ≥ 0.");
-        if (parameters.LanczosSteps < 2 || parameters.LanczosSteps > 100)
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.LanczosSteps, "LanczosSteps must be in [2, 100].");
-        if (parameters.RecordEvery < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.RecordEvery, "RecordEvery must be ≥ 1.");
-        if (!(parameters.Tolerance > 0) || !double.IsFinite(parameters.Tolerance))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Tolerance, "Tolerance must be a finite number > 0.");
 
         var split = Digits.Load(seed: parameters.Seed);
         var mlp = new Mlp([Digits.PixelCount, .. parameters.Hidden, Digits.ClassCount], Activation.Tanh, LossFunction.SoftmaxCrossEntropy,

@@ -6,16 +6,16 @@ namespace Descent.Experiments;
 public sealed record NewtonSolveParameters
 {
     /// <summary>Condition numbers κ of the Hessians.</summary>
-    public double[] Kappas { get; set; } = [1e2, 1e4, 1e6, 1e8, 1e10, 1e12, 1e14];
+    public double[] Kappas { get; init; } = [1e2, 1e4, 1e6, 1e8, 1e10, 1e12, 1e14];
 
     /// <summary>Size n of each Hessian.</summary>
-    public int Dimension { get; set; } = 50;
+    public int Dimension { get; init; } = 50;
 
     /// <summary>Parameter counts for the cost table (a digits MLP, a small and a large network).</summary>
-    public long[] ParameterCounts { get; set; } = [4_810, 1_000_000, 100_000_000];
+    public long[] ParameterCounts { get; init; } = [4_810, 1_000_000, 100_000_000];
 
     /// <summary>Seed of the rotations and the true Newton step.</summary>
-    public int Seed { get; set; } = 1;
+    public int Seed { get; init; } = 1;
 }
 
 /// <summary>One κ: the relative error of the computed Newton step H⁻¹g.</summary>

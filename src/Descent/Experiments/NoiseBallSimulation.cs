@@ -23,14 +23,14 @@ public sealed class NoiseBallSimulation : Experiment<NoiseBallParameters, NoiseB
     public override NoiseBallResult Run(NoiseBallParameters parameters, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        InexactGradientSetup.NonEmpty(parameters.Curvatures, nameof(parameters.Curvatures));
-        InexactGradientSetup.NonEmpty(parameters.LearningRates, nameof(parameters.LearningRates));
-        InexactGradientSetup.NonEmpty(parameters.BatchSizes, nameof(parameters.BatchSizes));
-        foreach (double l in parameters.Curvatures) InexactGradientSetup.Positive(l, nameof(parameters.Curvatures));
-        foreach (int b in parameters.BatchSizes) InexactGradientSetup.AtLeast(b, 1, nameof(parameters.BatchSizes));
-        InexactGradientSetup.Positive(parameters.NoiseStandardDeviation, nameof(parameters.NoiseStandardDeviation));
-        InexactGradientSetup.Positive(parameters.RelaxationTimes, nameof(parameters.RelaxationTimes));
-        InexactGradientSetup.AtLeast(parameters.Chains, 2, nameof(parameters.Chains));
+        Guard.NonEmpty(parameters.Curvatures, nameof(parameters.Curvatures));
+        Guard.NonEmpty(parameters.LearningRates, nameof(parameters.LearningRates));
+        Guard.NonEmpty(parameters.BatchSizes, nameof(parameters.BatchSizes));
+        foreach (double l in parameters.Curvatures) Guard.Positive(l, nameof(parameters.Curvatures));
+        foreach (int b in parameters.BatchSizes) Guard.AtLeast(b, 1, nameof(parameters.BatchSizes));
+        Guard.Positive(parameters.NoiseStandardDeviation, nameof(parameters.NoiseStandardDeviation));
+        Guard.Positive(parameters.RelaxationTimes, nameof(parameters.RelaxationTimes));
+        Guard.AtLeast(parameters.Chains, 2, nameof(parameters.Chains));
         double lmin = parameters.Curvatures.Min(), lmax = parameters.Curvatures.Max();
         foreach (double eps in parameters.LearningRates)
             if (!(eps > 0) || !(eps * lmax < 2))

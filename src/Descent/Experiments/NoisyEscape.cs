@@ -7,19 +7,19 @@ namespace Descent.Experiments;
 public sealed record NoisyEscapeParameters
 {
     /// <summary>Standard deviations s of the noise added to every gradient component.</summary>
-    public double[] NoiseLevels { get; set; } = [0, 0.5, 1, 2, 4];
+    public double[] NoiseLevels { get; init; } = [0, 0.5, 1, 2, 4];
 
     /// <summary>Seeded runs per noise level.</summary>
-    public int Runs { get; set; } = 40;
+    public int Runs { get; init; } = 40;
 
     /// <summary>Noisy steps, after which plain gradient descent settles the run into its basin.</summary>
-    public int NoisySteps { get; set; } = 400;
+    public int NoisySteps { get; init; } = 400;
 
     /// <summary>Step size ε.</summary>
-    public double LearningRate { get; set; } = 0.25;
+    public double LearningRate { get; init => field = Guard.Positive(value, nameof(LearningRate)); } = 0.25;
 
     /// <summary>First seed.</summary>
-    public int Seed { get; set; } = 1;
+    public int Seed { get; init; } = 1;
 }
 
 /// <summary>One noise level: where the runs ended.</summary>
@@ -68,8 +68,6 @@ public sealed class NoisyEscape : Experiment<NoisyEscapeParameters, NoisyEscapeR
             throw new ArgumentOutOfRangeException(nameof(parameters), "NoiseLevels must list finite values ≥ 0.");
         if (parameters.Runs < 1 || parameters.NoisySteps < 1)
             throw new ArgumentOutOfRangeException(nameof(parameters), "Runs and NoisySteps must be at least 1.");
-        if (!(parameters.LearningRate > 0) || !double.IsFinite(parameters.LearningRate))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.LearningRate, "LearningRate must be finite and > 0.");
         var surface = new WrongSideOfMountain();
         var rows = new List<NoisyEscapeRow>();
         foreach (var s in parameters.NoiseLevels)

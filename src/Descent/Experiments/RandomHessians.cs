@@ -6,22 +6,22 @@ namespace Descent.Experiments;
 public sealed record RandomHessiansParameters
 {
     /// <summary>Size n of the matrices whose eigenvalues are histogrammed (≥ 1).</summary>
-    public int Size { get; set; } = 100;
+    public int Size { get; init => field = Guard.AtLeast(value, 1, nameof(Size)); } = 100;
 
     /// <summary>Number of n×n matrices pooled into the histogram (≥ 1).</summary>
-    public int Samples { get; set; } = 40;
+    public int Samples { get; init => field = Guard.AtLeast(value, 1, nameof(Samples)); } = 40;
 
     /// <summary>Sizes for the "all heads" count: the fraction of GOE matrices that are positive definite.</summary>
-    public int[] CoinSizes { get; set; } = [1, 2, 3, 4, 5, 6];
+    public int[] CoinSizes { get; init; } = [1, 2, 3, 4, 5, 6];
 
     /// <summary>Matrices drawn per size for the "all heads" count (≥ 1).</summary>
-    public int CoinSamples { get; set; } = 20_000;
+    public int CoinSamples { get; init => field = Guard.AtLeast(value, 1, nameof(CoinSamples)); } = 20_000;
 
     /// <summary>Shifts μ for the weighted coin: the index of GOE + μI.</summary>
-    public double[] Shifts { get; set; } = [-2.5, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2, 2.5];
+    public double[] Shifts { get; init; } = [-2.5, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2, 2.5];
 
     /// <summary>Seed of every draw.</summary>
-    public int Seed { get; set; } = 3;
+    public int Seed { get; init; } = 3;
 }
 
 /// <summary>The "all heads" count for one size n.</summary>
@@ -91,9 +91,6 @@ public sealed class RandomHessians : Experiment<RandomHessiansParameters, Random
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (parameters.Size < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Size, "Size must be at least 1.");
-        if (parameters.Samples < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Samples, "Samples must be at least 1.");
-        if (parameters.CoinSamples < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.CoinSamples, "CoinSamples must be at least 1.");
         ArgumentNullException.ThrowIfNull(parameters.CoinSizes, nameof(parameters.CoinSizes));
         ArgumentNullException.ThrowIfNull(parameters.Shifts, nameof(parameters.Shifts));
         if (parameters.CoinSizes.Any(n => n < 1)) throw new ArgumentOutOfRangeException(nameof(parameters), "CoinSizes must all be at least 1.");

@@ -8,16 +8,16 @@ namespace Descent.Experiments;
 public sealed record RandomSearchParameters
 {
     /// <summary>Dimensions n to compare.</summary>
-    public int[] Dimensions { get; set; } = [2, 10, 100];
+    public int[] Dimensions { get; init; } = [2, 10, 100];
 
     /// <summary>Loss evaluations each method may spend (random search: points; gradient descent: steps).</summary>
-    public int Budget { get; set; } = 200;
+    public int Budget { get; init; } = 200;
 
     /// <summary>Half-width of the search box [−r, r]ⁿ, which also holds the start of gradient descent.</summary>
-    public double Radius { get; set; } = 3.0;
+    public double Radius { get; init => field = Guard.Positive(value, nameof(Radius)); } = 3.0;
 
     /// <summary>Seed of the rotation, the random points and the start.</summary>
-    public int Seed { get; set; } = 1;
+    public int Seed { get; init; } = 1;
 }
 
 /// <summary>One dimension's outcome.</summary>
@@ -70,8 +70,6 @@ public sealed class RandomSearchComparison : Experiment<RandomSearchParameters, 
         if (parameters.Dimensions is not { Length: > 0 } || parameters.Dimensions.Any(n => n < 1 || n > 2000))
             throw new ArgumentOutOfRangeException(nameof(parameters), "Dimensions must list values in [1, 2000].");
         if (parameters.Budget < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Budget, "Budget must be at least 1.");
-        if (!(parameters.Radius > 0) || !double.IsFinite(parameters.Radius))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Radius, "Radius must be finite and > 0.");
         var rows = new List<RandomSearchRow>();
         foreach (var n in parameters.Dimensions)
         {

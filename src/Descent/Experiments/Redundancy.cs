@@ -24,12 +24,12 @@ public sealed class Redundancy : Experiment<RedundancyParameters, RedundancyResu
     public override RedundancyResult Run(RedundancyParameters parameters, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        InexactGradientSetup.Hidden(parameters.Hidden);
-        InexactGradientSetup.NonEmpty(parameters.Copies, nameof(parameters.Copies));
-        InexactGradientSetup.AtLeast(parameters.DistinctExamples, 2, nameof(parameters.DistinctExamples));
-        InexactGradientSetup.AtLeast(parameters.BatchSize, 1, nameof(parameters.BatchSize));
-        InexactGradientSetup.AtLeast(parameters.Draws, 2, nameof(parameters.Draws));
-        foreach (int r in parameters.Copies) InexactGradientSetup.AtLeast(r, 1, nameof(parameters.Copies));
+        Guard.AllAtLeast(parameters.Hidden, 1, "Hidden");
+        Guard.NonEmpty(parameters.Copies, nameof(parameters.Copies));
+        Guard.AtLeast(parameters.DistinctExamples, 2, nameof(parameters.DistinctExamples));
+        Guard.AtLeast(parameters.BatchSize, 1, nameof(parameters.BatchSize));
+        Guard.AtLeast(parameters.Draws, 2, nameof(parameters.Draws));
+        foreach (int r in parameters.Copies) Guard.AtLeast(r, 1, nameof(parameters.Copies));
 
         var train = Digits.Load(seed: parameters.Seed).Train;
         if (parameters.DistinctExamples > train.Count)

@@ -57,14 +57,8 @@ public sealed class RnnCliff : Experiment<RnnCliffParameters, RnnCliffResult>
     public override RnnCliffResult Run(RnnCliffParameters parameters, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (parameters.Weights is null || parameters.Weights.Length == 0)
-            throw new ArgumentException("Weights must list at least one w.", nameof(parameters));
         if (!double.IsFinite(parameters.StartWeight) || !double.IsFinite(parameters.StartOffset))
             throw new ArgumentException("StartWeight and StartOffset must be finite.", nameof(parameters));
-        if (!(parameters.LearningRate > 0) || !double.IsFinite(parameters.LearningRate))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.LearningRate, "LearningRate must be finite and > 0.");
-        if (parameters.TrainingSteps < 1)
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.TrainingSteps, "TrainingSteps must be at least 1.");
         var rnn = new SingleUnitRnn(parameters.Steps);
         var walls = new List<WallLocation>();
         foreach (double w in parameters.Weights)

@@ -8,19 +8,19 @@ namespace Descent.Experiments;
 public sealed record SaddleAttractionParameters
 {
     /// <summary>Random starts, uniform in the square [−Box, Box]² (≥ 1).</summary>
-    public int Starts { get; set; } = 400;
+    public int Starts { get; init => field = Guard.AtLeast(value, 1, nameof(Starts)); } = 400;
 
     /// <summary>Half-width of the square of starts (&gt; 0).</summary>
-    public double Box { get; set; } = 1.0;
+    public double Box { get; init => field = Guard.Positive(value, nameof(Box)); } = 1.0;
 
     /// <summary>Learning rate ε of gradient descent.</summary>
-    public double LearningRate { get; set; } = 0.1;
+    public double LearningRate { get; init => field = Guard.Positive(value, nameof(LearningRate)); } = 0.1;
 
     /// <summary>Step cap per run.</summary>
-    public int MaxSteps { get; set; } = 500;
+    public int MaxSteps { get; init => field = Guard.AtLeast(value, 1, nameof(MaxSteps)); } = 500;
 
     /// <summary>Seed of the starts.</summary>
-    public int Seed { get; set; } = 3;
+    public int Seed { get; init; } = 3;
 }
 
 /// <summary>Where one method ends from the random starts.</summary>
@@ -99,12 +99,6 @@ public sealed class SaddleAttraction : Experiment<SaddleAttractionParameters, Sa
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (parameters.Starts < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Starts, "Starts must be at least 1.");
-        if (!(parameters.Box > 0) || !double.IsFinite(parameters.Box))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Box, "Box must be a finite number > 0.");
-        if (!(parameters.LearningRate > 0) || !double.IsFinite(parameters.LearningRate))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.LearningRate, "LearningRate must be a finite number > 0.");
-        if (parameters.MaxSteps < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.MaxSteps, "MaxSteps must be at least 1.");
 
         var random = new Random(parameters.Seed);
         var starts = Enumerable.Range(0, parameters.Starts)

@@ -9,32 +9,32 @@ namespace Descent.Experiments;
 public sealed record SaddleEscapeParameters
 {
     /// <summary>Dimension n of the strict saddle (≥ 2); one escape direction, n − 1 stable ones.</summary>
-    public int Dimension { get; set; } = 10;
+    public int Dimension { get; init => field = Guard.AtLeast(value, 2, nameof(Dimension)); } = 10;
 
     /// <summary>Seeded runs per method (≥ 1).</summary>
-    public int Runs { get; set; } = 200;
+    public int Runs { get; init => field = Guard.AtLeast(value, 1, nameof(Runs)); } = 200;
 
     /// <summary>Learning rate ε.</summary>
-    public double LearningRate { get; set; } = 0.1;
+    public double LearningRate { get; init => field = Guard.Between(value, 0, 1, nameof(LearningRate)); } = 0.1;
 
     /// <summary>Standard deviation of the start's offset from the stable manifold (every coordinate; tiny, so plain GD
     /// arrives at the saddle with almost no escape component).</summary>
-    public double StartNoise { get; set; } = 1e-10;
+    public double StartNoise { get; init; } = 1e-10;
 
     /// <summary>Perturbed GD: radius r of the ball the perturbation ξ is drawn from.</summary>
-    public double PerturbationRadius { get; set; } = 1e-2;
+    public double PerturbationRadius { get; init; } = 1e-2;
 
     /// <summary>Perturbed GD: perturb when ‖∇L‖ ≤ this.</summary>
-    public double GradientThreshold { get; set; } = 1e-2;
+    public double GradientThreshold { get; init; } = 1e-2;
 
     /// <summary>Perturbed GD: at least this many steps between perturbations (t_thres).</summary>
-    public int QuietSteps { get; set; } = 20;
+    public int QuietSteps { get; init; } = 20;
 
     /// <summary>Step cap per run.</summary>
-    public int MaxSteps { get; set; } = 2000;
+    public int MaxSteps { get; init => field = Guard.AtLeast(value, 1, nameof(MaxSteps)); } = 2000;
 
     /// <summary>Seed of the starts (run i uses seed + i) and of the perturbations.</summary>
-    public int Seed { get; set; } = 3;
+    public int Seed { get; init; } = 3;
 }
 
 /// <summary>Result of <see cref="SaddleEscape"/>: escape times (steps until L ≤ −¼·depth), −1 for a run that never escaped.</summary>
@@ -112,13 +112,8 @@ public sealed class SaddleEscape : Experiment<SaddleEscapeParameters, SaddleEsca
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (parameters.Dimension < 2) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Dimension, "Dimension must be at least 2.");
-        if (parameters.Runs < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Runs, "Runs must be at least 1.");
-        if (!(parameters.LearningRate > 0 && parameters.LearningRate < 1))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.LearningRate, "LearningRate must be in (0, 1).");
         if (!(parameters.StartNoise >= 0) || !double.IsFinite(parameters.StartNoise))
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.StartNoise, "StartNoise must be a finite number ≥ 0.");
-        if (parameters.MaxSteps < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.MaxSteps, "MaxSteps must be at least 1.");
 
         var surface = new IndexSaddle(parameters.Dimension, 1);
         var gd = new int[parameters.Runs];

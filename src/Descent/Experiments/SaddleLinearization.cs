@@ -9,25 +9,25 @@ namespace Descent.Experiments;
 public sealed record SaddleLinearizationParameters
 {
     /// <summary>a of <see cref="RampedDoubleWell"/> (&gt; 1): curvature 1 − a at the saddle.</summary>
-    public double Depth { get; set; } = 2.0;
+    public double Depth { get; init; } = 2.0;
 
     /// <summary>b of <see cref="RampedDoubleWell"/> (&gt; 0): curvature b at the saddle.</summary>
-    public double Slope { get; set; } = 1.0;
+    public double Slope { get; init; } = 1.0;
 
     /// <summary>α, in (0, 2/M).</summary>
-    public double LearningRate { get; set; } = 0.5;
+    public double LearningRate { get; init; } = 0.5;
 
     /// <summary>Steps per run (≥ 1).</summary>
-    public int Steps { get; set; } = 120;
+    public int Steps { get; init; } = 120;
 
     /// <summary>y of the start (0, y) on the stable manifold x = 0 of the saddle (a set of measure zero).</summary>
-    public double StableStart { get; set; } = 0.5;
+    public double StableStart { get; init; } = 0.5;
 
     /// <summary>x-offset of the perturbed start (δ, y): tiny but not zero.</summary>
-    public double Perturbation { get; set; } = 1e-8;
+    public double Perturbation { get; init; } = 1e-8;
 
     /// <summary>Offset from the minimum (x*, 0) of the run that shows contraction at a minimum.</summary>
-    public double[] MinimumOffset { get; set; } = [0.2, 0.2];
+    public double[] MinimumOffset { get; init; } = [0.2, 0.2];
 }
 
 /// <summary>Errors W⁽ⁿ⁾ − W* of one run next to the linearized prediction (1 − αD²L(W*))ⁿ(W⁽⁰⁾ − W*), per eigen-direction.</summary>

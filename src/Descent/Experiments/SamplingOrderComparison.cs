@@ -23,11 +23,11 @@ public sealed class SamplingOrderComparison : Experiment<SamplingOrderParameters
     public override SamplingOrderResult Run(SamplingOrderParameters parameters, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        InexactGradientSetup.Hidden(parameters.Hidden);
-        InexactGradientSetup.NonEmpty(parameters.Orders, nameof(parameters.Orders));
-        InexactGradientSetup.Positive(parameters.LearningRate, nameof(parameters.LearningRate));
-        InexactGradientSetup.AtLeast(parameters.Epochs, 1, nameof(parameters.Epochs));
-        InexactGradientSetup.AtLeast(parameters.RecordEvery, 1, nameof(parameters.RecordEvery));
+        Guard.AllAtLeast(parameters.Hidden, 1, "Hidden");
+        Guard.NonEmpty(parameters.Orders, nameof(parameters.Orders));
+        Guard.Positive(parameters.LearningRate, nameof(parameters.LearningRate));
+        Guard.AtLeast(parameters.Epochs, 1, nameof(parameters.Epochs));
+        Guard.AtLeast(parameters.RecordEvery, 1, nameof(parameters.RecordEvery));
 
         var split = Digits.Load(seed: parameters.Seed);
         var mlp = InexactGradientSetup.Network(parameters.Hidden, split.Train);
@@ -44,19 +44,13 @@ public sealed class SamplingOrderComparison : Experiment<SamplingOrderParameters
             List<int> steps = [];
             List<double> loss = [], error = [];
             int lastEpochStart = -1;
-            for (int k = 0; k <= total; k++)
+            MinibatchTraining.Sgd(mlp, theta, parameters.LearningRate, total, sampler, parameters.RecordEvery, (k, at) =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (k % parameters.RecordEvery == 0 || k == total)
-                {
-                    if (k >= lastEpochStep && lastEpochStart < 0) lastEpochStart = steps.Count;
-                    steps.Add(k);
-                    loss.Add(mlp.Value(theta));
-                    error.Add(validation.ZeroOneLoss(theta));
-                }
-                if (k == total) break;
-                theta.Subtract(parameters.LearningRate * mlp.ValueAndGradient(theta, sampler.Next()).Gradient, theta);
-            }
+                if (k >= lastEpochStep && lastEpochStart < 0) lastEpochStart = steps.Count;
+                steps.Add(k);
+                loss.Add(mlp.Value(at));
+                error.Add(validation.ZeroOneLoss(at));
+            }, cancellationToken);
             curves.Add(new SamplingOrderCurve(parameters.Orders[j], [.. steps], steps.Select(s => s / (double)sampler.BatchesPerEpoch).ToArray(),
                 [.. loss], [.. error], lastEpochStart));
             progress?.Report((j + 1.0) / parameters.Orders.Length);

@@ -9,25 +9,25 @@ namespace Descent.Experiments;
 public sealed record SaturationPlateauParameters
 {
     /// <summary>Factors multiplying the first layer's Glorot weights and biases: large factors saturate the tanh units.</summary>
-    public double[] Scales { get; set; } = [1, 8, 64];
+    public double[] Scales { get; init => field = Guard.AllPositive(value, nameof(Scales)); } = [1, 8, 64];
 
     /// <summary>Hidden tanh units of the 2-H-1 network.</summary>
-    public int Hidden { get; set; } = 8;
+    public int Hidden { get; init => field = Guard.AtLeast(value, 1, nameof(Hidden)); } = 8;
 
     /// <summary>XOR training examples.</summary>
-    public int Examples { get; set; } = 40;
+    public int Examples { get; init => field = Guard.AtLeast(value, 4, nameof(Examples)); } = 40;
 
     /// <summary>Learning rate ε of gradient descent.</summary>
-    public double LearningRate { get; set; } = 0.2;
+    public double LearningRate { get; init => field = Guard.Positive(value, nameof(LearningRate)); } = 0.2;
 
     /// <summary>Gradient-descent steps.</summary>
-    public int Steps { get; set; } = 3000;
+    public int Steps { get; init => field = Guard.AtLeast(value, 1, nameof(Steps)); } = 3000;
 
     /// <summary>A unit counts as saturated on an example when |z| &gt; this (tanh'(3) ≈ 0.0099).</summary>
-    public double SaturationThreshold { get; set; } = 3.0;
+    public double SaturationThreshold { get; init; } = 3.0;
 
     /// <summary>Seed of the data and the initialization.</summary>
-    public int Seed { get; set; } = 3;
+    public int Seed { get; init; } = 3;
 }
 
 /// <summary>One initialization scale.</summary>
@@ -75,13 +75,6 @@ public sealed class SaturationPlateau : Experiment<SaturationPlateauParameters, 
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(parameters.Scales, nameof(parameters.Scales));
-        if (parameters.Scales.Length == 0 || parameters.Scales.Any(s => !(s > 0) || !double.IsFinite(s)))
-            throw new ArgumentOutOfRangeException(nameof(parameters), "Scales must be a non-empty list of finite numbers > 0.");
-        if (parameters.Hidden < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Hidden, "Hidden must be at least 1.");
-        if (parameters.Examples < 4) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Examples, "Examples must be at least 4.");
-        if (parameters.Steps < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Steps, "Steps must be at least 1.");
-        if (!(parameters.LearningRate > 0) || !double.IsFinite(parameters.LearningRate))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.LearningRate, "LearningRate must be a finite number > 0.");
 
         var data = Synthetic.Xor(parameters.Examples, parameters.Seed);
         var targets = Matrix<double>.Build.Dense(data.Count, 1, (i, _) => data.Labels![i]);

@@ -6,30 +6,30 @@ namespace Descent.Experiments;
 public sealed record SaxeDepthSweepParameters
 {
     /// <summary>Numbers of weight layers to try (each ≥ 2).</summary>
-    public int[] Depths { get; set; } = [2, 3, 4, 6, 8];
+    public int[] Depths { get; init => field = Guard.AllAtLeast(value, 2, nameof(Depths)); } = [2, 3, 4, 6, 8];
 
     /// <summary>Singular values sₐ of Σyx.</summary>
-    public double[] Strengths { get; set; } = [3.0, 2.0, 1.0, 0.5];
+    public double[] Strengths { get; init; } = [3.0, 2.0, 1.0, 0.5];
 
     /// <summary>σ of the small Gaussian initialization.</summary>
-    public double GaussianScale { get; set; } = 0.3;
+    public double GaussianScale { get; init; } = 0.3;
 
     /// <summary>Learning rate ε.</summary>
-    public double LearningRate { get; set; } = 0.01;
+    public double LearningRate { get; init => field = Guard.Positive(value, nameof(LearningRate)); } = 0.01;
 
     /// <summary>Stop when L ≤ Tolerance · ½Σₐsₐ² (the loss at W = 0), in (0, 1). The default 0.1 times "learning 90 %";
     /// the last percent can take much longer in deep networks when a mode starts with the wrong sign and must cross the
     /// degenerate saddle at strength 0.</summary>
-    public double Tolerance { get; set; } = 0.1;
+    public double Tolerance { get; init => field = Guard.Between(value, 0, 1, nameof(Tolerance)); } = 0.1;
 
     /// <summary>Step cap per run.</summary>
-    public int MaxSteps { get; set; } = 20_000;
+    public int MaxSteps { get; init => field = Guard.AtLeast(value, 1, nameof(MaxSteps)); } = 20_000;
 
     /// <summary>Seed of U, V and of the initializations (averaged over <see cref="Repeats"/> seeds).</summary>
-    public int Seed { get; set; } = 3;
+    public int Seed { get; init; } = 3;
 
     /// <summary>Initializations per depth and kind (≥ 1); the median steps are reported.</summary>
-    public int Repeats { get; set; } = 5;
+    public int Repeats { get; init => field = Guard.AtLeast(value, 1, nameof(Repeats)); } = 5;
 }
 
 /// <summary>One depth: median steps to the tolerance from a small Gaussian and from an orthogonal start (MaxSteps + 1 when not reached).</summary>
@@ -81,14 +81,6 @@ public sealed class SaxeDepthSweep : Experiment<SaxeDepthSweepParameters, SaxeDe
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(parameters.Depths, nameof(parameters.Depths));
-        if (parameters.Depths.Length == 0 || parameters.Depths.Any(d => d < 2))
-            throw new ArgumentOutOfRangeException(nameof(parameters), "Depths must be a non-empty list of integers ≥ 2.");
-        if (!(parameters.Tolerance > 0 && parameters.Tolerance < 1))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Tolerance, "Tolerance must be in (0, 1).");
-        if (!(parameters.LearningRate > 0) || !double.IsFinite(parameters.LearningRate))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.LearningRate, "LearningRate must be a finite number > 0.");
-        if (parameters.MaxSteps < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.MaxSteps, "MaxSteps must be at least 1.");
-        if (parameters.Repeats < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Repeats, "Repeats must be at least 1.");
         var s = parameters.Strengths ?? throw new ArgumentNullException(nameof(parameters), "Strengths must be given.");
         double target = parameters.Tolerance * 0.5 * s.Sum(x => x * x);
         var rows = new List<SaxeDepthRow>();

@@ -7,28 +7,28 @@ namespace Descent.Experiments;
 public sealed record SaxeLearningCurvesParameters
 {
     /// <summary>Singular values sₐ of Σyx: the mode strengths to learn (each &gt; 0).</summary>
-    public double[] Strengths { get; set; } = [3.0, 2.0, 1.0, 0.5];
+    public double[] Strengths { get; init; } = [3.0, 2.0, 1.0, 0.5];
 
     /// <summary>Number of weight layers d (≥ 2).</summary>
-    public int Depth { get; set; } = 2;
+    public int Depth { get; init => field = Guard.AtLeast(value, 2, nameof(Depth)); } = 2;
 
     /// <summary>How the weights start.</summary>
-    public SaxeInitialization Initialization { get; set; } = SaxeInitialization.Decoupled;
+    public SaxeInitialization Initialization { get; init; } = SaxeInitialization.Decoupled;
 
     /// <summary>u₀ for <see cref="SaxeInitialization.Decoupled"/>, σ for <see cref="SaxeInitialization.SmallGaussian"/>.</summary>
-    public double InitialScale { get; set; } = 1e-3;
+    public double InitialScale { get; init; } = 1e-3;
 
     /// <summary>Learning rate ε (time t = kε).</summary>
-    public double LearningRate { get; set; } = 0.01;
+    public double LearningRate { get; init => field = Guard.Positive(value, nameof(LearningRate)); } = 0.01;
 
     /// <summary>Gradient-descent steps.</summary>
-    public int Steps { get; set; } = 1000;
+    public int Steps { get; init => field = Guard.AtLeast(value, 1, nameof(Steps)); } = 1000;
 
     /// <summary>Record the mode strengths every this many steps.</summary>
-    public int RecordEvery { get; set; } = 10;
+    public int RecordEvery { get; init => field = Guard.AtLeast(value, 1, nameof(RecordEvery)); } = 10;
 
     /// <summary>Seed of U, V and of random initializations.</summary>
-    public int Seed { get; set; } = 3;
+    public int Seed { get; init; } = 3;
 }
 
 /// <summary>Result of <see cref="SaxeLearningCurves"/>.</summary>
@@ -98,11 +98,6 @@ public sealed class SaxeLearningCurves : Experiment<SaxeLearningCurvesParameters
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (parameters.Depth < 2) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Depth, "Depth must be at least 2.");
-        if (!(parameters.LearningRate > 0) || !double.IsFinite(parameters.LearningRate))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.LearningRate, "LearningRate must be a finite number > 0.");
-        if (parameters.Steps < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Steps, "Steps must be at least 1.");
-        if (parameters.RecordEvery < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.RecordEvery, "RecordEvery must be at least 1.");
         var s = parameters.Strengths ?? throw new ArgumentNullException(nameof(parameters), "Strengths must be given.");
         var net = SaxeNetworks.Network(s, parameters.Depth, parameters.Seed);
         var theta0 = SaxeNetworks.Initialize(net, parameters.Initialization, parameters.InitialScale, parameters.Seed + 2);

@@ -24,16 +24,14 @@ public sealed class ScheduleComparison : Experiment<ScheduleComparisonParameters
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        InexactGradientSetup.NonEmpty(parameters.Curvatures, nameof(parameters.Curvatures));
-        foreach (double l in parameters.Curvatures) InexactGradientSetup.Positive(l, nameof(parameters.Curvatures));
-        InexactGradientSetup.Positive(parameters.NoiseStandardDeviation, nameof(parameters.NoiseStandardDeviation));
-        InexactGradientSetup.Positive(parameters.InverseTimeDecay, nameof(parameters.InverseTimeDecay));
-        InexactGradientSetup.AtLeast(parameters.Steps, 1, nameof(parameters.Steps));
-        InexactGradientSetup.AtLeast(parameters.Chains, 2, nameof(parameters.Chains));
-        InexactGradientSetup.AtLeast(parameters.RecordEvery, 1, nameof(parameters.RecordEvery));
-        InexactGradientSetup.AtLeast(parameters.StepDecayEvery, 1, nameof(parameters.StepDecayEvery));
-        if (!(parameters.StepDecayFactor > 0 && parameters.StepDecayFactor < 1))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.StepDecayFactor, "StepDecayFactor must be in (0, 1).");
+        Guard.NonEmpty(parameters.Curvatures, nameof(parameters.Curvatures));
+        foreach (double l in parameters.Curvatures) Guard.Positive(l, nameof(parameters.Curvatures));
+        Guard.Positive(parameters.NoiseStandardDeviation, nameof(parameters.NoiseStandardDeviation));
+        Guard.Positive(parameters.InverseTimeDecay, nameof(parameters.InverseTimeDecay));
+        Guard.AtLeast(parameters.Steps, 1, nameof(parameters.Steps));
+        Guard.AtLeast(parameters.Chains, 2, nameof(parameters.Chains));
+        Guard.AtLeast(parameters.RecordEvery, 1, nameof(parameters.RecordEvery));
+        Guard.AtLeast(parameters.StepDecayEvery, 1, nameof(parameters.StepDecayEvery));
         if (!double.IsFinite(parameters.Start)) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Start, "Start must be finite.");
         double eps = parameters.LearningRate, lmax = parameters.Curvatures.Max(), s = parameters.NoiseStandardDeviation;
         if (!(eps > 0) || !(eps * lmax < 2))

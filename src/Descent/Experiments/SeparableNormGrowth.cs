@@ -8,19 +8,19 @@ namespace Descent.Experiments;
 public sealed record SeparableNormGrowthParameters
 {
     /// <summary>Random points per class besides the two anchors (≥ 0).</summary>
-    public int CountPerClass { get; set; } = 20;
+    public int CountPerClass { get; init; } = 20;
 
     /// <summary>Gradient-descent steps (≥ 10).</summary>
-    public int Steps { get; set; } = 100_000;
+    public int Steps { get; init => field = Guard.AtLeast(value, 10, nameof(Steps)); } = 100_000;
 
     /// <summary>Constant learning rate ε &gt; 0.</summary>
-    public double LearningRate { get; set; } = 1.0;
+    public double LearningRate { get; init => field = Guard.Positive(value, nameof(LearningRate)); } = 1.0;
 
     /// <summary>Records per decade of steps (log-spaced, ≥ 1).</summary>
-    public int RecordsPerDecade { get; set; } = 10;
+    public int RecordsPerDecade { get; init => field = Guard.AtLeast(value, 1, nameof(RecordsPerDecade)); } = 10;
 
     /// <summary>Seed of the data.</summary>
-    public int Seed { get; set; } = 3;
+    public int Seed { get; init; } = 3;
 }
 
 /// <summary>Result of <see cref="SeparableNormGrowth"/>: loss, gradient norm and weight norm at log-spaced steps.</summary>
@@ -166,11 +166,6 @@ public sealed class SeparableNormGrowth : Experiment<SeparableNormGrowthParamete
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (parameters.Steps < 10) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Steps, "Steps must be at least 10.");
-        if (!(parameters.LearningRate > 0) || !double.IsFinite(parameters.LearningRate))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.LearningRate, "LearningRate must be a finite number > 0.");
-        if (parameters.RecordsPerDecade < 1)
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.RecordsPerDecade, "RecordsPerDecade must be at least 1.");
         cancellationToken = AmbientCancellation.Or(cancellationToken);
         var (inputs, labels) = Data(parameters.CountPerClass, parameters.Seed);
         var mlp = new Mlp([2, 2], Activation.Tanh, LossFunction.SoftmaxCrossEntropy, inputs, labels);

@@ -7,19 +7,19 @@ namespace Descent.Experiments;
 public sealed record StableManifoldParameters
 {
     /// <summary>Offsets δ ≥ 0 of the start (1, δ) off the stable manifold y = 0.</summary>
-    public double[] Offsets { get; set; } = [0, 1e-15, 1e-12, 1e-9, 1e-6, 1e-3];
+    public double[] Offsets { get; init; } = [0, 1e-15, 1e-12, 1e-9, 1e-6, 1e-3];
 
     /// <summary>Learning rate ε of gradient descent, in (0, 1).</summary>
-    public double LearningRate { get; set; } = 0.1;
+    public double LearningRate { get; init; } = 0.1;
 
     /// <summary>|y| at which the run counts as escaped, in (0, 0.5] (small, so the quartic barely slows the growth).</summary>
-    public double EscapeRadius { get; set; } = 0.1;
+    public double EscapeRadius { get; init; } = 0.1;
 
     /// <summary>Distance from the saddle that counts as "near" for <see cref="StableManifoldRow.StepsNearSaddle"/> (&gt; 0).</summary>
-    public double NearDistance { get; set; } = 0.1;
+    public double NearDistance { get; init => field = Guard.Positive(value, nameof(NearDistance)); } = 0.1;
 
     /// <summary>Step cap per run.</summary>
-    public int MaxSteps { get; set; } = 1000;
+    public int MaxSteps { get; init; } = 1000;
 }
 
 /// <summary>One start (1, δ).</summary>
@@ -98,8 +98,6 @@ public sealed class StableManifold : Experiment<StableManifoldParameters, Stable
         if (!(eps > 0 && eps < 1)) throw new ArgumentOutOfRangeException(nameof(parameters), eps, "LearningRate must be in (0, 1).");
         if (!(r > 0 && r <= 0.5)) throw new ArgumentOutOfRangeException(nameof(parameters), r, "EscapeRadius must be in (0, 0.5].");
         if (parameters.MaxSteps < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.MaxSteps, "MaxSteps must be at least 1.");
-        if (!(parameters.NearDistance > 0) || !double.IsFinite(parameters.NearDistance))
-            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.NearDistance, "NearDistance must be a finite number > 0.");
         var surface = SaddleAttraction.Surface;
         var rows = new List<StableManifoldRow>();
         foreach (double delta in parameters.Offsets)

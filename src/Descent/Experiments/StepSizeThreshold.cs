@@ -9,25 +9,25 @@ namespace Descent.Experiments;
 public sealed record StepSizeThresholdParameters
 {
     /// <summary>a of <see cref="RampedDoubleWell"/> (&gt; 1).</summary>
-    public double Depth { get; set; } = 2.0;
+    public double Depth { get; init; } = 2.0;
 
     /// <summary>b of <see cref="RampedDoubleWell"/> (&gt; 0).</summary>
-    public double Slope { get; set; } = 1.0;
+    public double Slope { get; init; } = 1.0;
 
     /// <summary>Learning rates as multiples m of 1/M (α = m/M, each &gt; 0); m &lt; 2 is inside the guarantee.</summary>
-    public double[] Multipliers { get; set; } = [0.5, 1.0, 1.5, 1.9, 2.1, 2.5];
+    public double[] Multipliers { get; init => field = Guard.AllPositive(value, nameof(Multipliers)); } = [0.5, 1.0, 1.5, 1.9, 2.1, 2.5];
 
     /// <summary>Gradient-descent steps per rate (≥ 1).</summary>
-    public int Steps { get; set; } = 60;
+    public int Steps { get; init => field = Guard.AtLeast(value, 1, nameof(Steps)); } = 60;
 
     /// <summary>Start θ₀ (2 numbers), next to the ridge y = 0 where the curvature is largest.</summary>
-    public double[] Start { get; set; } = [0.5, 0.05];
+    public double[] Start { get; init; } = [0.5, 0.05];
 
     /// <summary>Hessian samples and gradient pairs for the estimate of M over the plot box (≥ 1).</summary>
-    public int Samples { get; set; } = 400;
+    public int Samples { get; init; } = 400;
 
     /// <summary>Seed of the samples.</summary>
-    public int Seed { get; set; } = 8;
+    public int Seed { get; init; } = 8;
 }
 
 /// <summary>One learning rate: did L decrease at every step?</summary>
@@ -90,9 +90,6 @@ public sealed class StepSizeThreshold : Experiment<StepSizeThresholdParameters, 
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (parameters.Multipliers is null || parameters.Multipliers.Length == 0 || parameters.Multipliers.Any(m => !(m > 0) || !double.IsFinite(m)))
-            throw new ArgumentOutOfRangeException(nameof(parameters), "Multipliers must be a non-empty list of finite numbers > 0.");
-        if (parameters.Steps < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Steps, "Steps must be ≥ 1.");
         var f = new RampedDoubleWell(parameters.Depth, parameters.Slope);
         var theta0 = Chapter08Support.Point(parameters.Start, 2, nameof(parameters.Start));
         var estimate = Lipschitz.EstimateGradient(f, parameters.Samples, parameters.Seed);

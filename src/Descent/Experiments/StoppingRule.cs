@@ -7,22 +7,22 @@ namespace Descent.Experiments;
 public sealed record StoppingRuleParameters
 {
     /// <summary>a of <see cref="RampedDoubleWell"/> (&gt; 1).</summary>
-    public double Depth { get; set; } = 2.0;
+    public double Depth { get; init; } = 2.0;
 
     /// <summary>b of <see cref="RampedDoubleWell"/> (&gt; 0).</summary>
-    public double Slope { get; set; } = 1.0;
+    public double Slope { get; init; } = 1.0;
 
     /// <summary>α as a multiple m of 1/M (0 &lt; m &lt; 2). Not 1: on this surface α = 1/M happens to converge superlinearly in y.</summary>
-    public double Multiplier { get; set; } = 0.5;
+    public double Multiplier { get; init; } = 0.5;
 
     /// <summary>Tolerances ε of the stopping rule ‖∇L‖ &lt; ε (each &gt; 0).</summary>
-    public double[] Tolerances { get; set; } = [0.99, 0.9, 0.5, 0.2, 0.1, 0.03, 0.01, 1e-3, 1e-4, 1e-6];
+    public double[] Tolerances { get; init; } = [0.99, 0.9, 0.5, 0.2, 0.1, 0.03, 0.01, 1e-3, 1e-4, 1e-6];
 
     /// <summary>Start θ₀.</summary>
-    public double[] Start { get; set; } = [0.5, 20.0];
+    public double[] Start { get; init; } = [0.5, 20.0];
 
     /// <summary>Step cap per run.</summary>
-    public int MaxSteps { get; set; } = 1_000_000;
+    public int MaxSteps { get; init => field = Guard.AtLeast(value, 1, nameof(MaxSteps)); } = 1_000_000;
 }
 
 /// <summary>One tolerance: steps GD took until ‖∇L‖ &lt; ε, and the bound (L(W₁) − min L)/(cε²).</summary>
@@ -78,7 +78,6 @@ public sealed class StoppingRule : Experiment<StoppingRuleParameters, StoppingRu
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Multiplier, "Multiplier must be in (0, 2) (α = m/M < 2/M).");
         if (parameters.Tolerances is null || parameters.Tolerances.Length == 0 || parameters.Tolerances.Any(e => !(e > 0) || !double.IsFinite(e)))
             throw new ArgumentOutOfRangeException(nameof(parameters), "Tolerances must be a non-empty list of finite numbers > 0.");
-        if (parameters.MaxSteps < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.MaxSteps, "MaxSteps must be ≥ 1.");
         var f = new RampedDoubleWell(parameters.Depth, parameters.Slope);
         var theta0 = Chapter08Support.Point(parameters.Start, 2, nameof(parameters.Start));
         double m = f.GradientLipschitzConstant;

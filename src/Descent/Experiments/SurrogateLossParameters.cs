@@ -5,31 +5,31 @@ namespace Descent.Experiments;
 public sealed record SurrogateLossParameters
 {
     /// <summary>Training examples, ≥ 4.</summary>
-    public int TrainCount { get; set; } = 100;
+    public int TrainCount { get; init; } = 100;
 
     /// <summary>Validation examples, ≥ 4.</summary>
-    public int ValidationCount { get; set; } = 400;
+    public int ValidationCount { get; init; } = 400;
 
     /// <summary>Hidden tanh units; 0 gives a linear classifier (logistic regression / linear SVM).</summary>
-    public int Hidden { get; set; }
+    public int Hidden { get; init; }
 
     /// <summary>Distance between the two class centres (each class has unit spread), ≥ 0.</summary>
-    public double Separation { get; set; } = 2.0;
+    public double Separation { get; init; } = 2.0;
 
     /// <summary>Probability that a label is flipped, in [0, 0.5).</summary>
-    public double LabelNoise { get; set; } = 0.1;
+    public double LabelNoise { get; init; } = 0.1;
 
     /// <summary>Gradient-descent steps, ≥ 1.</summary>
-    public int Steps { get; set; } = 2000;
+    public int Steps { get; init; } = 2000;
 
     /// <summary>Constant step size ε &gt; 0.</summary>
-    public double LearningRate { get; set; } = 0.5;
+    public double LearningRate { get; init; } = 0.5;
 
     /// <summary>Steps between two recorded points of the curves, ≥ 1.</summary>
-    public int RecordEvery { get; set; } = 10;
+    public int RecordEvery { get; init; } = 10;
 
     /// <summary>Seed of the data, the label noise and the initialization.</summary>
-    public int Seed { get; set; } = 1;
+    public int Seed { get; init; } = 1;
 
     /// <summary>The chapter 00 setting: a 20-unit tanh network on 40 points with 20 % flipped labels memorizes the
     /// training set (training error → 0) while its validation error rises — early stopping's case.</summary>

@@ -22,7 +22,7 @@ public sealed class BaityJesiValley : Objective
     public BaityJesiValley(double epsilon = 0.1)
         : base(2, $"(w₂ − w₁²)² + {epsilon:G4}w₁²")
     {
-        Epsilon = FunctionArguments.NonNegative(epsilon, nameof(epsilon));
+        Epsilon = Guard.NonNegative(epsilon, nameof(epsilon));
     }
 
     /// <summary>ε: tilt of the valley floor.</summary>
@@ -30,7 +30,7 @@ public sealed class BaityJesiValley : Objective
 
     /// <summary>The point (w₁, w₁²) on the valley floor, where L = ε·w₁².</summary>
     public Vector<double> FloorPoint(double w1) =>
-        FunctionArguments.Vec(FunctionArguments.Finite(w1, nameof(w1)), w1 * w1);
+        Vector<double>.Build.DenseOfArray([Guard.Finite(w1, nameof(w1)), w1 * w1]);
 
     /// <inheritdoc />
     public override Domain Domain => Domain.UnboundedPlottedOver([-2.0, -1.0], [2.0, 3.0]);
@@ -55,7 +55,7 @@ public sealed class BaityJesiValley : Objective
     protected override Vector<double> GradientCore(Vector<double> w)
     {
         double r = w[1] - w[0] * w[0];
-        return FunctionArguments.Vec(-4 * w[0] * r + 2 * Epsilon * w[0], 2 * r);
+        return Vector<double>.Build.DenseOfArray([-4 * w[0] * r + 2 * Epsilon * w[0], 2 * r]);
     }
 
     /// <inheritdoc />

@@ -30,14 +30,14 @@ public sealed class Cliff : Objective, ILipschitzGradient
     public Cliff(double height = 10.0, double width = 0.05, double position = 0.0, double curvature = 0.1, Vector<double>? bowlCenter = null)
         : base(2, $"Cliff(H = {height:G3}, w = {width:G3})")
     {
-        Height = FunctionArguments.Positive(height, nameof(height));
-        Width = FunctionArguments.Positive(width, nameof(width));
-        Position = FunctionArguments.Finite(position, nameof(position));
-        Curvature = FunctionArguments.Positive(curvature, nameof(curvature));
-        _m = bowlCenter is null ? FunctionArguments.Vec(position - 2, 0) : FunctionArguments.Point(bowlCenter, 2, nameof(bowlCenter));
+        Height = Guard.Positive(height, nameof(height));
+        Width = Guard.Positive(width, nameof(width));
+        Position = Guard.Finite(position, nameof(position));
+        Curvature = Guard.Positive(curvature, nameof(curvature));
+        _m = bowlCenter is null ? Vector<double>.Build.DenseOfArray([position - 2, 0]) : Guard.Point(bowlCenter, 2, nameof(bowlCenter));
         if (!(_m[0] < position))
             throw new ArgumentException($"bowlCenter[0] = {_m[0]:G4} must be < position = {position:G4} (the bowl sits on the low side of the wall).", nameof(bowlCenter));
-        _minimizer = FunctionArguments.Vec(SolveMinimizerX(), _m[1]);
+        _minimizer = Vector<double>.Build.DenseOfArray([SolveMinimizerX(), _m[1]]);
     }
 
     /// <summary>H: height of the wall.</summary>
@@ -118,5 +118,5 @@ public sealed class Cliff : Objective, ILipschitzGradient
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{Name}: H·σ((θ₁ − {Position:G3})/w) + (μ/2)‖θ − m‖², μ = {Curvature:G3}, wall slope up to {MaxWallSlope:G4}; minimum at {FunctionArguments.Format(_minimizer)}";
+        $"{Name}: H·σ((θ₁ − {Position:G3})/w) + (μ/2)‖θ − m‖², μ = {Curvature:G3}, wall slope up to {MaxWallSlope:G4}; minimum at {Text.Point(_minimizer)}";
 }

@@ -27,8 +27,8 @@ public sealed class DegenerateSaddle : Objective
         if (power < 3 || power > 12)
             throw new ArgumentOutOfRangeException(nameof(power), power, "power must be an integer in [3, 12].");
         Power = power;
-        A = FunctionArguments.Positive(a, nameof(a));
-        B = FunctionArguments.Positive(b, nameof(b));
+        A = Guard.Positive(a, nameof(a));
+        B = Guard.Positive(b, nameof(b));
     }
 
     /// <summary>The power p of the degenerate direction.</summary>
@@ -57,7 +57,7 @@ public sealed class DegenerateSaddle : Objective
 
     /// <inheritdoc />
     protected override Vector<double> GradientCore(Vector<double> theta) =>
-        FunctionArguments.Vec(2 * A * theta[0], -Power * B * Math.Pow(theta[1], Power - 1));
+        Vector<double>.Build.DenseOfArray([2 * A * theta[0], -Power * B * Math.Pow(theta[1], Power - 1)]);
 
     /// <inheritdoc />
     protected override Matrix<double> HessianCore(Vector<double> theta) =>

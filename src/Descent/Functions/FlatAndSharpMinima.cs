@@ -28,9 +28,9 @@ public sealed class FlatAndSharpMinima : Objective
     public FlatAndSharpMinima(double flatWidth = 1.0, double sharpWidth = 0.15, double separation = 3.0, int dimension = 2)
         : base(dimension, $"FlatAndSharpMinima(σ = {flatWidth:G3} vs {sharpWidth:G3})")
     {
-        FlatWidth = FunctionArguments.Positive(flatWidth, nameof(flatWidth));
-        SharpWidth = FunctionArguments.Positive(sharpWidth, nameof(sharpWidth));
-        Separation = FunctionArguments.Positive(separation, nameof(separation));
+        FlatWidth = Guard.Positive(flatWidth, nameof(flatWidth));
+        SharpWidth = Guard.Positive(sharpWidth, nameof(sharpWidth));
+        Separation = Guard.Positive(separation, nameof(separation));
         _a = Vector<double>.Build.Dense(dimension);
         _b = Vector<double>.Build.Dense(dimension);
         _a[0] = -separation / 2;

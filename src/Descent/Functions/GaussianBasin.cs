@@ -11,5 +11,5 @@ namespace Descent.Functions;
 public sealed record GaussianBasin(Vector<double> Center, double Depth, double Width)
 {
     /// <inheritdoc />
-    public override string ToString() => $"basin at {FunctionArguments.Format(Center)}, depth {Depth:G4}, width {Width:G4}";
+    public override string ToString() => $"basin at {Text.Point(Center)}, depth {Depth:G4}, width {Width:G4}";
 }

@@ -49,7 +49,7 @@ public sealed class IndexSaddle : Objective
         }
         Index = index;
         _lambda = curvatures is null ? Enumerable.Repeat(1.0, dimension).ToArray() : (double[])curvatures.Clone();
-        Confinement = FunctionArguments.NonNegative(confinement, nameof(confinement));
+        Confinement = Guard.NonNegative(confinement, nameof(confinement));
     }
 
     /// <summary>k: number of escape directions (the last k coordinates).</summary>

@@ -35,7 +35,7 @@ public sealed class MonkeySaddle : Objective
     protected override Vector<double> GradientCore(Vector<double> theta)
     {
         double x = theta[0], y = theta[1];
-        return FunctionArguments.Vec(3 * x * x - 3 * y * y, -6 * x * y);
+        return Vector<double>.Build.DenseOfArray([3 * x * x - 3 * y * y, -6 * x * y]);
     }
 
     /// <inheritdoc />

@@ -30,7 +30,7 @@ public sealed class MultiMinimum : Objective
         : base(CheckBasins(basins ?? DefaultBasins), $"MultiMinimum({(basins ?? DefaultBasins).Count} basins)")
     {
         _basins = (basins ?? DefaultBasins).Select(b => b with { Center = b.Center.Clone() }).ToArray();
-        Confinement = FunctionArguments.Positive(confinement, nameof(confinement));
+        Confinement = Guard.Positive(confinement, nameof(confinement));
         _wells = new GaussianSum(_basins.Select(b => (b.Center, -b.Depth, b.Width)));
         _minima = new KnownCriticalPoint[_basins.Length];
         for (int j = 0; j < _basins.Length; j++)
@@ -49,9 +49,9 @@ public sealed class MultiMinimum : Objective
 
     private static readonly GaussianBasin[] DefaultBasins =
     [
-        new(FunctionArguments.Vec(-2, 1), 1.0, 0.6),
-        new(FunctionArguments.Vec(1.5, 1.5), 2.0, 0.8),
-        new(FunctionArguments.Vec(0.5, -2), 1.5, 0.5),
+        new(Vector<double>.Build.DenseOfArray([-2, 1]), 1.0, 0.6),
+        new(Vector<double>.Build.DenseOfArray([1.5, 1.5]), 2.0, 0.8),
+        new(Vector<double>.Build.DenseOfArray([0.5, -2]), 1.5, 0.5),
     ];
 
     /// <summary>The wells (copies).</summary>
@@ -128,5 +128,5 @@ public sealed class MultiMinimum : Objective
     /// <inheritdoc />
     public override string ToString() =>
         $"{Name}: (μ/2)‖θ‖² − Σ Dⱼ exp(−‖θ − cⱼ‖²/2sⱼ²), μ = {Confinement:G4}; minima " +
-        string.Join(", ", _minima.Select((m, j) => $"{FunctionArguments.Format(m.Theta)} L = {m.Value:G4}{(j == GlobalBasin ? " (global)" : "")}"));
+        string.Join(", ", _minima.Select((m, j) => $"{Text.Point(m.Theta)} L = {m.Value:G4}{(j == GlobalBasin ? " (global)" : "")}"));
 }

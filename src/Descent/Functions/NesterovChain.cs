@@ -22,7 +22,7 @@ public sealed class NesterovChain : Objective, ILipschitzGradient
     public NesterovChain(int dimension = 11, double smoothness = 1.0)
         : base(CheckDimension(dimension), $"NesterovChain(n = {dimension}, M = {smoothness:G3})")
     {
-        Smoothness = FunctionArguments.Positive(smoothness, nameof(smoothness));
+        Smoothness = Guard.Positive(smoothness, nameof(smoothness));
     }
 
     /// <summary>M, the construction's smoothness constant (bounds use it; the exact λmax is slightly smaller).</summary>

@@ -24,8 +24,8 @@ public sealed class Plateau : Objective, ILipschitzGradient
     public Plateau(int dimension = 2, double height = 1.0, double radius = 1.0)
         : base(dimension, $"Plateau({dimension})")
     {
-        Height = FunctionArguments.Positive(height, nameof(height));
-        Radius = FunctionArguments.Positive(radius, nameof(radius));
+        Height = Guard.Positive(height, nameof(height));
+        Radius = Guard.Positive(radius, nameof(radius));
     }
 
     /// <summary>h: plateau height.</summary>

@@ -26,7 +26,7 @@ public sealed class ProductCliff : Objective
         : base(2, $"ProductCliff(2k = {2 * CheckLayers(layersPerWeight)} layers, y = {target:G4})")
     {
         LayersPerWeight = layersPerWeight;
-        Target = FunctionArguments.Positive(target, nameof(target));
+        Target = Guard.Positive(target, nameof(target));
     }
 
     private static int CheckLayers(int k) =>
@@ -39,7 +39,7 @@ public sealed class ProductCliff : Objective
     public double Target { get; }
 
     /// <summary>The balanced minimizer a = b = y^(1/2k).</summary>
-    public Vector<double> BalancedMinimizer => FunctionArguments.Vec(Math.Pow(Target, 0.5 / LayersPerWeight), Math.Pow(Target, 0.5 / LayersPerWeight));
+    public Vector<double> BalancedMinimizer => Vector<double>.Build.DenseOfArray([Math.Pow(Target, 0.5 / LayersPerWeight), Math.Pow(Target, 0.5 / LayersPerWeight)]);
 
     /// <summary>2k²y^(2 − 1/k): the largest Hessian eigenvalue at the balanced minimum (the ledge's curvature across).</summary>
     public double LedgeCurvature => 2.0 * LayersPerWeight * LayersPerWeight * Math.Pow(Target, 2 - 1.0 / LayersPerWeight);
@@ -47,7 +47,7 @@ public sealed class ProductCliff : Objective
     /// <summary>The wall's slope on the diagonal: ‖∇L(w, w)‖ = √2·k·|w²ᵏ − y|·|w|²ᵏ⁻¹.</summary>
     public double DiagonalSlope(double w)
     {
-        FunctionArguments.Finite(w, nameof(w));
+        Guard.Finite(w, nameof(w));
         int k = LayersPerWeight;
         return Math.Sqrt(2) * k * Math.Abs(Math.Pow(w, 2 * k) - Target) * Math.Pow(Math.Abs(w), 2 * k - 1);
     }
@@ -76,7 +76,7 @@ public sealed class ProductCliff : Objective
         double a = theta[0], b = theta[1];
         int k = LayersPerWeight;
         double r = Math.Pow(a * b, k) - Target;
-        return FunctionArguments.Vec(r * k * Math.Pow(a, k - 1) * Math.Pow(b, k), r * k * Math.Pow(a, k) * Math.Pow(b, k - 1));
+        return Vector<double>.Build.DenseOfArray([r * k * Math.Pow(a, k - 1) * Math.Pow(b, k), r * k * Math.Pow(a, k) * Math.Pow(b, k - 1)]);
     }
 
     /// <inheritdoc />

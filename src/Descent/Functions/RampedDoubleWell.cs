@@ -29,7 +29,7 @@ public sealed class RampedDoubleWell : Objective, ILipschitzGradient
         if (!(depth > 1) || !double.IsFinite(depth))
             throw new ArgumentOutOfRangeException(nameof(depth), depth, "depth a must be a finite number > 1 (otherwise there is no double well).");
         Depth = depth;
-        Slope = FunctionArguments.Positive(slope, nameof(slope));
+        Slope = Guard.Positive(slope, nameof(slope));
         double x = depth;
         for (int i = 0; i < 100; i++)
         {

@@ -38,10 +38,10 @@ public sealed class RosenbrockRavine : Objective, ILipschitzGradient
         Vector<double>? minimizer = null)
         : base(2, $"RosenbrockRavine(κ = {conditionNumber:G4})")
     {
-        ConditionNumber = FunctionArguments.AtLeast(conditionNumber, 1.0, nameof(conditionNumber));
-        Angle = FunctionArguments.Finite(angle, nameof(angle));
-        FloorWidth = FunctionArguments.Positive(floorWidth, nameof(floorWidth));
-        _m = minimizer is null ? FunctionArguments.Vec(1, 1) : FunctionArguments.Point(minimizer, 2, nameof(minimizer));
+        ConditionNumber = Guard.AtLeast(conditionNumber, 1.0, nameof(conditionNumber));
+        Angle = Guard.Finite(angle, nameof(angle));
+        FloorWidth = Guard.Positive(floorWidth, nameof(floorWidth));
+        _m = minimizer is null ? Vector<double>.Build.DenseOfArray([1, 1]) : Guard.Point(minimizer, 2, nameof(minimizer));
         _c = Math.Cos(angle);
         _s = Math.Sin(angle);
     }
@@ -59,7 +59,7 @@ public sealed class RosenbrockRavine : Objective, ILipschitzGradient
     public Vector<double> Minimizer => _m.Clone();
 
     /// <summary>Unit vector e_u = (cos α, sin α) along the valley floor.</summary>
-    public Vector<double> FloorDirection => FunctionArguments.Vec(_c, _s);
+    public Vector<double> FloorDirection => Vector<double>.Build.DenseOfArray([_c, _s]);
 
     /// <summary>M = κ: the Hessian's eigenvalues are κ and (1 + (u/δ)²)^(−3/2) ≤ 1 ≤ κ everywhere.</summary>
     public double GradientLipschitzConstant => ConditionNumber;
@@ -103,7 +103,7 @@ public sealed class RosenbrockRavine : Objective, ILipschitzGradient
         var (u, v) = Coordinates(theta);
         double r = u / FloorWidth;
         double gu = u / Math.Sqrt(1 + r * r), gv = ConditionNumber * v;
-        return FunctionArguments.Vec(_c * gu - _s * gv, _s * gu + _c * gv);
+        return Vector<double>.Build.DenseOfArray([_c * gu - _s * gv, _s * gu + _c * gv]);
     }
 
     /// <inheritdoc />
@@ -122,5 +122,5 @@ public sealed class RosenbrockRavine : Objective, ILipschitzGradient
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{Name}: δ²(√(1 + (u/δ)²) − 1) + (κ/2)v², floor at α = {Angle:G4} rad, δ = {FloorWidth:G4}, minimum 0 at {FunctionArguments.Format(_m)}";
+        $"{Name}: δ²(√(1 + (u/δ)²) − 1) + (κ/2)v², floor at α = {Angle:G4} rad, δ = {FloorWidth:G4}, minimum 0 at {Text.Point(_m)}";
 }

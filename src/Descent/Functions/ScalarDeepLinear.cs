@@ -27,7 +27,7 @@ public sealed class ScalarDeepLinear : Objective
         : base(depth < 2 ? throw new ArgumentOutOfRangeException(nameof(depth), depth, "depth must be at least 2.") : depth,
                $"ScalarDeepLinear(d = {depth}, y = {target:G4})")
     {
-        Target = FunctionArguments.Positive(target, nameof(target));
+        Target = Guard.Positive(target, nameof(target));
     }
 
     /// <summary>d: depth (number of weights).</summary>

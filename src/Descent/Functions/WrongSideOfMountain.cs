@@ -19,9 +19,9 @@ namespace Descent.Functions;
 /// </remarks>
 public sealed class WrongSideOfMountain : Objective
 {
-    private static readonly Vector<double> GlobalCenter = FunctionArguments.Vec(3, 0);
-    private static readonly Vector<double> MountainCenter = FunctionArguments.Vec(0, 0);
-    private static readonly Vector<double> LocalCenter = FunctionArguments.Vec(-2.5, 1.5);
+    private static readonly Vector<double> GlobalCenter = Vector<double>.Build.DenseOfArray([3, 0]);
+    private static readonly Vector<double> MountainCenter = Vector<double>.Build.DenseOfArray([0, 0]);
+    private static readonly Vector<double> LocalCenter = Vector<double>.Build.DenseOfArray([-2.5, 1.5]);
 
     private readonly GaussianSum _terms;
     private readonly Vector<double> _global;
@@ -34,9 +34,9 @@ public sealed class WrongSideOfMountain : Objective
     public WrongSideOfMountain(double mountainHeight = 3.0, double localBasinDepth = 1.0, double confinement = 0.05)
         : base(2, $"WrongSideOfMountain(M = {mountainHeight:G3}, d = {localBasinDepth:G3})")
     {
-        MountainHeight = FunctionArguments.Positive(mountainHeight, nameof(mountainHeight));
-        LocalBasinDepth = FunctionArguments.NonNegative(localBasinDepth, nameof(localBasinDepth));
-        Confinement = FunctionArguments.Positive(confinement, nameof(confinement));
+        MountainHeight = Guard.Positive(mountainHeight, nameof(mountainHeight));
+        LocalBasinDepth = Guard.NonNegative(localBasinDepth, nameof(localBasinDepth));
+        Confinement = Guard.Positive(confinement, nameof(confinement));
         _terms = new GaussianSum(
         [
             (MountainCenter, mountainHeight, 1.0),
@@ -61,7 +61,7 @@ public sealed class WrongSideOfMountain : Objective
     public double Confinement { get; }
 
     /// <summary>The suggested start (−1.2, 0.3), on the wrong side of the mountain.</summary>
-    public Vector<double> Start => FunctionArguments.Vec(-1.2, 0.3);
+    public Vector<double> Start => Vector<double>.Build.DenseOfArray([-1.2, 0.3]);
 
     /// <summary>The mountain's peak position m = (0, 0).</summary>
     public Vector<double> Mountain => MountainCenter.Clone();
@@ -109,6 +109,6 @@ public sealed class WrongSideOfMountain : Objective
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{Name}: start {FunctionArguments.Format(Start)} behind a mountain of height {MountainHeight:G3}; global minimum L = {Value(_global):G4} at {FunctionArguments.Format(_global)}" +
-        (_local is null ? "" : $", local minimum L = {Value(_local):G4} at {FunctionArguments.Format(_local)}");
+        $"{Name}: start {Text.Point(Start)} behind a mountain of height {MountainHeight:G3}; global minimum L = {Value(_global):G4} at {Text.Point(_global)}" +
+        (_local is null ? "" : $", local minimum L = {Value(_local):G4} at {Text.Point(_local)}");
 }

@@ -9,7 +9,7 @@ namespace Descent.Optimization;
 /// </summary>
 /// <remarks>Seeded: ξ at step t depends only on (seed, t), so the transform stays a pure function
 /// and a rerun with the same seed adds exactly the same noise.</remarks>
-public sealed class AddGaussianNoise : GradientTransform
+public sealed class AddGaussianNoise : StatelessTransform
 {
     /// <summary>Creates additive Gaussian noise.</summary>
     /// <param name="standardDeviation">σ ≥ 0 at t = 0.</param>
@@ -17,8 +17,8 @@ public sealed class AddGaussianNoise : GradientTransform
     /// <param name="decayPower">γ ≥ 0 (0: constant σ; 0.55 in Neelakantan et al.).</param>
     public AddGaussianNoise(double standardDeviation, int seed, double decayPower = 0.0)
     {
-        StandardDeviation = Text.NonNegative(standardDeviation, nameof(standardDeviation));
-        DecayPower = Text.NonNegative(decayPower, nameof(decayPower));
+        StandardDeviation = Guard.NonNegative(standardDeviation, nameof(standardDeviation));
+        DecayPower = Guard.NonNegative(decayPower, nameof(decayPower));
         Seed = seed;
     }
 
@@ -32,15 +32,11 @@ public sealed class AddGaussianNoise : GradientTransform
     public int Seed { get; }
 
     /// <inheritdoc />
-    public override TransformState Init(Vector<double> theta) => TransformState.None;
-
-    /// <inheritdoc />
-    public override (Vector<double> Update, TransformState State) Update(Vector<double> update, TransformState state, StepContext context)
+    protected override Vector<double> Apply(Vector<double> update, StepContext context)
     {
-        CheckUpdateArguments(update, state, context);
         double sigma = StandardDeviation / Math.Pow(1 + context.Step, DecayPower);
         var stream = new SeededStream(Seed, context.Step, 0x6E6F697365UL);
-        return (update + stream.Gaussian(update.Count) * sigma, state);
+        return update + stream.Gaussian(update.Count) * sigma;
     }
 
     /// <inheritdoc />

@@ -15,7 +15,7 @@ namespace Descent.Optimization;
 /// the escape argument (the perturbation is what breaks the symmetry of the saddle).</para>
 /// <para>Seeded: ξ depends only on (seed, t).</para>
 /// </remarks>
-public sealed class AddPerturbation : GradientTransform
+public sealed class AddPerturbation : GradientTransform<AddPerturbation.State>
 {
     /// <summary>When the last perturbation happened and how many there were.</summary>
     /// <param name="LastPerturbationStep">t_noise, or null before the first perturbation.</param>
@@ -35,9 +35,9 @@ public sealed class AddPerturbation : GradientTransform
     /// <param name="seed">Seed of ξ.</param>
     public AddPerturbation(double radius, double gradientThreshold, int quietSteps, int seed)
     {
-        Radius = Text.NonNegative(radius, nameof(radius), strict: true);
-        GradientThreshold = Text.NonNegative(gradientThreshold, nameof(gradientThreshold));
-        QuietSteps = Text.Count(quietSteps, nameof(quietSteps), minimum: 0);
+        Radius = Guard.Positive(radius, nameof(radius));
+        GradientThreshold = Guard.NonNegative(gradientThreshold, nameof(gradientThreshold));
+        QuietSteps = Guard.AtLeast(quietSteps, 0, nameof(quietSteps));
         Seed = seed;
     }
 
@@ -54,18 +54,16 @@ public sealed class AddPerturbation : GradientTransform
     public int Seed { get; }
 
     /// <inheritdoc />
-    public override TransformState Init(Vector<double> theta) => new State(null, 0);
+    protected override State InitCore(Vector<double> theta) => new State(null, 0);
 
     /// <inheritdoc />
-    public override (Vector<double> Update, TransformState State) Update(Vector<double> update, TransformState state, StepContext context)
+    protected override (Vector<double> Update, State State) UpdateCore(Vector<double> update, State state, StepContext context)
     {
-        CheckUpdateArguments(update, state, context);
-        var s = StateAs<State>(state);
         int t = context.Step;
-        bool quiet = s.LastPerturbationStep is not { } last || t - last > QuietSteps;
-        if (!quiet || context.Gradient.L2Norm() > GradientThreshold) return (update.Clone(), s);
+        bool quiet = state.LastPerturbationStep is not { } last || t - last > QuietSteps;
+        if (!quiet || context.Gradient.L2Norm() > GradientThreshold) return (update.Clone(), state);
         var stream = new SeededStream(Seed, t, 0x7065727475UL);
-        return (update + stream.UniformInBall(update.Count, Radius), new State(t, s.Perturbations + 1));
+        return (update + stream.UniformInBall(update.Count, Radius), new State(t, state.Perturbations + 1));
     }
 
     /// <inheritdoc />

@@ -5,9 +5,10 @@ namespace Descent.Optimization;
 
 /// <summary>
 /// Applies transforms one after another (optax's <c>chain</c>): u₀ = g, uᵢ = Tᵢ(uᵢ₋₁), Δθ = uₖ.
-/// Its state is the tuple of the parts' states.
+/// Its state is the tuple of the parts' states. Nested chains and optimizers are flattened, so
+/// <c>new Chain(new ClipByGlobalNorm(1), Optimizers.Adam(0.1))</c> is clipping followed by Adam's parts.
 /// </summary>
-public sealed class Chain : GradientTransform
+public sealed class Chain : GradientTransform<Chain.State>
 {
     /// <summary>The state of a chain: one state per part, in order.</summary>
     /// <param name="Parts">States of the parts.</param>
@@ -23,8 +24,14 @@ public sealed class Chain : GradientTransform
         ArgumentNullException.ThrowIfNull(transforms);
         if (transforms.Length == 0) throw new ArgumentException("a chain needs at least one transform.", nameof(transforms));
         if (transforms.Any(t => t is null)) throw new ArgumentException("transforms must not contain null.", nameof(transforms));
-        // Nested chains are flattened so that the printed form and the state stay one level deep.
-        Transforms = [.. transforms.SelectMany(t => t is Chain c ? c.Transforms : [t])];
+        // Nested chains (an optimizer is a named chain) are flattened so that the printed form and the state
+        // stay one level deep.
+        Transforms = [.. transforms.SelectMany(t => t switch
+        {
+            Chain c => c.Transforms,
+            Optimizer o => o.Transform.Transforms,
+            _ => [t],
+        })];
     }
 
     /// <summary>The parts, in the order they are applied.</summary>
@@ -34,13 +41,12 @@ public sealed class Chain : GradientTransform
     public override bool UsesHessian => Transforms.Any(t => t.UsesHessian);
 
     /// <inheritdoc />
-    public override TransformState Init(Vector<double> theta) => new State([.. Transforms.Select(t => t.Init(theta))]);
+    protected override State InitCore(Vector<double> theta) => new([.. Transforms.Select(t => t.Init(theta))]);
 
     /// <inheritdoc />
-    public override (Vector<double> Update, TransformState State) Update(Vector<double> update, TransformState state, StepContext context)
+    protected override (Vector<double> Update, State State) UpdateCore(Vector<double> update, State state, StepContext context)
     {
-        CheckUpdateArguments(update, state, context);
-        var s = StateAs<State>(state);
+        var s = state;
         if (s.Parts.Length != Transforms.Length)
             throw new ArgumentException($"the state has {s.Parts.Length} parts but the chain has {Transforms.Length}.", nameof(state));
         var next = ImmutableArray.CreateBuilder<TransformState>(Transforms.Length);

@@ -7,24 +7,20 @@ namespace Descent.Optimization;
 /// output u·maxNorm/‖u‖ when ‖u‖ &gt; maxNorm, otherwise u. Keeps the direction, bounds the length.
 /// Stateless.
 /// </summary>
-public sealed class ClipByGlobalNorm : GradientTransform
+public sealed class ClipByGlobalNorm : StatelessTransform
 {
     /// <summary>Creates norm clipping.</summary>
     /// <param name="maxNorm">Threshold v &gt; 0 on the Euclidean norm.</param>
-    public ClipByGlobalNorm(double maxNorm) => MaxNorm = Text.NonNegative(maxNorm, nameof(maxNorm), strict: true);
+    public ClipByGlobalNorm(double maxNorm) => MaxNorm = Guard.Positive(maxNorm, nameof(maxNorm));
 
     /// <summary>The threshold on ‖u‖₂.</summary>
     public double MaxNorm { get; }
 
     /// <inheritdoc />
-    public override TransformState Init(Vector<double> theta) => TransformState.None;
-
-    /// <inheritdoc />
-    public override (Vector<double> Update, TransformState State) Update(Vector<double> update, TransformState state, StepContext context)
+    protected override Vector<double> Apply(Vector<double> update, StepContext context)
     {
-        CheckUpdateArguments(update, state, context);
         double norm = update.L2Norm();
-        return (norm > MaxNorm ? update * (MaxNorm / norm) : update.Clone(), state);
+        return norm > MaxNorm ? update * (MaxNorm / norm) : update.Clone();
     }
 
     /// <inheritdoc />

@@ -5,7 +5,7 @@ public sealed record ConstantSchedule : LearningRateSchedule
 {
     /// <summary>Creates a constant learning rate.</summary>
     /// <param name="learningRate">η ≥ 0, finite.</param>
-    public ConstantSchedule(double learningRate) => LearningRate = Text.NonNegative(learningRate, nameof(learningRate));
+    public ConstantSchedule(double learningRate) => LearningRate = Guard.NonNegative(learningRate, nameof(learningRate));
 
     /// <summary>η.</summary>
     public double LearningRate { get; }

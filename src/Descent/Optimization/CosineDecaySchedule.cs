@@ -11,8 +11,8 @@ public sealed record CosineDecaySchedule : LearningRateSchedule
     /// <param name="final">Final rate in [0, learningRate].</param>
     public CosineDecaySchedule(double learningRate, int steps, double final = 0.0)
     {
-        LearningRate = Text.NonNegative(learningRate, nameof(learningRate));
-        Steps = Text.Count(steps, nameof(steps));
+        LearningRate = Guard.NonNegative(learningRate, nameof(learningRate));
+        Steps = Guard.AtLeast(steps, 1, nameof(steps));
         if (!(final >= 0 && final <= learningRate))
             throw new ArgumentOutOfRangeException(nameof(final), final, $"final must be in [0, learningRate = {learningRate}].");
         Final = final;

@@ -8,7 +8,7 @@ public sealed record ExponentialDecaySchedule : LearningRateSchedule
     /// <param name="rate">Per-step multiplier in (0, 1].</param>
     public ExponentialDecaySchedule(double learningRate, double rate)
     {
-        LearningRate = Text.NonNegative(learningRate, nameof(learningRate));
+        LearningRate = Guard.NonNegative(learningRate, nameof(learningRate));
         if (!(rate > 0 && rate <= 1)) throw new ArgumentOutOfRangeException(nameof(rate), rate, "rate must be in (0, 1].");
         Rate = rate;
     }

@@ -13,6 +13,9 @@ namespace Descent.Optimization;
 /// Contract: <see cref="Update"/> is a pure function of its arguments (randomness comes from a seed
 /// and the step index), never writes into <c>update</c>, the state or the context, and returns a
 /// new vector. A transform shared by several optimizers is therefore safe.
+/// New transforms derive from <see cref="GradientTransform{TState}"/>, which checks the arguments and the
+/// state's type once and calls <c>UpdateCore</c>, or from <see cref="StatelessTransform"/>. An
+/// <see cref="Optimizer"/> is itself a transform, so optimizers compose with <see cref="Chain"/>.
 /// </remarks>
 public abstract class GradientTransform
 {
@@ -32,22 +35,4 @@ public abstract class GradientTransform
 
     /// <summary>A short formula-like description, e.g. "momentum(0.9)".</summary>
     public abstract override string ToString();
-
-    /// <summary>Casts <paramref name="state"/> to this transform's state type, or throws naming the argument.</summary>
-    protected T StateAs<T>(TransformState state) where T : TransformState
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        return state as T ?? throw new ArgumentException(
-            $"{ToString()} expects a {typeof(T).Name} state (from its own Init), but got {state.GetType().Name}.", nameof(state));
-    }
-
-    /// <summary>Checks the arguments common to every update.</summary>
-    protected static void CheckUpdateArguments(Vector<double> update, TransformState state, StepContext context)
-    {
-        ArgumentNullException.ThrowIfNull(update);
-        ArgumentNullException.ThrowIfNull(state);
-        ArgumentNullException.ThrowIfNull(context);
-        if (update.Count != context.Theta.Count)
-            throw new ArgumentException($"update has length {update.Count}, but θ has length {context.Theta.Count}.", nameof(update));
-    }
 }

@@ -9,8 +9,8 @@ public sealed record InverseTimeSchedule : LearningRateSchedule
     /// <param name="decay">Decay speed ≥ 0 (0 gives a constant rate).</param>
     public InverseTimeSchedule(double learningRate, double decay)
     {
-        LearningRate = Text.NonNegative(learningRate, nameof(learningRate));
-        Decay = Text.NonNegative(decay, nameof(decay));
+        LearningRate = Guard.NonNegative(learningRate, nameof(learningRate));
+        Decay = Guard.NonNegative(decay, nameof(decay));
     }
 
     /// <summary>η₀.</summary>

@@ -19,7 +19,7 @@ public static class Optimizers
     /// <summary>Nesterov momentum (Sutskever et al. 2013 form): nesterov(β) → scale(−ε).</summary>
     public static Optimizer Nesterov(LearningRateSchedule learningRate, double momentum = 0.9) =>
         new($"Nesterov(learningRate={learningRate}, momentum={Text.Num(momentum)})",
-            new ScaleByNesterov(momentum), new ScaleByLearningRate(Check(learningRate)));
+            new ScaleByMomentum(momentum, nesterov: true), new ScaleByLearningRate(Check(learningRate)));
 
     /// <summary>AdaGrad (Duchi et al. 2011): adagrad(δ) → scale(−ε).</summary>
     public static Optimizer AdaGrad(LearningRateSchedule learningRate, double epsilon = 1e-7) =>

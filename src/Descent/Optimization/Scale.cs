@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Descent.Optimization;
 
 /// <summary>Multiplies by a constant: Δ = factor · u (optax's <c>scale</c>). Stateless.</summary>
-public sealed class Scale : GradientTransform
+public sealed class Scale : StatelessTransform
 {
     /// <summary>Creates the transform u ↦ factor·u.</summary>
     /// <param name="factor">Any finite number (negative to turn a direction into a descent step).</param>
@@ -17,14 +17,8 @@ public sealed class Scale : GradientTransform
     public double Factor { get; }
 
     /// <inheritdoc />
-    public override TransformState Init(Vector<double> theta) => TransformState.None;
-
-    /// <inheritdoc />
-    public override (Vector<double> Update, TransformState State) Update(Vector<double> update, TransformState state, StepContext context)
-    {
-        CheckUpdateArguments(update, state, context);
-        return (update * Factor, state);
-    }
+    protected override Vector<double> Apply(Vector<double> update, StepContext context) =>
+        update * Factor;
 
     /// <inheritdoc />
     public override string ToString() => $"scale({Text.Num(Factor)})";

@@ -6,7 +6,7 @@ namespace Descent.Optimization;
 /// AdaGrad (Duchi, Hazan &amp; Singer 2011; Goodfellow et al. 2016, Algorithm 8.4):
 /// r ← r + u ⊙ u, output u ⊘ (epsilon + √r) elementwise.
 /// </summary>
-public sealed class ScaleByAdaGrad : GradientTransform
+public sealed class ScaleByAdaGrad : GradientTransform<ScaleByAdaGrad.State>
 {
     /// <summary>The accumulated squared gradients r.</summary>
     /// <param name="SumOfSquares">r, owned by the state.</param>
@@ -18,19 +18,18 @@ public sealed class ScaleByAdaGrad : GradientTransform
 
     /// <summary>Creates AdaGrad scaling.</summary>
     /// <param name="epsilon">δ &gt; 0 added to √r for numerical stability (10⁻⁷ in the book).</param>
-    public ScaleByAdaGrad(double epsilon = 1e-7) => Epsilon = Text.NonNegative(epsilon, nameof(epsilon), strict: true);
+    public ScaleByAdaGrad(double epsilon = 1e-7) => Epsilon = Guard.Positive(epsilon, nameof(epsilon));
 
     /// <summary>δ.</summary>
     public double Epsilon { get; }
 
     /// <inheritdoc />
-    public override TransformState Init(Vector<double> theta) => new State(Vector<double>.Build.Dense(theta.Count));
+    protected override State InitCore(Vector<double> theta) => new State(Vector<double>.Build.Dense(theta.Count));
 
     /// <inheritdoc />
-    public override (Vector<double> Update, TransformState State) Update(Vector<double> update, TransformState state, StepContext context)
+    protected override (Vector<double> Update, State State) UpdateCore(Vector<double> update, State state, StepContext context)
     {
-        CheckUpdateArguments(update, state, context);
-        var r = StateAs<State>(state).SumOfSquares + update.PointwiseMultiply(update);
+        var r = state.SumOfSquares + update.PointwiseMultiply(update);
         var u = Vector<double>.Build.Dense(update.Count, i => update[i] / (Epsilon + Math.Sqrt(r[i])));
         return (u, new State(r));
     }

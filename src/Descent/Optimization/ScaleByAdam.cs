@@ -7,7 +7,7 @@ namespace Descent.Optimization;
 /// m ← β₁m + (1 − β₁)u, v ← β₂v + (1 − β₂)u ⊙ u, m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ),
 /// output m̂ ⊘ (√v̂ + epsilon).
 /// </summary>
-public sealed class ScaleByAdam : GradientTransform
+public sealed class ScaleByAdam : GradientTransform<ScaleByAdam.State>
 {
     /// <summary>Adam's state (optax's <c>ScaleByAdamState(count, mu, nu)</c>).</summary>
     /// <param name="Count">Number of updates so far.</param>
@@ -25,9 +25,9 @@ public sealed class ScaleByAdam : GradientTransform
     /// <param name="epsilon">ε &gt; 0, 10⁻⁸ by default.</param>
     public ScaleByAdam(double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
     {
-        Beta1 = Text.UnitInterval(beta1, nameof(beta1));
-        Beta2 = Text.UnitInterval(beta2, nameof(beta2));
-        Epsilon = Text.NonNegative(epsilon, nameof(epsilon), strict: true);
+        Beta1 = Guard.UnitInterval(beta1, nameof(beta1));
+        Beta2 = Guard.UnitInterval(beta2, nameof(beta2));
+        Epsilon = Guard.Positive(epsilon, nameof(epsilon));
     }
 
     /// <summary>β₁.</summary>
@@ -40,17 +40,15 @@ public sealed class ScaleByAdam : GradientTransform
     public double Epsilon { get; }
 
     /// <inheritdoc />
-    public override TransformState Init(Vector<double> theta) =>
+    protected override State InitCore(Vector<double> theta) =>
         new State(0, Vector<double>.Build.Dense(theta.Count), Vector<double>.Build.Dense(theta.Count));
 
     /// <inheritdoc />
-    public override (Vector<double> Update, TransformState State) Update(Vector<double> update, TransformState state, StepContext context)
+    protected override (Vector<double> Update, State State) UpdateCore(Vector<double> update, State state, StepContext context)
     {
-        CheckUpdateArguments(update, state, context);
-        var s = StateAs<State>(state);
-        int t = s.Count + 1;
-        var m = s.Mu * Beta1 + update * (1 - Beta1);
-        var v = s.Nu * Beta2 + update.PointwiseMultiply(update) * (1 - Beta2);
+        int t = state.Count + 1;
+        var m = state.Mu * Beta1 + update * (1 - Beta1);
+        var v = state.Nu * Beta2 + update.PointwiseMultiply(update) * (1 - Beta2);
         double c1 = 1 - Math.Pow(Beta1, t), c2 = 1 - Math.Pow(Beta2, t);
         var u = Vector<double>.Build.Dense(update.Count, i => m[i] / c1 / (Math.Sqrt(v[i] / c2) + Epsilon));
         return (u, new State(t, m, v));

@@ -9,11 +9,11 @@ namespace Descent.Optimization;
 /// </summary>
 /// <remarks>With strong negative curvature (λ &lt; −damping) the direction still points at a saddle
 /// along that eigenvector; throws <see cref="ArithmeticException"/> when H + damping·I is singular.</remarks>
-public sealed class ScaleByDampedNewton : GradientTransform
+public sealed class ScaleByDampedNewton : StatelessTransform
 {
     /// <summary>Creates the damped Newton direction.</summary>
     /// <param name="damping">λ ≥ 0 added to the diagonal.</param>
-    public ScaleByDampedNewton(double damping) => Damping = Text.NonNegative(damping, nameof(damping));
+    public ScaleByDampedNewton(double damping) => Damping = Guard.NonNegative(damping, nameof(damping));
 
     /// <summary>λ.</summary>
     public double Damping { get; }
@@ -22,14 +22,8 @@ public sealed class ScaleByDampedNewton : GradientTransform
     public override bool UsesHessian => true;
 
     /// <inheritdoc />
-    public override TransformState Init(Vector<double> theta) => TransformState.None;
-
-    /// <inheritdoc />
-    public override (Vector<double> Update, TransformState State) Update(Vector<double> update, TransformState state, StepContext context)
-    {
-        CheckUpdateArguments(update, state, context);
-        return (Spectral.Solve(context.Hessian(), update, Damping, "damped-newton", context.Step), state);
-    }
+    protected override Vector<double> Apply(Vector<double> update, StepContext context) =>
+        Spectral.Solve(context.Hessian(), update, Damping, "damped-newton", context.Step);
 
     /// <inheritdoc />
     public override string ToString() => $"damped-newton((H+{Text.Num(Damping)}I)⁻¹g)";

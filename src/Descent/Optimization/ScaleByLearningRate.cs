@@ -7,7 +7,7 @@ namespace Descent.Optimization;
 /// (optax's <c>scale_by_learning_rate</c>). With u = g this is gradient descent θ ← θ − εg
 /// (Goodfellow et al. 2016, §4.3). Stateless: t comes from the step context.
 /// </summary>
-public sealed class ScaleByLearningRate : GradientTransform
+public sealed class ScaleByLearningRate : StatelessTransform
 {
     /// <summary>Creates the step Δθ = −η(t)·u.</summary>
     /// <param name="learningRate">η: a number ≥ 0 or a schedule.</param>
@@ -18,14 +18,8 @@ public sealed class ScaleByLearningRate : GradientTransform
     public LearningRateSchedule LearningRate { get; }
 
     /// <inheritdoc />
-    public override TransformState Init(Vector<double> theta) => TransformState.None;
-
-    /// <inheritdoc />
-    public override (Vector<double> Update, TransformState State) Update(Vector<double> update, TransformState state, StepContext context)
-    {
-        CheckUpdateArguments(update, state, context);
-        return (update * -LearningRate.At(context.Step), state);
-    }
+    protected override Vector<double> Apply(Vector<double> update, StepContext context) =>
+        update * -LearningRate.At(context.Step);
 
     /// <inheritdoc />
     public override string ToString() => LearningRate is ConstantSchedule c

@@ -10,20 +10,14 @@ namespace Descent.Optimization;
 /// </summary>
 /// <remarks>Throws <see cref="ArithmeticException"/> when H is singular (the trainer reports it as a
 /// failed run); use <see cref="ScaleByDampedNewton"/> or <see cref="ScaleBySaddleFreeNewton"/> there.</remarks>
-public sealed class ScaleByNewton : GradientTransform
+public sealed class ScaleByNewton : StatelessTransform
 {
     /// <inheritdoc />
     public override bool UsesHessian => true;
 
     /// <inheritdoc />
-    public override TransformState Init(Vector<double> theta) => TransformState.None;
-
-    /// <inheritdoc />
-    public override (Vector<double> Update, TransformState State) Update(Vector<double> update, TransformState state, StepContext context)
-    {
-        CheckUpdateArguments(update, state, context);
-        return (Spectral.Solve(context.Hessian(), update, 0.0, "newton", context.Step), state);
-    }
+    protected override Vector<double> Apply(Vector<double> update, StepContext context) =>
+        Spectral.Solve(context.Hessian(), update, 0.0, "newton", context.Step);
 
     /// <inheritdoc />
     public override string ToString() => "newton(H⁻¹g)";

@@ -13,7 +13,7 @@ namespace Descent.Optimization;
 /// ε* does not exist; the transform then takes ε = maxStep. The same cap applies when uᵀHu is tiny
 /// and ε* would be huge. When gᵀu &lt; 0 (u points uphill) ε = 0. The ε used is kept in the state.
 /// </remarks>
-public sealed class ScaleByOptimalStep : GradientTransform
+public sealed class ScaleByOptimalStep : GradientTransform<ScaleByOptimalStep.State>
 {
     /// <summary>The step size used by the last update.</summary>
     /// <param name="LastStep">ε of the last update (NaN before the first).</param>
@@ -26,7 +26,7 @@ public sealed class ScaleByOptimalStep : GradientTransform
 
     /// <summary>Creates the optimal-step transform.</summary>
     /// <param name="maxStep">Cap ε_max &gt; 0, used when gᵀHg ≤ 0.</param>
-    public ScaleByOptimalStep(double maxStep) => MaxStep = Text.NonNegative(maxStep, nameof(maxStep), strict: true);
+    public ScaleByOptimalStep(double maxStep) => MaxStep = Guard.Positive(maxStep, nameof(maxStep));
 
     /// <summary>ε_max.</summary>
     public double MaxStep { get; }
@@ -35,13 +35,11 @@ public sealed class ScaleByOptimalStep : GradientTransform
     public override bool UsesHessian => true;
 
     /// <inheritdoc />
-    public override TransformState Init(Vector<double> theta) => new State(double.NaN, false);
+    protected override State InitCore(Vector<double> theta) => new State(double.NaN, false);
 
     /// <inheritdoc />
-    public override (Vector<double> Update, TransformState State) Update(Vector<double> update, TransformState state, StepContext context)
+    protected override (Vector<double> Update, State State) UpdateCore(Vector<double> update, State state, StepContext context)
     {
-        CheckUpdateArguments(update, state, context);
-        StateAs<State>(state);
         double slope = context.Gradient.DotProduct(update);
         double curvature = update.DotProduct(context.HessianVectorProduct(update));
         double epsilon;

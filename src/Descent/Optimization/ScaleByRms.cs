@@ -6,7 +6,7 @@ namespace Descent.Optimization;
 /// RMSProp (Hinton 2012; Goodfellow et al. 2016, Algorithm 8.5):
 /// r ← decay·r + (1 − decay)·u ⊙ u, output u ⊘ √(epsilon + r) elementwise.
 /// </summary>
-public sealed class ScaleByRms : GradientTransform
+public sealed class ScaleByRms : GradientTransform<ScaleByRms.State>
 {
     /// <summary>The running mean of squared gradients r.</summary>
     /// <param name="MeanSquare">r, owned by the state.</param>
@@ -21,8 +21,8 @@ public sealed class ScaleByRms : GradientTransform
     /// <param name="epsilon">δ &gt; 0 inside the square root (10⁻⁶ in the book).</param>
     public ScaleByRms(double decay = 0.9, double epsilon = 1e-6)
     {
-        Decay = Text.UnitInterval(decay, nameof(decay));
-        Epsilon = Text.NonNegative(epsilon, nameof(epsilon), strict: true);
+        Decay = Guard.UnitInterval(decay, nameof(decay));
+        Epsilon = Guard.Positive(epsilon, nameof(epsilon));
     }
 
     /// <summary>ρ.</summary>
@@ -32,13 +32,12 @@ public sealed class ScaleByRms : GradientTransform
     public double Epsilon { get; }
 
     /// <inheritdoc />
-    public override TransformState Init(Vector<double> theta) => new State(Vector<double>.Build.Dense(theta.Count));
+    protected override State InitCore(Vector<double> theta) => new State(Vector<double>.Build.Dense(theta.Count));
 
     /// <inheritdoc />
-    public override (Vector<double> Update, TransformState State) Update(Vector<double> update, TransformState state, StepContext context)
+    protected override (Vector<double> Update, State State) UpdateCore(Vector<double> update, State state, StepContext context)
     {
-        CheckUpdateArguments(update, state, context);
-        var r = StateAs<State>(state).MeanSquare * Decay + update.PointwiseMultiply(update) * (1 - Decay);
+        var r = state.MeanSquare * Decay + update.PointwiseMultiply(update) * (1 - Decay);
         var u = Vector<double>.Build.Dense(update.Count, i => update[i] / Math.Sqrt(Epsilon + r[i]));
         return (u, new State(r));
     }

@@ -10,12 +10,12 @@ namespace Descent.Optimization;
 /// </summary>
 /// <remarks>The floor on |λ| (Dauphin et al. use a damping term to the same end) keeps the step
 /// bounded along flat directions.</remarks>
-public sealed class ScaleBySaddleFreeNewton : GradientTransform
+public sealed class ScaleBySaddleFreeNewton : StatelessTransform
 {
     /// <summary>Creates the saddle-free Newton direction.</summary>
     /// <param name="minimumCurvature">Floor μ &gt; 0 on |λᵢ|.</param>
     public ScaleBySaddleFreeNewton(double minimumCurvature = 1e-3) =>
-        MinimumCurvature = Text.NonNegative(minimumCurvature, nameof(minimumCurvature), strict: true);
+        MinimumCurvature = Guard.Positive(minimumCurvature, nameof(minimumCurvature));
 
     /// <summary>μ.</summary>
     public double MinimumCurvature { get; }
@@ -24,14 +24,8 @@ public sealed class ScaleBySaddleFreeNewton : GradientTransform
     public override bool UsesHessian => true;
 
     /// <inheritdoc />
-    public override TransformState Init(Vector<double> theta) => TransformState.None;
-
-    /// <inheritdoc />
-    public override (Vector<double> Update, TransformState State) Update(Vector<double> update, TransformState state, StepContext context)
-    {
-        CheckUpdateArguments(update, state, context);
-        return (Spectral.Apply(context.Hessian(), update, l => 1.0 / Math.Max(Math.Abs(l), MinimumCurvature)), state);
-    }
+    protected override Vector<double> Apply(Vector<double> update, StepContext context) =>
+        Spectral.Apply(context.Hessian(), update, l => 1.0 / Math.Max(Math.Abs(l), MinimumCurvature));
 
     /// <inheritdoc />
     public override string ToString() => $"saddle-free-newton(|H|⁻¹g, |λ|≥{Text.Num(MinimumCurvature)})";

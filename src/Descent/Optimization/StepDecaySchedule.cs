@@ -10,10 +10,10 @@ public sealed record StepDecaySchedule : LearningRateSchedule
     /// <param name="every">Stage length in steps, ≥ 1.</param>
     public StepDecaySchedule(double learningRate, double factor, int every)
     {
-        LearningRate = Text.NonNegative(learningRate, nameof(learningRate));
+        LearningRate = Guard.NonNegative(learningRate, nameof(learningRate));
         if (!(factor > 0 && factor <= 1)) throw new ArgumentOutOfRangeException(nameof(factor), factor, "factor must be in (0, 1].");
         Factor = factor;
-        Every = Text.Count(every, nameof(every));
+        Every = Guard.AtLeast(every, 1, nameof(every));
     }
 
     /// <summary>η₀.</summary>

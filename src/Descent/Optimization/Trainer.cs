@@ -5,7 +5,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Descent.Optimization;
 
 /// <summary>
-/// The one training loop: runs any <see cref="Optimizer"/> on any <see cref="Objective"/>,
+/// The one training loop: runs any <see cref="Optimizer"/> (or other <see cref="GradientTransform"/>) on any <see cref="Objective"/>,
 /// θₖ₊₁ = θₖ + Δθₖ, recording the trajectory and stopping at the first rule met.
 /// </summary>
 /// <remarks>
@@ -21,12 +21,12 @@ public static class Trainer
 {
     /// <summary>Minimizes <paramref name="objective"/> from <paramref name="theta0"/>.</summary>
     /// <param name="objective">What to minimize.</param>
-    /// <param name="optimizer">The chain of transforms.</param>
+    /// <param name="optimizer">The optimizer: an <see cref="Optimizer"/>, a <see cref="Chain"/> or any transform whose output is the step Δθ.</param>
     /// <param name="theta0">Start point (finite, of the objective's dimension); copied, never modified.</param>
     /// <param name="options">Stop rules and recording; defaults to 1000 steps.</param>
     /// <param name="cancellationToken">Checked every step; cancellation stops with <see cref="StopReason.Cancelled"/>.
     /// When none is given, the host's <see cref="AmbientCancellation.Token"/> is used (in a notebook: the cell's).</param>
-    public static TrainingResult Run(Objective objective, Optimizer optimizer, Vector<double> theta0,
+    public static TrainingResult Run(Objective objective, GradientTransform optimizer, Vector<double> theta0,
         TrainingOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(objective);

@@ -9,10 +9,10 @@ namespace Descent.Optimization;
 public sealed record TrainingOptions
 {
     /// <summary>Stop after this many updates (≥ 0; default 1000).</summary>
-    public int MaxSteps { get; init => field = Text.Count(value, nameof(MaxSteps), minimum: 0); } = 1000;
+    public int MaxSteps { get; init => field = Guard.AtLeast(value, 0, nameof(MaxSteps)); } = 1000;
 
     /// <summary>Stop when ‖∇L(θ)‖ &lt; this (≥ 0; 0 disables the rule).</summary>
-    public double GradientTolerance { get; init => field = Text.NonNegative(value, nameof(GradientTolerance)); }
+    public double GradientTolerance { get; init => field = Guard.NonNegative(value, nameof(GradientTolerance)); }
 
     /// <summary>Stop when L(θ) ≤ this (null disables the rule).</summary>
     public double? TargetLoss
@@ -42,7 +42,7 @@ public sealed record TrainingOptions
 
     /// <summary>Record θ every this many steps (θ₀ and the final θ always); 0 records only those two.
     /// Thin this out for big models: each record is a copy of θ. Default 1.</summary>
-    public int RecordThetaEvery { get; init => field = Text.Count(value, nameof(RecordThetaEvery), minimum: 0); } = 1;
+    public int RecordThetaEvery { get; init => field = Guard.AtLeast(value, 0, nameof(RecordThetaEvery)); } = 1;
 
     /// <summary>Also record gᵀHg at every step from the objective's Hessian-vector product (one extra
     /// product per step). Default false.</summary>
@@ -52,14 +52,14 @@ public sealed record TrainingOptions
     public Action<TrainingStep>? OnStep { get; init; }
 
     /// <summary>Call <see cref="OnStep"/> every this many steps (≥ 1; default 1).</summary>
-    public int CallbackEvery { get; init => field = Text.Count(value, nameof(CallbackEvery)); } = 1;
+    public int CallbackEvery { get; init => field = Guard.AtLeast(value, 1, nameof(CallbackEvery)); } = 1;
 
     /// <summary>A second objective evaluated for monitoring only, e.g. the validation loss for early
     /// stopping (same dimension as the trained objective).</summary>
     public Objective? Monitor { get; init; }
 
     /// <summary>Evaluate <see cref="Monitor"/> every this many steps and at the end (≥ 1; default 10).</summary>
-    public int MonitorEvery { get; init => field = Text.Count(value, nameof(MonitorEvery)); } = 10;
+    public int MonitorEvery { get; init => field = Guard.AtLeast(value, 1, nameof(MonitorEvery)); } = 10;
 
     /// <summary>Early stopping (Goodfellow et al. 2016, Algorithm 7.1): stop when the <see cref="Monitor"/>
     /// value has not improved on its best for this many evaluations in a row (≥ 1; null disables).

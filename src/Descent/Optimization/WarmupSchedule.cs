@@ -11,7 +11,7 @@ public sealed record WarmupSchedule : LearningRateSchedule
     /// <param name="after">The schedule that follows (a number converts to a constant).</param>
     public WarmupSchedule(int warmupSteps, LearningRateSchedule after)
     {
-        WarmupSteps = Text.Count(warmupSteps, nameof(warmupSteps));
+        WarmupSteps = Guard.AtLeast(warmupSteps, 1, nameof(warmupSteps));
         After = after ?? throw new ArgumentNullException(nameof(after));
     }
 

@@ -18,7 +18,7 @@ public sealed class KernelHarness : IDisposable
 
     public KernelHarness()
     {
-        RepositoryRoot = FindRepositoryRoot();
+        RepositoryRoot = Testing.RepositoryRoot.FullName;
         _prefix = new Lazy<string>(Install);
     }
 
@@ -213,18 +213,5 @@ public sealed class KernelHarness : IDisposable
         }
 
         return null;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Descent.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("cannot find the repository root (Descent.slnx) above " + AppContext.BaseDirectory);
     }
 }

@@ -54,6 +54,11 @@ public sealed class ConditioningSweepTests
         var bad = Assert.Throws<ArgumentException>(() => ExperimentRegistry.WithArguments(ex, new Dictionary<string, string> { ["tolerance"] = "abc" }));
         Assert.Contains("--tolerance", bad.Message);
         Assert.Throws<ArgumentException>(() => ExperimentRegistry.WithArguments(ex, new Dictionary<string, string> { ["nope"] = "1" }));
+        // The record checks the range when the value is set; the registry names the command-line option.
+        var range = Assert.Throws<ArgumentException>(() => ExperimentRegistry.WithArguments(ex, new Dictionary<string, string> { ["max-steps"] = "0" }));
+        Assert.Equal("--max-steps must be at least 1. (got 0) (Parameter 'arguments')", range.Message);
+        Assert.Equal("MaxSteps", Assert.IsType<ArgumentOutOfRangeException>(range.InnerException).ParamName);
+        Assert.Equal("MaxSteps", Assert.Throws<ArgumentOutOfRangeException>(() => new ConditioningSweepParameters { MaxSteps = 0 }).ParamName);
         var table = ex.Run(p).ToTable();
         Assert.Equal(2, table.Rows.Count);
         Assert.StartsWith("kappa,gd_steps", table.ToCsv());

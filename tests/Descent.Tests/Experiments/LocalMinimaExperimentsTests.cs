@@ -68,7 +68,8 @@ public sealed class LocalMinimaExperimentsTests
         // sd of {0.5, 0.25} = 0.25/√2.
         Assert.Equal(0.25 / Math.Sqrt(2), r.Rows[0].StandardDeviation, 14);
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new LossSpread().Run(new LossSpreadParameters { Runs = 1 }));
-        Assert.Equal("parameters", e.ParamName);
+        Assert.Equal("Runs", e.ParamName);                          // the record names its property (the CLI's --runs)
+        Assert.Contains("Runs must be at least 2", e.Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => new GradientNormTest().Run(new GradientNormTestParameters { Steps = 0 }));
     }
 }

@@ -153,6 +153,56 @@ public sealed class TransformTests
     }
 
     [Fact]
+    public void An_optimizer_is_a_transform_so_a_chain_composes_it_like_optax_chain()
+    {
+        // optax.chain(clip_by_global_norm(1), adam(0.1)): the same parts, the same state layout and the same steps as
+        // Adam with clipping prepended.
+        GradientTransform composed = new Chain(new ClipByGlobalNorm(1), Optimizers.Adam(0.1));
+        var prepended = Optimizers.Adam(0.1).Prepend(new ClipByGlobalNorm(1));
+        Assert.Equal("clip(‖g‖≤1) → adam(β₁=0.9, β₂=0.999, ε=1E−08) → scale(−0.1)", composed.ToString());
+        Assert.Equal(prepended.ToString(), composed.ToString());
+
+        var start = V(-1.2, 1);
+        var a = Trainer.Run(new Rosenbrock(), composed, start, new TrainingOptions { MaxSteps = 50 });
+        var b = Trainer.Run(new Rosenbrock(), prepended, start, new TrainingOptions { MaxSteps = 50 });
+        Assert.Equal(b.Losses, a.Losses);                            // bit for bit: the same arithmetic in the same order
+        Assert.Equal(b.Theta.ToArray(), a.Theta.ToArray());
+        Assert.Equal(composed.ToString(), a.Optimizer);
+    }
+
+    [Fact]
+    public void Nesterov_is_momentum_with_the_nesterov_flag_as_in_optax_trace()
+    {
+        var heavyBall = new ScaleByMomentum(0.5);
+        var nesterov = new ScaleByMomentum(0.5, nesterov: true);
+        Assert.Equal("momentum(0.5)", heavyBall.ToString());
+        Assert.Equal("nesterov(0.5)", nesterov.ToString());
+        Assert.Equal("nesterov(0.9) → scale(−0.1)", Optimizers.Nesterov(0.1, 0.9).ToString());
+        var (_, s) = Apply(nesterov, V(1, 2));
+        var (u, next) = Apply(nesterov, V(1, 2), 1, s);
+        // v₁ = g, v₂ = 0.5·g + g = 1.5g; Nesterov outputs g + 0.5·v₂ = 1.75g, the heavy ball v₂ = 1.5g.
+        Assert.Equal([1.75, 3.5], u.ToArray());
+        Assert.Equal([1.5, 3.0], ((ScaleByMomentum.State)next).Velocity.ToArray());
+        var (_, hs) = Apply(heavyBall, V(1, 2));
+        Assert.Equal([1.5, 3.0], Apply(heavyBall, V(1, 2), 1, hs).U.ToArray());
+    }
+
+    [Fact]
+    public void Typed_transforms_check_the_update_length_and_null_arguments_once_in_the_base()
+    {
+        var f = new Quadratic(Matrix<double>.Build.DenseIdentity(2));
+        var context = new StepContext(f, V(0, 0), V(1, 1), 0.0, 0);
+        var t = new ScaleByAdaGrad();
+        var wrongLength = Assert.Throws<ArgumentException>(() => t.Update(V(1, 2, 3), t.Init(V(0, 0)), context));
+        Assert.Equal("update", wrongLength.ParamName);
+        Assert.Contains("length 3", wrongLength.Message);
+        Assert.Equal("state", Assert.Throws<ArgumentNullException>(() => t.Update(V(1, 1), null!, context)).ParamName);
+        Assert.Equal("theta", Assert.Throws<ArgumentNullException>(() => t.Init(null!)).ParamName);
+        var stranger = Assert.Throws<ArgumentException>(() => t.Update(V(1, 1), TransformState.None, context));
+        Assert.Contains("adagrad(δ=1E−07) expects a State state", stranger.Message);
+    }
+
+    [Fact]
     public void A_state_from_another_transform_is_rejected_by_argument_name()
     {
         var ex = Assert.Throws<ArgumentException>(() => Apply(new ScaleByAdam(), V(1, 1), state: new ScaleByMomentum.State(V(0, 0))));
