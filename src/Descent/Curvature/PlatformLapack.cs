@@ -49,10 +49,15 @@ internal static class PlatformLapack
         }
     }
 
-    private static (Dsyevd?, string?) Bind()
+    private static (Dsyevd?, string?) Bind() =>
+        string.IsNullOrEmpty(Environment.GetEnvironmentVariable(DisableVariable)) ? Bind(Candidates()) : (null, null);
+
+    /// <summary>The first of <paramref name="libraries"/> that loads and exports a driver (null, null when none does).</summary>
+    internal static (Delegate? Solver, string? Description) TryBind(IEnumerable<string> libraries) => Bind(libraries);
+
+    private static (Dsyevd?, string?) Bind(IEnumerable<string> libraries)
     {
-        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable(DisableVariable))) return (null, null);
-        foreach (var name in Candidates())
+        foreach (var name in libraries)
         {
             if (!NativeLibrary.TryLoad(name, out var handle)) continue;
             foreach (var symbol in new[] { "dsyevd_2stage_", "dsyevd_" })

@@ -19,7 +19,7 @@ namespace Descent.Curvature;
 /// <para>Backward stable: the computed eigenvalues are exact for A + E with ‖E‖₂ ≈ c·n·u·‖A‖₂ (u = 2⁻⁵³).
 /// Use <see cref="Spectrum"/> when eigenvectors are needed too.</para>
 /// <para>For large matrices (n ≥ <see cref="LapackMinimumOrder"/>) the platform's LAPACK is called instead when one is
-/// installed (<see cref="Solver"/>, <see cref="PathFor"/> says which path runs): its blocked two-stage reduction runs at
+/// installed (<see cref="Solver"/>, <see cref="PathFor(int, Solver)"/> says which path runs): its blocked two-stage reduction runs at
 /// BLAS-3 speed, about 3× the managed reduction at n ≈ 2,400.</para>
 /// </remarks>
 public static class SymmetricEigenvalues
@@ -54,9 +54,11 @@ public static class SymmetricEigenvalues
 
     /// <summary>The path <see cref="Compute(Matrix{double}, Solver)"/> takes for an n × n matrix with <paramref name="solver"/>:
     /// <see cref="Solver.Managed"/> or <see cref="Solver.Lapack"/>.</summary>
-    public static Solver PathFor(int n, Solver solver = Solver.Auto) => solver switch
+    public static Solver PathFor(int n, Solver solver = Solver.Auto) => PathFor(n, solver, PlatformLapack.IsAvailable);
+
+    internal static Solver PathFor(int n, Solver solver, bool lapackAvailable) => solver switch
     {
-        Solver.Auto => n >= LapackMinimumOrder && PlatformLapack.IsAvailable ? Solver.Lapack : Solver.Managed,
+        Solver.Auto => n >= LapackMinimumOrder && lapackAvailable ? Solver.Lapack : Solver.Managed,
         Solver.Managed or Solver.Lapack => solver,
         _ => throw new ArgumentOutOfRangeException(nameof(solver), solver, "solver must be Auto, Managed or Lapack."),
     };
