@@ -31,6 +31,8 @@ void Add(IEnumerable<RaceRow> more)
 if (want.Contains("mlp")) Add(MlpRows.Run(threads, hessian: !options.ContainsKey("no-hessian"), mathNetEvd: options.ContainsKey("mathnet-evd")));
 if (want.Contains("rnn")) Add(RnnRows.Run(lengths));
 if (want.Contains("ss")) Add(SafranShamirRows.Run());
+if (options.GetValueOrDefault("ss-split") is { } splitK) SafranShamirRows.Split(int.Parse(splitK));
+if (options.GetValueOrDefault("ss-steps") is { } stepsK) SafranShamirRows.StepCost(int.Parse(stepsK));
 
 var result = new
 {
