@@ -2,7 +2,8 @@ using System.Text.Json;
 using Descent.Race;
 
 // The Descent side of the race (bench/race.sh). Usage:
-//   dotnet run -c Release --project bench/Descent.Race -- [--rows mlp,rnn,ss] [--rnn-lengths 10,50,100,200] [--no-hessian] [--mathnet-evd] [--out FILE]
+//   dotnet run -c Release --project bench/Descent.Race -- [--rows mlp,rnn,ss] [--rnn-lengths 10,50,100,200] [--no-hessian]
+//     [--mathnet-evd] [--threads N] [--out FILE] [--ss-steps K (CPU µs per Safran–Shamir step)] [--ss-split K (descend vs classify)]
 var options = new Dictionary<string, string>();
 for (int i = 0; i < args.Length; i++)
 {
