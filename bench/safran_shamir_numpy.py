@@ -6,16 +6,15 @@ population objective F = 1/2 E[(sum_i relu(w_i.x) - sum_j relu(e_j.x))^2] (close
 ||grad F|| <= 1e-9 or F <= 1e-10 or 300,000 steps; then each end point is a global minimum (F <= 1e-6), a spurious
 minimum (exact Hessian with lambda_min > 1e-6) or a saddle/degenerate point.
 
-NumPy runs all starts of one k as a batch (arrays of shape runs x n x k), dropping runs as they stop, so the per-call
-overhead of NumPy is paid once per step for the whole batch instead of once per run: the strongest NumPy version of the
-protocol we know. (The authors' own code loops over runs with one k x k matrix each, far slower.) Random starts come from
-numpy's generator, so individual runs differ from Descent's; the percentages agree within their standard errors.
+NumPy runs all starts of one k as a batch (arrays of shape runs x n x k): every operation of a step works on the whole
+batch (batched matmul for the two contractions, in-place elementwise operations), runs that stop are frozen and dropped
+from the batch once a quarter of it has stopped, so the per-call overhead of NumPy is paid once per step for the whole
+batch instead of once per run. (The authors' own code loops over runs with one k x k matrix each, far slower.) Random
+starts come from numpy's generator, so individual runs differ from Descent's; the percentages agree within their
+standard errors.
 
     /usr/bin/python3 bench/safran_shamir_numpy.py --ks 6,7,8,9,10,11,12 --runs 1000
-    bench/safran_shamir_race.sh      # the full table here and in Descent, back to back
-
-Measured 2026-11-26 (AMD EPYC, 2 shared cores, load 1-3, one thread each), full table k = n = 6..20, 1000 runs:
-Descent 284.9 s wall / 286.9 s CPU, NumPy 812.2 s wall / 794.5 s CPU (2.8x); identical protocol, rates within SE.
+    bench/safran_shamir_race.sh      # the same table here and in Descent, back to back (see bench/README.md)
 """
 import argparse
 import json
@@ -30,47 +29,86 @@ import numpy as np  # noqa: E402
 TWO_PI = 2 * math.pi
 
 
-def gradient(W):
-    """Gradient and value of F for a batch W (R, n, k), teacher e_1..e_k. Returns (G, F, gnorm)."""
+def gradient(W, out):
+    """∇F, F and ‖∇F‖ for a batch W (R, n, k), teacher e_1..e_k, gradient written into `out` (R, n, k).
+
+    Vectorized over the batch: every operation works on the whole (R, n, k) or (R, n, n) array, in place where it can,
+    and the two contractions are batched matrix products (np.matmul). Sines come without cancellation where it matters
+    (near the global minimum wᵢ → eᵢ): for the teacher, sin θᵢⱼ = ‖wᵢ without entry j‖/‖wᵢ‖ for the one coordinate with
+    cos²θ ≥ ½; for nearly parallel students, the rejection ‖ŵ' − cos θ ŵ‖ (the same rules as Descent)."""
     R, n, k = W.shape
     W2 = W * W
     sq = W2.sum(-1)                                   # (R, n)
     r = np.sqrt(sq)
     inv = 1.0 / r
-    # Teacher angles: cos = w_j/|w|, sin = |w without j|/|w| (exact for the dominant coordinate, no cancellation).
+    # Teacher angles.
     C = W * inv[..., None]
-    S = np.sqrt(np.clip(1.0 - C * C, 0.0, 1.0))
-    dom = np.argmax(W2, axis=-1)                      # (R, n)
-    excl = W2.copy()
-    np.put_along_axis(excl, dom[..., None], 0.0, axis=-1)
-    s_dom = np.minimum(1.0, np.sqrt(excl.sum(-1)) * inv)
-    np.put_along_axis(S, dom[..., None], s_dom[..., None], axis=-1)
-    T = np.arctan2(S, C)
-    rest = math.pi - T
+    S = 1.0 - C * C
+    np.maximum(S, 0.0, out=S)
+    np.sqrt(S, out=S)
+    dom = W2 >= 0.5 * sq[..., None]                   # at most one coordinate per neuron
+    if dom.any():
+        excl = np.sqrt(np.where(dom, 0.0, W2).sum(-1)) * inv    # ‖wᵢ without its dominant entry‖/‖wᵢ‖
+        np.copyto(S, np.minimum(1.0, excl)[..., None], where=dom)
+    rest = np.pi - angle(S, C)                        # π − θᵢⱼ
     cross = (r * (S + rest * C).sum(-1)).sum(-1) / TWO_PI
-    coef = -S.sum(-1) / TWO_PI                        # (R, n)
-    G = -rest / TWO_PI                                # teacher part of the gradient
+    coef = S.sum(-1)                                  # Σⱼ sin θᵢⱼ (times −1/2π below)
     # Student pairs.
-    Wn = W * inv[..., None]
-    Cp = np.clip(Wn @ Wn.transpose(0, 2, 1), -1.0, 1.0)   # (R, n, n)
-    Sp = np.sqrt(np.clip(1.0 - Cp * Cp, 0.0, 1.0))
-    eye = np.eye(n, dtype=bool)
-    near = (np.abs(Cp) >= 0.9) & ~eye
+    Cp = np.matmul(C, C.transpose(0, 2, 1))           # cos θᵢᵢ' (C = ŵ rows)
+    np.clip(Cp, -1.0, 1.0, out=Cp)
+    Sp = 1.0 - Cp * Cp
+    np.maximum(Sp, 0.0, out=Sp)
+    np.sqrt(Sp, out=Sp)
+    near = np.abs(Cp) >= 0.9
+    near[:, EYE[n]] = False
     if near.any():
         rr, ii, jj = np.nonzero(near)
-        d = Wn[rr, jj] - Cp[rr, ii, jj][:, None] * Wn[rr, ii]
-        Sp[rr, ii, jj] = np.minimum(1.0, np.sqrt((d * d).sum(-1)))
-    Tp = np.arctan2(Sp, Cp)
-    A = (math.pi - Tp) / TWO_PI
-    A[:, eye] = 0.0
-    Sp[:, eye] = 0.0
-    coef += (Sp * r[:, None, :]).sum(-1) / TWO_PI
-    G += (0.5 + coef * inv)[..., None] * W + A @ W
-    Kp = r[:, :, None] * r[:, None, :] * (Sp + (math.pi - Tp) * Cp) / TWO_PI
-    Kp[:, eye] = 0.0
-    students = 0.25 * sq.sum(-1) + 0.5 * Kp.sum((-1, -2))
+        d = C[rr, jj] - Cp[rr, ii, jj][:, None] * C[rr, ii]
+        Sp[rr, ii, jj] = np.minimum(1.0, np.sqrt(np.einsum("ij,ij->i", d, d)))
+    # The angles of the n(n−1)/2 pairs i < i' only (the matrix is symmetric), scattered back to both halves.
+    iu, ju = TRIU[n]
+    A = np.zeros_like(Cp)                             # (π − θᵢᵢ'), zero diagonal
+    a = np.pi - angle(Sp[:, iu, ju], Cp[:, iu, ju])
+    A[:, iu, ju] = a
+    A[:, ju, iu] = a
+    Sp[:, EYE[n]] = 0.0
+    # ∇_{wᵢ}F = ½wᵢ + (1/2π)[(Σᵢ' ‖wᵢ'‖ sin θᵢᵢ' − Σⱼ sin θᵢⱼ) ŵᵢ + Σᵢ' (π − θᵢᵢ') wᵢ' − (π − θᵢⱼ)ⱼ]
+    scale = np.matmul(Sp, r[..., None])[..., 0]       # Σᵢ' ‖wᵢ'‖ sin θᵢᵢ'
+    scale -= coef
+    scale *= inv
+    scale /= TWO_PI
+    scale += 0.5
+    np.multiply(W, scale[..., None], out=out)
+    out += np.matmul(A, W) / TWO_PI
+    out -= rest / TWO_PI
+    Kp = (Sp + A * Cp) * r[:, :, None] * r[:, None, :]
+    Kp[:, EYE[n]] = 0.0
+    students = 0.25 * sq.sum(-1) + Kp.sum((-1, -2)) / (2 * TWO_PI)
     F = students - cross + 0.5 * (k / 2 + k * (k - 1) / TWO_PI)
-    return G, F, np.sqrt((G * G).sum((-1, -2)))
+    return F, np.sqrt(np.einsum("rij,rij->r", out, out))
+
+
+def angle(s, c):
+    """θ = atan2(s, c) for s ≥ 0, as arctan(s/c) (+π where c < 0): NumPy's arctan is SIMD-vectorized, its arctan2 is
+    not (3× slower here); the result is the same to an ulp or two (arctan's relative accuracy)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = np.arctan(s / c)                          # c = 0 (s > 0): s/c = ±inf, arctan = ±π/2
+    t[np.signbit(c)] += np.pi                         # c < 0, and c = −0 (where s/c = −inf)
+    return t
+
+
+class _Cache(dict):
+    def __init__(self, make):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, n):
+        self[n] = self.make(n)
+        return self[n]
+
+
+EYE = _Cache(lambda n: np.eye(n, dtype=bool))
+TRIU = _Cache(lambda n: np.triu_indices(n, 1))
 
 
 def hessian(w):
@@ -113,29 +151,39 @@ def hessian(w):
 
 
 def run_k(k, n, runs, seed, tol=1e-9, global_f=1e-10, max_steps=300_000, step_scale=5.0):
+    """All `runs` starts advance together; a run that meets a stop rule is frozen (its end point stored) and dropped
+    from the batch once a quarter of the batch has stopped, so a step costs work only for the live runs."""
     rng = np.random.default_rng([seed, k, n])
     W = rng.standard_normal((runs, n, k)) / math.sqrt(k)
     step = step_scale / k
     idx = np.arange(runs)
+    live = np.ones(runs, dtype=bool)                  # over the current batch
     final_W = np.zeros_like(W)
     final_F = np.zeros(runs)
     steps = np.zeros(runs, dtype=np.int64)
     converged = np.zeros(runs, dtype=bool)
+    G = np.empty_like(W)
     t = 0
-    while len(idx) > 0:
-        G, F, gn = gradient(W)
+    while True:
+        F, gn = gradient(W, G)
         finite = np.isfinite(F) & np.isfinite(gn)
-        done = (gn <= tol) | (F <= global_f) | ~finite | (t >= max_steps)
+        done = live & ((gn <= tol) | (F <= global_f) | ~finite | (t >= max_steps))
         if done.any():
-            final_W[idx[done]] = W[done]
-            final_F[idx[done]] = F[done]
-            steps[idx[done]] = t
-            converged[idx[done]] = finite[done] & ((gn[done] <= tol) | (F[done] <= global_f))
-            keep = ~done
-            idx, W, G = idx[keep], W[keep], G[keep]
-        if len(idx) == 0:
-            break
-        W = W - step * G
+            d = idx[done]
+            final_W[d] = W[done]
+            final_F[d] = F[done]
+            steps[d] = t
+            converged[d] = finite[done] & ((gn[done] <= tol) | (F[done] <= global_f))
+            live &= ~done
+            count = int(live.sum())
+            if count == 0:
+                break
+            if count <= 0.75 * len(idx):              # compact: drop the frozen runs
+                idx, W, G, live = idx[live], W[live], G[live], live[live]
+        # Frozen runs still in the batch take no step (their G is zeroed).
+        if not live.all():
+            G[~live] = 0.0
+        W -= step * G
         t += 1
     kinds = {"global": 0, "spurious": 0, "saddle": 0, "not_converged": 0}
     lam, obj = [], []

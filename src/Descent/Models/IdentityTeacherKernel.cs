@@ -25,7 +25,7 @@ internal sealed class IdentityTeacherKernel
 {
     private const double TwoPi = 2 * Math.PI;
     private readonly int _k, _n;
-    private readonly double[] _norm, _coef, _pairWeight, _cos, _sin;
+    private readonly double[] _norm, _coef, _pairWeight, _cos, _sin, _pairSin, _pairCos, _pairRest;
     private readonly double _teacherTerm;
 
     public IdentityTeacherKernel(int k, int n)
@@ -37,6 +37,10 @@ internal sealed class IdentityTeacherKernel
         _pairWeight = new double[n * n];
         _cos = new double[k];
         _sin = new double[k];
+        int pairs = n * (n - 1) / 2;
+        _pairSin = new double[pairs];
+        _pairCos = new double[pairs];
+        _pairRest = new double[pairs];
         _teacherTerm = 0.5 * (k / 2.0 + k * (k - 1) / TwoPi);
     }
 
@@ -131,21 +135,25 @@ internal sealed class IdentityTeacherKernel
             cross += r * kernelSum / TwoPi;
         }
 
-        // Student pairs i < i': (1/2π)(‖w_{i'}‖ sin θ ŵᵢ + (π − θ) w_{i'}) and symmetrically.
+        // Student pairs i < i': (1/2π)(‖w_{i'}‖ sin θ ŵᵢ + (π − θ) w_{i'}) and symmetrically. Three sweeps over the pairs
+        // in the same (i, i') order: (1) cos and sin of each angle, (2) π − θ for all pairs with the SIMD arctangent (lane
+        // by lane bit-identical to the scalar Angle, and free of the scalar one's unpredictable branches), (3) the sums.
+        var ps = _pairSin;
+        var pc = _pairCos;
+        var pr = _pairRest;
+        int q = 0;
         for (int i = 0; i < n; i++)
         {
-            a[i * n + i] = 0;
             int o1 = i * k;
             double r1 = norm[i];
-            for (int i2 = i + 1; i2 < n; i2++)
+            for (int i2 = i + 1; i2 < n; i2++, q++)
             {
                 int o2 = i2 * k;
                 double r2 = norm[i2];
                 if (r1 == 0 || r2 == 0)
                 {
-                    // ∇_w K(0, u) = u/4 for the zero one; K and the other's gradient vanish.
-                    a[i * n + i2] = r1 == 0 ? 0.25 : 0;
-                    a[i2 * n + i] = r2 == 0 ? 0.25 : 0;
+                    ps[q] = 0;
+                    pc[q] = 1;
                     continue;
                 }
                 double dot = Kernels.Dot(w.AsSpan(o1, k), w.AsSpan(o2, k));
@@ -164,7 +172,34 @@ internal sealed class IdentityTeacherKernel
                     }
                     s = Math.Min(1.0, Math.Sqrt(s2));
                 }
-                double rest = Math.PI - Angle(s, c);
+                ps[q] = s;
+                pc[q] = c;
+            }
+        }
+        int pairs = q, p0 = 0, vw = Vector<double>.Count;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var vPi = new Vector<double>(Math.PI);
+            for (; p0 <= pairs - vw; p0 += vw)
+                (vPi - Angle(new Vector<double>(ps, p0), new Vector<double>(pc, p0))).CopyTo(pr, p0);
+        }
+        for (; p0 < pairs; p0++) pr[p0] = Math.PI - Angle(ps[p0], pc[p0]);
+        q = 0;
+        for (int i = 0; i < n; i++)
+        {
+            a[i * n + i] = 0;
+            double r1 = norm[i];
+            for (int i2 = i + 1; i2 < n; i2++, q++)
+            {
+                double r2 = norm[i2];
+                if (r1 == 0 || r2 == 0)
+                {
+                    // ∇_w K(0, u) = u/4 for the zero one; K and the other's gradient vanish.
+                    a[i * n + i2] = r1 == 0 ? 0.25 : 0;
+                    a[i2 * n + i] = r2 == 0 ? 0.25 : 0;
+                    continue;
+                }
+                double s = ps[q], c = pc[q], rest = pr[q];
                 double weight = rest / TwoPi;
                 students += r1 * r2 * (s + rest * c) / TwoPi;
                 a[i * n + i2] = weight;
@@ -174,18 +209,39 @@ internal sealed class IdentityTeacherKernel
             }
         }
 
+        // gᵢ += (½ + coefᵢ/‖wᵢ‖) wᵢ + Σ_{i'} aᵢᵢ' w_{i'}: the same fused multiply-adds per entry and in the same order as
+        // one Axpy per term, but each SIMD chunk of gᵢ stays in a register across the terms.
         double total = 0;
         for (int i = 0; i < n; i++)
         {
             int o = i * k;
             double scale = 0.5 + (norm[i] == 0 ? 0 : coef[i] / norm[i]);
-            var gi = g.AsSpan(o, k);
-            Kernels.Axpy(scale, w.AsSpan(o, k), gi);
-            for (int i2 = 0; i2 < n; i2++)
+            int l = 0;
+            if (Vector.IsHardwareAccelerated && k >= vw)
             {
-                double weight = a[i * n + i2];
-                if (weight != 0) Kernels.Axpy(weight, w.AsSpan(i2 * k, k), gi);
+                var vscale = new Vector<double>(scale);
+                for (; l <= k - vw; l += vw)
+                {
+                    var acc = Vector.FusedMultiplyAdd(vscale, new Vector<double>(w, o + l), new Vector<double>(g, o + l));
+                    for (int i2 = 0; i2 < n; i2++)
+                    {
+                        double weight = a[i * n + i2];
+                        if (weight != 0) acc = Vector.FusedMultiplyAdd(new Vector<double>(weight), new Vector<double>(w, i2 * k + l), acc);
+                    }
+                    acc.CopyTo(g, o + l);
+                }
             }
+            for (; l < k; l++)
+            {
+                double acc = Math.FusedMultiplyAdd(scale, w[o + l], g[o + l]);
+                for (int i2 = 0; i2 < n; i2++)
+                {
+                    double weight = a[i * n + i2];
+                    if (weight != 0) acc = Math.FusedMultiplyAdd(weight, w[i2 * k + l], acc);
+                }
+                g[o + l] = acc;
+            }
+            var gi = g.AsSpan(o, k);
             total += Kernels.Dot(gi, gi);
         }
         Value = students - cross + _teacherTerm;

@@ -293,9 +293,28 @@ public sealed class Mlp : Objective, IRowObjective
         return new DenseVector(hv);
     }
 
+    /// <summary>Most threads <see cref="Objective.Hessian"/> spreads its columns over (default: every core,
+    /// <see cref="Environment.ProcessorCount"/>; 1 = the calling thread only). Each column is computed by the same
+    /// operations whichever thread runs it and written to its own entries, so the matrix is bit-for-bit the same for
+    /// every thread count.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to less than 1.</exception>
+    public int Threads
+    {
+        get => _threads;
+        set => _threads = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Threads must be at least 1.");
+    }
+
+    private int _threads = Environment.ProcessorCount;
+
+    /// <summary>Below this many multiply-adds (examples × parameters per Hessian column batch) the Hessian stays on one
+    /// thread: starting workers costs tens of microseconds, a column of a small network less.</summary>
+    private const long ParallelHessianWork = 1L << 18;
+
     /// <summary>The exact Hessian, column by column from R-passes with unit directions eⱼ. One forward and one
     /// backward pass are shared by all columns; each R-pass starts at the layer of parameter j (everything below
-    /// it has R{·} = 0) and, by symmetry, computes only the rows i ≥ j. Cost ≈ n/2 backward passes of the first layer.</summary>
+    /// it has R{·} = 0) and, by symmetry, computes only the rows i ≥ j. Cost ≈ n/2 backward passes of the first layer.
+    /// Columns are spread over <see cref="Threads"/> threads when the network is large enough, each with its own
+    /// R-pass buffers (the forward/backward pass is shared read-only); column j writes only h[j, j…] and h[j…, j].</summary>
     protected override Matrix<double> HessianCore(Vector<double> theta)
     {
         var p = Values(theta);
@@ -309,15 +328,36 @@ public sealed class Mlp : Objective, IRowObjective
             for (int r = 0; r < b; r++)
                 Elementwise.Loss(_loss, ws.Z[last].AsSpan(r * k, k), _y.AsSpan(r * k, k), ws.D[last].AsSpan(r * k, k), ws.P.AsSpan(r * k, k), scale);
             Backward(p, _x, b, ws, default);
-            var col = new double[n];
+            // Column j ↦ (layer, unit o, input i; i = −1 for a bias).
+            var columns = new (int Layer, int O, int I, int J)[n];
+            int c = 0;
             for (int layer = 0; layer <= last; layer++)
             {
                 int m = _rowsW[layer], fanIn = _sizes[layer];
                 for (int o = 0; o < m; o++)
                     for (int i = 0; i < fanIn; i++)
-                        HessianColumn(p, ws, b, layer, o, i, _wOffset[layer] + o * fanIn + i, col, h, n);
+                        columns[c++] = (layer, o, i, _wOffset[layer] + o * fanIn + i);
                 for (int o = 0; o < m; o++)
-                    HessianColumn(p, ws, b, layer, o, -1, _bOffset[layer] + o, col, h, n);
+                    columns[c++] = (layer, o, -1, _bOffset[layer] + o);
+            }
+            int threads = Math.Min(_threads, Environment.ProcessorCount);
+            if (threads <= 1 || (long)b * n < ParallelHessianWork)
+            {
+                var col = new double[n];
+                foreach (var (layer, o, i, j) in columns) HessianColumn(p, ws, b, layer, o, i, j, col, h, n);
+            }
+            else
+            {
+                // Dynamic scheduling (columns of the first layer cost the most); the result does not depend on it.
+                Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = threads },
+                    () => (Scratch: new Workspace(ws, b), Col: new double[n]),
+                    (t, _, local) =>
+                    {
+                        var (layer, o, i, j) = columns[t];
+                        HessianColumn(p, local.Scratch, b, layer, o, i, j, local.Col, h, n);
+                        return local;
+                    },
+                    _ => { });
             }
         }
         finally
@@ -454,6 +494,24 @@ public sealed class Mlp : Objective, IRowObjective
                 int width = l == 0 ? 0 : capacity * m._sizes[l];
                 A[l] = new double[width]; DA[l] = new double[width]; RA[l] = new double[width]; RDA[l] = new double[width];
                 Arg[l] = m._activation == Activation.Maxout ? new int[width] : [];
+            }
+        }
+
+        /// <summary>A view of <paramref name="shared"/>'s forward/backward buffers (read-only use) with its own R-pass
+        /// buffers (RZ, RA, RD, RDA) for the first <paramref name="rows"/> rows: one per Hessian worker thread.</summary>
+        public Workspace(Workspace shared, int rows)
+        {
+            Capacity = shared.Capacity;
+            X = shared.X; Y = shared.Y; P = shared.P;
+            Z = shared.Z; A = shared.A; D = shared.D; DA = shared.DA; Arg = shared.Arg;
+            int layers = Z.Length;
+            RZ = new double[layers][]; RD = new double[layers][]; RA = new double[layers][]; RDA = new double[layers][];
+            for (int l = 0; l < layers; l++)
+            {
+                RZ[l] = new double[shared.RZ[l].Length];
+                RD[l] = new double[shared.RD[l].Length];
+                RA[l] = new double[shared.RA[l].Length];
+                RDA[l] = new double[shared.RDA[l].Length];
             }
         }
     }

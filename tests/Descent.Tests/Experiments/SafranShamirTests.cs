@@ -163,6 +163,21 @@ public sealed class SafranShamirTests
             Assert.True(row.SpuriousPercent <= wider.Row(row.K, row.K)!.SpuriousPercent, row.ToString());
     }
 
+    [Theory]
+    [InlineData(7, 3, 4456662575492366336L, 286)]
+    [InlineData(9, 11, 4581425914830077952L, 1607)]
+    [InlineData(11, 5, 4580714706405793792L, 1356)]
+    public void Descent_reproduces_recorded_runs_bit_for_bit(int k, int run, long objectiveBits, int steps)
+    {
+        // The stored tables in data/ and chapter 02's outputs come from these trajectories: a faster kernel must give the
+        // same end point to the last bit (F's bit pattern and the step count were recorded with the kernel that made data/).
+        var problem = new ReluTeacherStudent(k, k);
+        var start = SafranShamir.Start(problem, SafranShamir.RunSeed(0, k, k, run));
+        var (theta, taken, converged) = SafranShamir.Descend(problem, start, 5.0 / k, 1e-9, 300_000, 1e-10);
+        Assert.True(converged);
+        Assert.Equal((objectiveBits, steps), (BitConverter.DoubleToInt64Bits(problem.Value(theta)), taken));
+    }
+
     [Fact]
     public void Runs_are_reproducible_and_independent_of_the_thread_count()
     {

@@ -321,6 +321,26 @@ public sealed class MlpTests
         Assert.Equal(h, h.Transpose());
     }
 
+    [Theory]
+    [InlineData(Activation.Tanh, LossFunction.SoftmaxCrossEntropy)]
+    [InlineData(Activation.Maxout, LossFunction.SquaredError)]
+    public void Hessian_on_several_threads_is_bit_identical_to_one_thread(Activation activation, LossFunction loss)
+    {
+        // 20-16-3 on 900 examples: 900 × 387 (maxout: 659) multiply-adds per column, above the threshold at which
+        // the columns are spread over threads (2¹⁸), so Threads = 4 really runs in parallel on a multi-core machine.
+        var model = Make(activation, loss, [20, 16, 3], 900, 5);
+        var theta = GaussianVector(model.Dimension, new Random(6), 0.5);
+        Assert.Equal(Environment.ProcessorCount, model.Threads);
+        model.Threads = 1;
+        var one = model.Hessian(theta);
+        model.Threads = 4;
+        var many = model.Hessian(theta);
+        // Each column is the same sequence of operations whichever thread runs it: equal to the last bit.
+        Assert.Equal(one.ToColumnMajorArray(), many.ToColumnMajorArray());
+        Assert.Equal(one, one.Transpose());
+        Assert.Equal("value", Assert.Throws<ArgumentOutOfRangeException>(() => model.Threads = 0).ParamName);
+    }
+
     [Fact]
     public void ToString_names_architecture_loss_and_size()
     {
