@@ -10,12 +10,21 @@ public sealed class CompletionTests(ClassicNotebook notebook)
         {
             notebook.Server.WriteNotebook("complete.ipynb", "");
             var tab = await notebook.OpenAsync("complete.ipynb", "complete", tabs);
+            await tab.WarmUpCompletionAsync();
             await tab.TypeIntoCellAsync(0, "Console.WriteL");
             await tab.Page.Keyboard.PressAsync("Tab");
             // Classic Notebook inserts a single match at once and lists several in a <select>.
-            await tab.Page.WaitForFunctionAsync(
-                "() => document.querySelector('.completions select option') !== null || Jupyter.notebook.get_cell(0).get_text() !== 'Console.WriteL'",
-                new PuppeteerSharp.WaitForFunctionOptions { Timeout = 10_000, PollingInterval = 50 });
+            try
+            {
+                await tab.Page.WaitForFunctionAsync(
+                    "() => document.querySelector('.completions select option') !== null || Jupyter.notebook.get_cell(0).get_text() !== 'Console.WriteL'",
+                    new PuppeteerSharp.WaitForFunctionOptions { Timeout = 10_000, PollingInterval = 50 });
+            }
+            catch (PuppeteerSharp.WaitTaskTimeoutException)
+            {
+                Assert.Fail($"Tab after 'Console.WriteL' neither completed nor listed anything within 10 s; the kernel's complete_reply: {await tab.KernelCompleteReplyAsync("Console.WriteL")}");
+            }
+
             var options = await tab.Page.EvaluateFunctionAsync<string[]>(
                 "() => Array.from(document.querySelectorAll('.completions select option')).map(o => o.textContent)");
             var text = await tab.CellTextAsync(0);
@@ -38,6 +47,7 @@ public sealed class CompletionTests(ClassicNotebook notebook)
         {
             notebook.Server.WriteNotebook("inspect.ipynb", "");
             var tab = await notebook.OpenAsync("inspect.ipynb", "inspect", tabs);
+            await tab.WarmUpCompletionAsync();
             await tab.TypeIntoCellAsync(0, "Math.Max(");
             await tab.Page.Keyboard.DownAsync("Shift");
             await tab.Page.Keyboard.PressAsync("Tab");
@@ -52,7 +62,8 @@ public sealed class CompletionTests(ClassicNotebook notebook)
             }
             catch (PuppeteerSharp.WaitTaskTimeoutException)
             {
-                Assert.Fail($"no tooltip within 10 s of Shift-Tab inside 'Math.Max(' (cell text '{await tab.CellTextAsync(0)}')");
+                var text = await tab.CellTextAsync(0);
+                Assert.Fail($"no tooltip within 10 s of Shift-Tab inside 'Math.Max(' (cell text '{text}'); the kernel's inspect_reply there: {await tab.KernelInspectReplyAsync(text, "Math.Max(".Length)}");
             }
 
             // Math.Max has overloads for byte, decimal, double, short, int, long, sbyte, float, ushort, uint, ulong, nint, nuint.
