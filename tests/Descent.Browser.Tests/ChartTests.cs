@@ -55,4 +55,26 @@ public sealed class ChartTests(ClassicNotebook notebook)
             int drawn = await tab.WaitForDrawnChartsAsync(2);
             Assert.True(drawn == 2, $"{drawn} of 2 stored charts drew; page text:\n{await tab.PageTextAsync()}");
         });
+
+    [Fact]
+    public Task Outside_classic_notebook_a_chart_loads_plotly_with_a_script_element_once() =>
+        notebook.WithScreenshotsOnFailureAsync(nameof(Outside_classic_notebook_a_chart_loads_plotly_with_a_script_element_once), async tabs =>
+        {
+            // JupyterLab's page has no require.js and names its base URL in #jupyter-config-data. A page served by the same
+            // Jupyter server (/files/) with that element and two chart outputs takes the script-element route.
+            var html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+                       + "<script id=\"jupyter-config-data\" type=\"application/json\">{\"baseUrl\": \"/\"}</script></head><body>"
+                       + Descent.Plots.ChartHtml.JupyterFragment(Descent.Plots.Plot.Curve([3.0, 1.0, 2.0]), "lab-1", JupyterNotebookServer.KernelName)
+                       + Descent.Plots.ChartHtml.JupyterFragment(Descent.Plots.Plot.Curve([1.0, 2.0]), "lab-2", JupyterNotebookServer.KernelName)
+                       + "</body></html>";
+            File.WriteAllText(Path.Combine(notebook.Server.NotebookDirectory, "lab-like.html"), html);
+            var page = await notebook.Browser.NewPageAsync();
+            var tab = new NotebookTab(page, notebook, "lab-like");
+            tabs.Add(tab);
+            await page.GoToAsync($"http://127.0.0.1:{notebook.Server.Port}/files/lab-like.html?token={notebook.Server.Token}");
+            int drawn = await tab.WaitForDrawnChartsAsync(2);
+            Assert.True(drawn == 2, $"{drawn} of 2 charts drew; page text:\n{await tab.PageTextAsync()}");
+            Assert.False(await page.EvaluateExpressionAsync<bool>("typeof window.requirejs === 'function'"));
+            Assert.Equal(1, await page.EvaluateExpressionAsync<int>("document.querySelectorAll('script[src*=\"kernelspecs/\"]').length"));
+        });
 }
