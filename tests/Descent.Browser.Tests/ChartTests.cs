@@ -60,18 +60,29 @@ public sealed class ChartTests(ClassicNotebook notebook)
     public Task Outside_classic_notebook_a_chart_loads_plotly_with_a_script_element_once() =>
         notebook.WithScreenshotsOnFailureAsync(nameof(Outside_classic_notebook_a_chart_loads_plotly_with_a_script_element_once), async tabs =>
         {
-            // JupyterLab's page has no require.js and names its base URL in #jupyter-config-data. A page served by the same
-            // Jupyter server (/files/) with that element and two chart outputs takes the script-element route.
+            // JupyterLab's page has no require.js and names its base URL in #jupyter-config-data. The test answers one
+            // request on the server's own origin (so the login cookie goes along) with such a page holding two chart
+            // outputs; everything else, plotly.js from the kernel spec folder included, comes from the real server.
+            // (/files/ cannot serve it: the server sandboxes those pages, so they send no cookie.)
             var html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
                        + "<script id=\"jupyter-config-data\" type=\"application/json\">{\"baseUrl\": \"/\"}</script></head><body>"
                        + Descent.Plots.ChartHtml.JupyterFragment(Descent.Plots.Plot.Curve([3.0, 1.0, 2.0]), "lab-1", JupyterNotebookServer.KernelName)
                        + Descent.Plots.ChartHtml.JupyterFragment(Descent.Plots.Plot.Curve([1.0, 2.0]), "lab-2", JupyterNotebookServer.KernelName)
                        + "</body></html>";
-            File.WriteAllText(Path.Combine(notebook.Server.NotebookDirectory, "lab-like.html"), html);
             var page = await notebook.Browser.NewPageAsync();
             var tab = new NotebookTab(page, notebook, "lab-like");
             tabs.Add(tab);
-            await page.GoToAsync($"http://127.0.0.1:{notebook.Server.Port}/files/lab-like.html?token={notebook.Server.Token}");
+            await page.GoToAsync($"http://127.0.0.1:{notebook.Server.Port}/tree?token={notebook.Server.Token}"); // logs in
+            var labPage = $"http://127.0.0.1:{notebook.Server.Port}/lab/tree/charts.ipynb";
+            await page.SetRequestInterceptionAsync(true);
+            page.Request += async (_, e) =>
+            {
+                if (e.Request.Url == labPage)
+                    await e.Request.RespondAsync(new PuppeteerSharp.ResponseData { Status = System.Net.HttpStatusCode.OK, ContentType = "text/html", Body = html });
+                else
+                    await e.Request.ContinueAsync();
+            };
+            await page.GoToAsync(labPage);
             int drawn = await tab.WaitForDrawnChartsAsync(2);
             Assert.True(drawn == 2, $"{drawn} of 2 charts drew; page text:\n{await tab.PageTextAsync()}");
             Assert.False(await page.EvaluateExpressionAsync<bool>("typeof window.requirejs === 'function'"));
