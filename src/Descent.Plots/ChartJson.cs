@@ -9,7 +9,9 @@ namespace Descent.Plots;
 /// when the chart sets one), which is what Jupyter's <c>application/vnd.plotly.v1+json</c> mime type and
 /// <c>Plotly.newPlot(div, figure)</c> take.
 /// </summary>
-/// <remarks>Numbers are written in round-trip form, so the arrays equal the inputs exactly. Any non-finite number that
+/// <remarks>Numbers are rounded to <see cref="SignificantDigits"/> significant digits (far finer than a plot can show),
+/// so a stored chart reads <c>-0.45</c> rather than <c>-0.44999999999999996</c>; integral values are kept exactly, and the
+/// rounding is a pure function of the value, so a rerun writes byte-identical JSON. Any non-finite number that
 /// reached a chart is written as null (a gap), never as the invalid JSON token NaN. Animation frames, which Plotly.NET 6
 /// charts cannot carry, travel inside the layout and are lifted to the top-level "frames" here.</remarks>
 public static class ChartJson
@@ -19,6 +21,27 @@ public static class ChartJson
         ReferenceLoopHandling = ReferenceLoopHandling.Serialize,
         Converters = { new NonFiniteAsNullConverter() },
     });
+
+    /// <summary>The significant digits a chart's numbers keep (7: a relative error below 5e-7, far under a pixel of any
+    /// plot, while a rerun with round-off noise in the last bits still writes the same text).</summary>
+    public const int SignificantDigits = 7;
+
+    /// <summary>
+    /// <paramref name="value"/> rounded to <see cref="SignificantDigits"/> significant digits, as the nearest double to the
+    /// shortest decimal: 0.44999999999999996 → 0.45, 1/3 → 0.3333333. Integral values (|x| &lt; 2⁵³) and non-finite values
+    /// are returned unchanged.
+    /// </summary>
+    public static double Round(double value)
+    {
+        if (!double.IsFinite(value) || (Math.Abs(value) < 9007199254740992.0 && value == Math.Floor(value)))
+        {
+            return value;
+        }
+
+        // "G7" formats with correct decimal rounding of the exact binary value; parsing gives the nearest double, whose
+        // shortest round-trip text (what the JSON writer prints) is that same decimal.
+        return double.Parse(value.ToString("G7", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>The figure JSON (compact, one line).</summary>
     public static string ToPlotlyJson(GenericChart chart) => ToFigure(chart).ToString(Formatting.None);
@@ -81,7 +104,8 @@ public static class ChartJson
         return result;
     }
 
-    /// <summary>Writes NaN and ±∞ as null: plotly.js draws null as a gap, and JSON has no NaN.</summary>
+    /// <summary>Writes NaN and ±∞ as null (plotly.js draws null as a gap, and JSON has no NaN) and rounds the rest to
+    /// <see cref="SignificantDigits"/> digits.</summary>
     private sealed class NonFiniteAsNullConverter : JsonConverter
     {
         public override bool CanConvert(Type objectType) =>
@@ -96,8 +120,8 @@ public static class ChartJson
         {
             switch (value)
             {
-                case double d when double.IsFinite(d): writer.WriteValue(d); break;
-                case float f when float.IsFinite(f): writer.WriteValue(f); break;
+                case double d when double.IsFinite(d): writer.WriteValue(Round(d)); break;
+                case float f when float.IsFinite(f): writer.WriteValue(Round(f)); break;
                 default: writer.WriteNull(); break;
             }
         }

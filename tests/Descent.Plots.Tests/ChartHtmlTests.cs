@@ -39,6 +39,23 @@ public sealed class ChartHtmlTests
     }
 
     [Fact]
+    public void Jupyter_fragment_loads_plotly_from_the_kernel_spec_folder_through_requirejs_or_a_script_and_nothing_else()
+    {
+        string html = ChartHtml.JupyterFragment(Plot.Curve([1.0, 2.0], title: "</script>"), "fig-2", "descent-test");
+        Assert.Contains("<div id=\"fig-2\"", html);
+        Assert.Contains("var id = \"fig-2\", kernel = \"descent-test\";", html);
+        Assert.Contains("\"kernelspecs/\" + kernel + \"/plotly.min\"", html);
+        Assert.Contains("window.requirejs([name]", html); // classic Notebook: an AMD module, not a clashing <script>
+        Assert.Contains("document.createElement(\"script\")", html); // JupyterLab: no require.js on the page
+        Assert.DoesNotContain("http://", html);
+        Assert.DoesNotContain("https://", html);
+        Assert.DoesNotContain("plotly.js v", html); // never the 3.6 MB library inline
+        Assert.Single(Regex.Matches(html, "</script>"));
+        Assert.Equal("kernelName", Assert.Throws<ArgumentException>(() => ChartHtml.JupyterFragment(Plot.Curve([1.0]), "c", "a/b")).ParamName);
+        Assert.Equal("divId", Assert.Throws<ArgumentException>(() => ChartHtml.JupyterFragment(Plot.Curve([1.0]), "1c", "k")).ParamName);
+    }
+
+    [Fact]
     public void Page_inlines_plotly_js_once_and_loads_nothing_from_the_network()
     {
         string page = ChartHtml.Page("test", Plot.Curve([1.0, 2.0]), Plot.Curve([3.0]));

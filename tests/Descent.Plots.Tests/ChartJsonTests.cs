@@ -16,11 +16,29 @@ public sealed class ChartJsonTests
     }
 
     [Fact]
-    public void Numbers_round_trip_exactly()
+    public void Numbers_are_rounded_to_seven_significant_digits_and_integers_kept_exact()
     {
-        double[] y = [0.1, 1.0 / 3.0, 1e-300, 12345678.901234567, -2.5e17];
-        var fig = Fig.Of(Plot.Curve(y));
-        Assert.Equal(y, fig.Data()[0]!["y"].Doubles());
+        double[] y = [0.1, 1.0 / 3.0, 1e-300, 12345678.901234567, -2.5e17, -0.44999999999999996, 0.45, 3.0, 123456789.0, 2.0 / 3.0e-5];
+        string json = ChartJson.ToPlotlyJson(Plot.Curve(y));
+        // Expected values written out by hand: 7 significant digits, integral values untouched.
+        double[] expected = [0.1, 0.3333333, 1e-300, 12345680.0, -2.5e17, -0.45, 0.45, 3.0, 123456789.0, 66666.67];
+        Assert.Equal(expected, JsonNode.Parse(json)!["data"]![0]!["y"].Doubles());
+        Assert.Contains("0.3333333,", json);
+        Assert.Contains("-0.45,0.45,", json);
+        Assert.Contains("123456789.0,", json);
+        Assert.DoesNotContain("0.44999999999999996", json);
+    }
+
+    [Fact]
+    public void Rounding_is_deterministic_so_round_off_noise_leaves_the_json_unchanged()
+    {
+        double third = 1.0 / 3.0;
+        double noisy = Math.BitIncrement(Math.BitIncrement(third)); // two ulps away, as a rerun on another machine may give
+        Assert.NotEqual(third, noisy);
+        Assert.Equal(ChartJson.ToPlotlyJson(Plot.Curve([third, 0.45f])), ChartJson.ToPlotlyJson(Plot.Curve([noisy, 0.45f])));
+        Assert.Equal(0.45, ChartJson.Round(0.45f)); // a float's binary value 0.449999988… is written as 0.45
+        Assert.Equal(double.NaN, ChartJson.Round(double.NaN));
+        Assert.Equal(-0.0, ChartJson.Round(-0.0));
     }
 
     [Fact]

@@ -27,6 +27,6 @@ public sealed class LocalGlobalTests
         var data = Fig.Of(Plot.LossSlice(slice, logLevels: false)).Data();
         Assert.Equal(["contour", "scatter", "scatter", "surface"], data.Select(d => d!["type"].Str()).ToArray());
         // The path is the projected snapshots: 5 points (steps 0, 5, 10, 15, 20), from (0, 0) to (1, 0).
-        Assert.Equal(slice.PathAlphas, data[1]!["x"].Doubles());
+        Fig.AssertPlotted(slice.PathAlphas, data[1]!["x"]);
     }
 }

@@ -8,23 +8,36 @@ namespace Descent.Notebooks.Formatting;
 
 /// <summary>
 /// Turns a Plotly.NET chart into Jupyter mime data that draws with no internet:
-/// <c>application/vnd.plotly.v1+json</c> (the figure, from <see cref="ChartJson"/>), <c>text/html</c> (a div and a
-/// script that calls <c>Plotly.newPlot</c> on the plotly.js already on the page, from <see cref="ChartHtml"/>) and
-/// <c>text/plain</c>.
+/// <c>application/vnd.plotly.v1+json</c> (the figure, from <see cref="ChartJson"/>: VS Code and JupyterLab with a plotly
+/// renderer draw it), <c>text/html</c> (for classic Notebook and JupyterLab without one: a div and a script that draws with
+/// the page's plotly.js, or loads it from the kernel spec's folder on the Jupyter server, from
+/// <see cref="ChartHtml.JupyterFragment"/>) and <c>text/plain</c>.
 /// </summary>
 public static class ChartFormatter
 {
     /// <summary>The figure JSON <c>{"data": [...], "layout": {...}, "frames": [...]}</c> of <paramref name="chart"/>.</summary>
     public static string FigureJson(GenericChart chart) => ChartJson.ToPlotlyJson(chart);
 
+    /// <summary>The environment variable through which the kernel spec tells the kernel its own name (set in
+    /// <c>kernel.json</c> by <c>descent kernel install</c>), so charts load plotly.js from that spec's folder.</summary>
+    public const string KernelNameVariable = "DESCENT_KERNEL_NAME";
+
+    /// <summary>The kernel spec whose folder serves plotly.js: <see cref="KernelNameVariable"/> when set to a valid name,
+    /// else the chapters' <c>descent-csharp</c> (what <c>descent run</c> stores outputs for).</summary>
+    public static string KernelName =>
+        Environment.GetEnvironmentVariable(KernelNameVariable) is { Length: > 0 } name && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')
+            ? name
+            : Kernel.KernelSpecInstaller.DefaultName;
+
     /// <summary>
     /// HTML that draws the chart in a div whose id is derived from the figure and <paramref name="ordinal"/>, so a rerun
-    /// stores identical outputs and two charts on one page never share an id.
+    /// stores identical outputs and two charts on one page never share an id. It loads plotly.js from
+    /// <c>{base_url}kernelspecs/<see cref="KernelName"/>/plotly.min.js</c> when the page has none.
     /// </summary>
     public static string Html(GenericChart chart, string figureJson, int ordinal)
     {
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(figureJson)))[..10].ToLowerInvariant();
-        return ChartHtml.Fragment(chart, $"descent-plot-{hash}-{ordinal}");
+        return ChartHtml.JupyterFragment(chart, $"descent-plot-{hash}-{ordinal}", KernelName);
     }
 
     /// <summary>A one-line description of the chart for <c>text/plain</c>, e.g. <c>Chart: 3 traces, "Rosenbrock"</c>.</summary>

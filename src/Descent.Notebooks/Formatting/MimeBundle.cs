@@ -7,11 +7,16 @@ namespace Descent.Notebooks.Formatting;
 /// plus the Plotly figure for charts.</summary>
 internal sealed class MimeBundle
 {
-    private readonly bool _embedPlotlyJs;
-    private bool _plotlyJsSent;
     private int _charts;
 
-    public MimeBundle(bool embedPlotlyJs) => _embedPlotlyJs = embedPlotlyJs;
+    /// <param name="embedPlotlyJs">Ignored: no chart carries plotly.js inline any more. Each chart's HTML loads it from the
+    /// kernel spec's folder when the page lacks it, so a chart draws after a refresh, in a second tab and from stored
+    /// outputs, and no output (nor a saved notebook) grows by the library's 3.6 MB.</param>
+#pragma warning disable IDE0060 // kept so NotebookSession's call stays as it is
+    public MimeBundle(bool embedPlotlyJs)
+#pragma warning restore IDE0060
+    {
+    }
 
     public IReadOnlyDictionary<string, string> Create(object? value)
     {
@@ -22,18 +27,7 @@ internal sealed class MimeBundle
                 var json = ChartFormatter.FigureJson(chart);
                 data[MimeTypes.PlainText] = ChartFormatter.PlainText(json);
                 data[MimeTypes.PlotlyJson] = json;
-                var html = ChartFormatter.Html(chart, json, Interlocked.Increment(ref _charts));
-                if (_embedPlotlyJs && !_plotlyJsSent)
-                {
-                    // Once per session: plotly.js inline, with an AMD loader (require.js in classic Jupyter) hidden while
-                    // it runs so it defines window.Plotly. Later charts reuse it.
-                    html = "<script type=\"text/javascript\">window.__descentDefine = window.define; window.define = undefined;</script>\n"
-                           + Descent.Plots.PlotlyJs.ScriptTag()
-                           + "\n<script type=\"text/javascript\">window.define = window.__descentDefine;</script>\n" + html;
-                    _plotlyJsSent = true;
-                }
-
-                data[MimeTypes.Html] = html;
+                data[MimeTypes.Html] = ChartFormatter.Html(chart, json, Interlocked.Increment(ref _charts));
                 break;
             case string text:
                 data[MimeTypes.PlainText] = text;

@@ -6,8 +6,10 @@ namespace Descent.Notebooks.Kernel;
 
 /// <summary>
 /// Installs and removes the Descent kernel spec: <c>kernel.json</c> (argv, display name "C# (Descent)", language
-/// <c>csharp</c>, <c>interrupt_mode: "message"</c>) and two logos, written to a temporary directory that then
-/// replaces the spec directory, so a failed install never leaves a half-written spec.
+/// <c>csharp</c>, <c>interrupt_mode: "message"</c>), two logos and <see cref="PlotlyFileName"/> (with its license), written
+/// to a temporary directory that then replaces the spec directory, so a failed install never leaves a half-written spec.
+/// Jupyter servers serve a spec's files at <c>{base_url}kernelspecs/NAME/FILE</c>; that is where a chart's HTML loads
+/// plotly.js from when the page has none (after a refresh, in a second tab, from stored outputs), with no internet.
 /// </summary>
 public static partial class KernelSpecInstaller
 {
@@ -17,9 +19,16 @@ public static partial class KernelSpecInstaller
     /// <summary>The display name front ends show.</summary>
     public const string DisplayName = "C# (Descent)";
 
+    /// <summary>The plotly.js file in the spec's folder (the version is in its header comment).</summary>
+    public const string PlotlyFileName = "plotly.min.js";
+
     /// <summary>The kernel.json contents for <paramref name="argv"/> (which must contain <c>{connection_file}</c>).</summary>
-    public static JsonObject KernelJson(IReadOnlyList<string> argv)
+    /// <param name="argv">The command line that starts the kernel.</param>
+    /// <param name="name">The spec's name, passed to the kernel as <c>DESCENT_KERNEL_NAME</c> so its charts load plotly.js
+    /// from this spec's folder.</param>
+    public static JsonObject KernelJson(IReadOnlyList<string> argv, string name = DefaultName)
     {
+        ValidateName(name);
         ArgumentNullException.ThrowIfNull(argv);
         if (!argv.Contains("{connection_file}"))
         {
@@ -32,7 +41,12 @@ public static partial class KernelSpecInstaller
             ["display_name"] = DisplayName,
             ["language"] = "csharp",
             ["interrupt_mode"] = "message",
-            ["env"] = new JsonObject { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" },
+            ["env"] = new JsonObject
+            {
+                ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+                ["DOTNET_NOLOGO"] = "1",
+                [Formatting.ChartFormatter.KernelNameVariable] = name,
+            },
             ["metadata"] = new JsonObject { ["debugger"] = false },
         };
     }
@@ -51,10 +65,12 @@ public static partial class KernelSpecInstaller
         try
         {
             Directory.CreateDirectory(staging);
-            var json = KernelJson(argv).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+            var json = KernelJson(argv, name).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
             File.WriteAllText(Path.Combine(staging, "kernel.json"), json + "\n");
             File.WriteAllBytes(Path.Combine(staging, "logo-32x32.png"), KernelLogo.Png(32));
             File.WriteAllBytes(Path.Combine(staging, "logo-64x64.png"), KernelLogo.Png(64));
+            File.WriteAllText(Path.Combine(staging, PlotlyFileName), Descent.Plots.PlotlyJs.Source);
+            File.WriteAllText(Path.Combine(staging, PlotlyFileName + ".LICENSE.txt"), Descent.Plots.PlotlyJs.License);
             if (Directory.Exists(target))
             {
                 Directory.Move(target, backup);

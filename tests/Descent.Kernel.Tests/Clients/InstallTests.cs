@@ -20,6 +20,12 @@ public sealed class InstallTests(JupyterClients clients)
         var argv = spec["argv"]!.AsArray().Select(a => a!.GetValue<string>()).ToArray();
         Assert.Equal(["kernel", "start", "{connection_file}"], argv[^3..]);
         Assert.Equal(Path.GetFullPath(clients.Harness.CliDll()), argv[^4]);
+        Assert.Equal("descent-install-test", spec["env"]!["DESCENT_KERNEL_NAME"]!.GetValue<string>());
+        // plotly.js beside the spec: Jupyter serves it at {base_url}kernelspecs/NAME/plotly.min.js for the charts.
+        var plotly = File.ReadAllText(Path.Combine(dir, "plotly.min.js"));
+        Assert.True(plotly.Length > 1_000_000, $"plotly.min.js has {plotly.Length} chars");
+        Assert.Contains("plotly.js v", plotly[..500], StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(dir, "plotly.min.js.LICENSE.txt")));
         foreach (var logo in new[] { "logo-32x32.png", "logo-64x64.png" })
         {
             var bytes = File.ReadAllBytes(Path.Combine(dir, logo));

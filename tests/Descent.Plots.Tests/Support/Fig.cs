@@ -24,4 +24,22 @@ internal static class Fig
     public static string[] Strings(this JsonNode? node) => node!.AsArray().Select(v => v!.GetValue<string>()).ToArray();
 
     public static string Str(this JsonNode? node) => node!.GetValue<string>();
+
+    /// <summary>
+    /// Asserts that a numeric array plots <paramref name="expected"/>: equal up to the chart JSON's rounding to
+    /// <see cref="ChartJson.SignificantDigits"/> significant digits, i.e. a relative error of at most 5e-7 (half a unit in
+    /// the 7th digit; the extra 1e-15 covers the nearest-double step after parsing). Integral values must match exactly.
+    /// </summary>
+    public static void AssertPlotted(IEnumerable<double> expected, JsonNode? actual)
+    {
+        var want = expected.ToArray();
+        var got = actual.Doubles();
+        Assert.Equal(want.Length, got.Length);
+        for (int i = 0; i < want.Length; i++)
+        {
+            double e = want[i], a = got[i];
+            bool ok = e == Math.Floor(e) ? a == e : Math.Abs(a - e) <= (5e-7 + 1e-15) * Math.Abs(e);
+            Assert.True(ok, $"entry {i}: expected {e:R}, plotted {a:R} (beyond 7 significant digits)");
+        }
+    }
 }
