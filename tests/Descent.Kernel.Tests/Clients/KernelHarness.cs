@@ -32,7 +32,10 @@ public sealed class KernelHarness : IDisposable
     public string Scratch { get; } = Directory.CreateTempSubdirectory("descent-kernel-tests-").FullName;
 
     /// <summary>Runs the driver and returns its JSON result.</summary>
-    public JsonNode RunDriver(params string[] arguments)
+    public JsonNode RunDriver(params string[] arguments) => RunClientScript("kernel_driver.py", arguments);
+
+    /// <summary>Runs <paramref name="script"/> (a Python client in Clients/, invoked as the driver is) and returns its JSON result.</summary>
+    public JsonNode RunClientScript(string script, params string[] arguments)
     {
         var python = _python.Value ?? throw new InvalidOperationException(SkipReason);
         var prefix = _prefix.Value;
@@ -42,7 +45,7 @@ public sealed class KernelHarness : IDisposable
             RedirectStandardError = true,
             WorkingDirectory = Scratch,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Clients", "kernel_driver.py"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Clients", script));
         start.ArgumentList.Add(arguments[0]);
         start.ArgumentList.Add("--kernel");
         start.ArgumentList.Add(KernelName);
@@ -58,7 +61,7 @@ public sealed class KernelHarness : IDisposable
         var marker = stdout.LastIndexOf("@@JSON@@", StringComparison.Ordinal);
         if (code != 0 || marker < 0)
         {
-            throw new InvalidOperationException($"kernel_driver.py {string.Join(' ', arguments)} exited {code}\nstdout:\n{stdout}\nstderr:\n{stderr}");
+            throw new InvalidOperationException($"{script} {string.Join(' ', arguments)} exited {code}\nstdout:\n{stdout}\nstderr:\n{stderr}");
         }
 
         return JsonNode.Parse(stdout[(marker + "@@JSON@@".Length)..])!;
