@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side kernel benchmark (issue 6): the Descent kernel (Release build), Debian's ipykernel and, when the
 # tool installs, the stock .NET Interactive kernel (Microsoft.dotnet-interactive 1.0.712001), one run.
-#   bench/kernel/run.sh            # REPEATS=3 CELLS=20 COMPLETIONS=10 by default
+#   bench/kernel/run.sh            # REPEATS=3 CELLS=20 COMPLETIONS=10 by default, then the memory soak (memory_soak.py)
 # Needs: the .NET SDK, /usr/bin/python3 with jupyter_client and ipykernel (environment/apt-packages.txt).
 # The stock kernel opens an HTTP API on all interfaces while it runs: run this on a machine you trust.
 set -euo pipefail
@@ -29,3 +29,9 @@ else
 fi
 
 JUPYTER_PATH="$paths" /usr/bin/python3 bench/kernel/kernel_bench.py "${kernels[@]}"
+
+# Memory through a lecture (issue 14): resident size over many trivial and chart cells, Descent next to ipykernel
+# (TRIVIAL=2000 CHARTS=100 by default; MEMORY_SOAK=0 skips it).
+if [ "${MEMORY_SOAK:-1}" != 0 ]; then
+  JUPYTER_PATH="$work/descent/share/jupyter" /usr/bin/python3 bench/kernel/memory_soak.py descent-bench python3
+fi

@@ -83,6 +83,7 @@ public sealed partial class NotebookSession : IAsyncDisposable
         try
         {
             EngineTweaks.EmitLineNumbers(csharp);
+            SubmissionChain.TrimAfterEachSubmission(csharp);
             csharp.AddAssemblyReferences(PreloadedAssemblies().Select(a => a.Location)
                 .Append(typeof(MathNet.Numerics.LinearAlgebra.Vector<double>).Assembly.Location)
                 .Append(typeof(Plotly.NET.GenericChart).Assembly.Location)

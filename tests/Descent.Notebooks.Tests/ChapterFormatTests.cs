@@ -12,12 +12,12 @@ public sealed class ChapterFormatTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string Root => CourseNotebookTests.RepositoryRoot();
+    private static string Root => RepositoryRoot.FullName;
 
     public static TheoryData<string> Chapters()
     {
         var data = new TheoryData<string>();
-        foreach (var path in Directory.GetFiles(Path.Combine(CourseNotebookTests.RepositoryRoot(), "notebooks"), "*.ipynb").Order(StringComparer.Ordinal))
+        foreach (var path in Directory.GetFiles(Path.Combine(RepositoryRoot.FullName, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal))
         {
             data.Add(Path.GetFileName(path));
         }

@@ -6,7 +6,7 @@ namespace Descent.Notebooks.Tests;
 /// Descent kernel preloads. Running it there is Descent.Kernel.Tests' StockKernelTests; this checks the file itself.</summary>
 public sealed partial class DescentCsxTests
 {
-    private static readonly string Csx = File.ReadAllText(Path.Combine(CourseNotebookTests.RepositoryRoot(), "notebooks", "descent.csx"));
+    private static readonly string Csx = File.ReadAllText(Path.Combine(RepositoryRoot.FullName, "notebooks", "descent.csx"));
 
     [Fact]
     public void Imports_the_namespaces_the_Descent_kernel_imports()

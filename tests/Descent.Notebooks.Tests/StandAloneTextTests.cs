@@ -9,7 +9,7 @@ public sealed partial class StandAloneTextTests
 {
     public static TheoryData<string> UserFacingFiles()
     {
-        var root = CourseNotebookTests.RepositoryRoot();
+        var root = RepositoryRoot.FullName;
         var data = new TheoryData<string>();
         foreach (var file in Files(root))
         {
@@ -23,7 +23,7 @@ public sealed partial class StandAloneTextTests
     [MemberData(nameof(UserFacingFiles))]
     public void Names_no_seed_number_and_no_path_outside_the_repository(string file)
     {
-        var lines = File.ReadAllLines(Path.Combine(CourseNotebookTests.RepositoryRoot(), file));
+        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot.FullName, file));
         var hits = lines.Select((l, i) => (Line: i + 1, Match: Forbidden().Match(l)))
             .Where(h => h.Match.Success)
             .Select(h => $"{file}:{h.Line}: \"{h.Match.Value}\"")
@@ -45,7 +45,7 @@ public sealed partial class StandAloneTextTests
     [Fact]
     public void The_scan_covers_every_kind_of_user_facing_file()
     {
-        var root = CourseNotebookTests.RepositoryRoot();
+        var root = RepositoryRoot.FullName;
         var files = Files(root).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).ToList();
 
         Assert.Contains("README.md", files);

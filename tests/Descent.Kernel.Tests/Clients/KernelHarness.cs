@@ -42,12 +42,19 @@ public sealed class KernelHarness : IDisposable
     public string Scratch { get; } = Directory.CreateTempSubdirectory("descent-kernel-tests-").FullName;
 
     /// <summary>Runs the driver against the Descent kernel installed by this harness and returns its JSON result.</summary>
-    public JsonNode RunDriver(params string[] arguments) =>
-        RunDriverIn(Path.Combine(_prefix.Value, "share", "jupyter"), KernelName, arguments);
+    public JsonNode RunDriver(params string[] arguments) => RunClientScript("kernel_driver.py", arguments);
+
+    /// <summary>Runs <paramref name="script"/> (a Python client in Clients/, invoked as the driver is) against the Descent
+    /// kernel installed by this harness and returns its JSON result.</summary>
+    public JsonNode RunClientScript(string script, params string[] arguments) =>
+        RunClientScriptIn(script, Path.Combine(_prefix.Value, "share", "jupyter"), KernelName, arguments);
 
     /// <summary>Runs the driver with kernel <paramref name="kernelName"/> found under <paramref name="jupyterPath"/>
     /// (JUPYTER_PATH) and returns its JSON result.</summary>
-    public JsonNode RunDriverIn(string jupyterPath, string kernelName, params string[] arguments)
+    public JsonNode RunDriverIn(string jupyterPath, string kernelName, params string[] arguments) =>
+        RunClientScriptIn("kernel_driver.py", jupyterPath, kernelName, arguments);
+
+    private JsonNode RunClientScriptIn(string script, string jupyterPath, string kernelName, string[] arguments)
     {
         var python = Python;
         var start = new ProcessStartInfo(python)
@@ -56,7 +63,7 @@ public sealed class KernelHarness : IDisposable
             RedirectStandardError = true,
             WorkingDirectory = Scratch,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Clients", "kernel_driver.py"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Clients", script));
         start.ArgumentList.Add(arguments[0]);
         start.ArgumentList.Add("--kernel");
         start.ArgumentList.Add(kernelName);
@@ -74,7 +81,7 @@ public sealed class KernelHarness : IDisposable
         var marker = stdout.LastIndexOf("@@JSON@@", StringComparison.Ordinal);
         if (code != 0 || marker < 0)
         {
-            throw new InvalidOperationException($"kernel_driver.py {string.Join(' ', arguments)} exited {code}\nstdout:\n{stdout}\nstderr:\n{stderr}");
+            throw new InvalidOperationException($"{script} {string.Join(' ', arguments)} exited {code}\nstdout:\n{stdout}\nstderr:\n{stderr}");
         }
 
         return JsonNode.Parse(stdout[(marker + "@@JSON@@".Length)..])!;
