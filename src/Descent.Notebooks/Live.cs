@@ -51,7 +51,7 @@ public static class Live
                 norms.Add(step.GradientNorm);
                 if (step.Step > 0 && step.Step % redrawEvery == 0 && !interrupt.IsCancellationRequested)
                 {
-                    handle.Update(Plot.TrainingCurves(losses, norms, title: $"{title} — step {step.Step}"));
+                    handle.Update(Curves(losses, norms, $"{title} — step {step.Step}"));
                 }
 
                 if (user is not null && step.Step % options.CallbackEvery == 0 && !interrupt.IsCancellationRequested)
@@ -61,7 +61,29 @@ public static class Live
             },
         }, interrupt);
         var ending = result.Reason == StopReason.Cancelled ? "cancelled" : result.Reason.ToString();
-        handle.Update(Plot.TrainingCurves(result.Losses, result.GradientNorms, title: $"{title} — {ending} after {result.Steps} steps"));
+        handle.Update(Curves(result.Losses, result.GradientNorms, $"{title} — {ending} after {result.Steps} steps"));
         return result;
+    }
+
+    /// <summary>Most points a redrawn curve carries: a screen shows no more, and a chart of a million steps would take
+    /// seconds to serialize — longer than an interrupt may take to end the cell.</summary>
+    internal const int MaxPlottedPoints = 2000;
+
+    /// <summary>Loss and ‖g‖ against step, every k-th step (and the last) once a run is longer than
+    /// <see cref="MaxPlottedPoints"/>, with the true step numbers on the x axis.</summary>
+    internal static Plotly.NET.GenericChart Curves(IReadOnlyList<double> losses, IReadOnlyList<double> norms, string title)
+    {
+        var n = Math.Min(losses.Count, norms.Count);
+        if (n <= MaxPlottedPoints)
+        {
+            return Plot.TrainingCurves(losses, norms, title: title);
+        }
+
+        var stride = (n + MaxPlottedPoints - 2) / (MaxPlottedPoints - 1);
+        var steps = Enumerable.Range(0, n).Where(i => i % stride == 0 || i == n - 1).ToArray();
+        var x = steps.Select(i => (double)i).ToArray();
+        var left = Plot.Curves([new Series("loss", steps.Select(i => losses[i]).ToArray(), x)], "step", "L(θ)", logY: true);
+        var right = Plot.Curves([new Series("‖∇L‖", steps.Select(i => norms[i]).ToArray(), x)], "step", "‖∇L(θ)‖", logY: true);
+        return Plot.Grid([left, right], columns: 2, titles: ["loss", "gradient norm"], title: title);
     }
 }

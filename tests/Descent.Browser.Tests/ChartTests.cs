@@ -24,14 +24,14 @@ public sealed class ChartTests(ClassicNotebook notebook)
             await tab.Page.ReloadAsync(new PuppeteerSharp.ReloadOptions { Timeout = 30_000 });
             await tab.WaitForKernelIdleAsync();
             await tab.RunCellAsync(1);
-            // The unsaved output of cell 0 is gone after the reload; cell 1's chart must draw.
-            int afterRefresh = await tab.WaitForDrawnChartsAsync(1);
+            // Cell 1's new chart must draw (cell 0's output may be back too, if the autosave stored it before the reload).
+            int afterRefresh = await tab.WaitForDrawnChartInCellAsync(1);
             Assert.True(afterRefresh == 1, $"after a refresh {afterRefresh} charts drew; page text:\n{await tab.PageTextAsync()}");
 
             // A second tab on the same notebook and kernel.
             var second = await notebook.OpenAsync("refresh.ipynb", "second-tab", tabs);
             await second.RunCellAsync(2);
-            int inSecondTab = await second.WaitForDrawnChartsAsync(1);
+            int inSecondTab = await second.WaitForDrawnChartInCellAsync(2);
             Assert.True(inSecondTab == 1, $"in a second tab {inSecondTab} charts drew; page text:\n{await second.PageTextAsync()}");
             Assert.Contains("first", await second.OutputTextAsync(2));
         });

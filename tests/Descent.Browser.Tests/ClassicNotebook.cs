@@ -164,6 +164,26 @@ public sealed class NotebookTab
         return await DrawnChartsAsync();
     }
 
+    /// <summary>Waits until cell <paramref name="index"/>'s output holds a drawn chart, then returns how many it holds.
+    /// (Counting the whole page would also count outputs classic Notebook's autosave stored before a reload, which a
+    /// trusted notebook redraws.)</summary>
+    public async Task<int> WaitForDrawnChartInCellAsync(int index, int timeoutMs = 20_000)
+    {
+        const string count = "i => Array.from(Jupyter.notebook.get_cell(i).output_area.element[0].querySelectorAll('.js-plotly-plot'))"
+            + ".filter(p => p.querySelector('svg.main-svg')).length";
+        try
+        {
+            await Page.WaitForFunctionAsync($"() => ({count})({index}) >= 1",
+                new WaitForFunctionOptions { Timeout = timeoutMs, PollingInterval = 100 });
+        }
+        catch (WaitTaskTimeoutException)
+        {
+            // Reported by the caller's assertion with the actual count and the page's text.
+        }
+
+        return await Page.EvaluateFunctionAsync<int>(count, index);
+    }
+
     public async Task WaitForKernelIdleAsync(int timeoutMs = 60_000) =>
         await Page.WaitForFunctionAsync(
             "() => window.Jupyter && Jupyter.notebook && Jupyter.notebook.kernel && Jupyter.notebook.kernel.is_connected()"
