@@ -4,6 +4,35 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace Descent.Experiments;
 
+/// <summary>Parameters of <see cref="RnnCliff"/>: Pascanu, Mikolov &amp; Bengio (2013)'s single-unit RNN
+/// hₜ = w·σ(hₜ₋₁) + b, L = (h_T − target)², and gradient descent near its wall.</summary>
+public sealed record RnnCliffParameters
+{
+    /// <summary>T ≥ 1 (Pascanu et al. use 50).</summary>
+    public int Steps { get; init; } = 50;
+
+    /// <summary>Recurrent weights w at which the wall is located (each with w·σ'(h₀) &gt; 1, so the map is bistable).</summary>
+    public double[] Weights { get; init => field = Guard.NonEmpty(value, nameof(Weights)); } = [5, 6, 7, 8, 9, 10, 11, 12];
+
+    /// <summary>Recurrent weight w of the start of the gradient-descent runs.</summary>
+    public double StartWeight { get; init; } = 9.0;
+
+    /// <summary>Bias of the start relative to the wall: b₀ = b*(w) + offset, b*(w) = h₀ − wσ(h₀) (positive: above the wall).</summary>
+    public double StartOffset { get; init; } = 0.6;
+
+    /// <summary>Constant learning rate ε &gt; 0.</summary>
+    public double LearningRate { get; init => field = Guard.Positive(value, nameof(LearningRate)); } = 0.01;
+
+    /// <summary>Threshold of clipping by norm (‖Δθ‖ ≤ ε·v).</summary>
+    public double ClipNorm { get; init; } = 10;
+
+    /// <summary>Threshold of clipping by value (|Δθᵢ| ≤ ε·c).</summary>
+    public double ClipValue { get; init; } = 10;
+
+    /// <summary>Gradient-descent steps per run, ≥ 1.</summary>
+    public int TrainingSteps { get; init => field = Guard.AtLeast(value, 1, nameof(TrainingSteps)); } = 300;
+}
+
 /// <summary>
 /// The cliff of Pascanu, Mikolov &amp; Bengio (2013, "On the difficulty of training recurrent neural networks",
 /// arXiv:1211.5063, §3 and Fig. 6): the single-unit RNN hₜ = w·σ(hₜ₋₁) + b, h₀ = 0.5, L = (h_T − 0.7)².
@@ -85,4 +114,58 @@ public sealed class RnnCliff : Experiment<RnnCliffParameters, RnnCliffResult>
         progress?.Report(1);
         return new RnnCliffResult(walls, plain, byNorm, byValue, parameters);
     }
+}
+
+/// <summary>Result of <see cref="RnnCliff"/>: the wall's location for several w, and three gradient-descent runs.</summary>
+/// <param name="Walls">One row per w.</param>
+/// <param name="Plain">Plain gradient descent.</param>
+/// <param name="ClippedByNorm">Gradient descent with clipping by norm.</param>
+/// <param name="ClippedByValue">Gradient descent with clipping by value.</param>
+/// <param name="Parameters">The parameters used.</param>
+public sealed record RnnCliffResult(IReadOnlyList<WallLocation> Walls, TrainingResult Plain, TrainingResult ClippedByNorm,
+    TrainingResult ClippedByValue, RnnCliffParameters Parameters) : IExperimentResult
+{
+    /// <summary>The three runs: plain, clipped by norm, clipped by value.</summary>
+    public IReadOnlyList<TrainingResult> Runs => [Plain, ClippedByNorm, ClippedByValue];
+
+    /// <summary>Legend names of <see cref="Runs"/>.</summary>
+    public IReadOnlyList<string> Names =>
+        [$"plain GD (ε = {Parameters.LearningRate:G3})", $"clip by norm ‖g‖ ≤ {Parameters.ClipNorm:G3}", $"clip by value |gᵢ| ≤ {Parameters.ClipValue:G3}"];
+
+    /// <summary>Largest |measured − predicted| wall position over the rows.</summary>
+    public double LargestWallError => Walls.Max(w => Math.Abs(w.Measured - w.Predicted));
+
+    /// <inheritdoc />
+    public string Summary =>
+        $"wall b*(w) = h₀ − wσ(h₀) confirmed for {Walls.Count} weights (largest error {LargestWallError:G2}); "
+        + string.Join("; ", Runs.Zip(Names, (r, n) => $"{n}: largest step {CliffJumpResult.LargestStep(r):G3}, final loss {r.Loss:G3}"));
+
+    /// <inheritdoc />
+    public ResultTable ToTable() => new(
+        ["w", "b_predicted", "b_measured", "loss_below", "loss_above", "gain", "slope_formula", "slope_measured", "slope_away"],
+        Walls.Select(w => (IReadOnlyList<object>)[w.Weight, w.Predicted, w.Measured, w.LossBelow, w.LossAbove, w.Gain, w.PredictedSlope, w.Slope, w.OrdinarySlope]).ToArray());
+
+    /// <inheritdoc />
+    public override string ToString() => Summary + "\n" + string.Join("\n", Walls);
+}
+
+/// <summary>Where the single-unit RNN's loss jumps at one recurrent weight w, and how steep it is there.</summary>
+/// <param name="Weight">w.</param>
+/// <param name="Predicted">b* = h₀ − w·σ(h₀): the bias at which h₀ is a fixed point of f(h) = wσ(h) + b.</param>
+/// <param name="Measured">The bias where h_T − h₀ changes sign, found by bisection at the experiment's T.</param>
+/// <param name="LossBelow">L just below the wall (b = measured − 10⁻³).</param>
+/// <param name="LossAbove">L just above the wall (b = measured + 10⁻³).</param>
+/// <param name="Gain">g = w·σ'(h₀), the factor by which one step multiplies a perturbation of h at the fixed point.</param>
+/// <param name="PredictedSlope">|∂L/∂b| at b*: 2|h₀ − target|·(gᵀ − 1)/(g − 1), since hₜ = h₀ for every t there and
+/// ∂hₜ/∂b = 1 + g·∂hₜ₋₁/∂b.</param>
+/// <param name="Slope">|∂L/∂b| at b* by the model's exact forward-mode derivative (rounding in b* is amplified by gᵀ, so
+/// this agrees with the prediction only while gᵀ·10⁻¹⁶ ≪ 1).</param>
+/// <param name="OrdinarySlope">|∂L/∂b| at b = b* − 0.3, away from the wall.</param>
+public sealed record WallLocation(double Weight, double Predicted, double Measured, double LossBelow, double LossAbove, double Gain,
+    double PredictedSlope, double Slope, double OrdinarySlope)
+{
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"w = {Weight:G4}: wall at b = {Measured:F6} (h₀ − wσ(h₀) = {Predicted:F6}); L jumps {LossBelow:G3} → {LossAbove:G3}; "
+        + $"|∂L/∂b| at the wall {PredictedSlope:G3} (formula), {Slope:G3} (measured) vs {OrdinarySlope:G3} away";
 }

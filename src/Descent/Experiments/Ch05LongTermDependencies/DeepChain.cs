@@ -1,8 +1,27 @@
 using Descent.Models;
-using MathNet.Numerics;
 using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics;
 
 namespace Descent.Experiments;
+
+/// <summary>Parameters of <see cref="DeepChain"/>.</summary>
+public sealed record DeepChainParameters
+{
+    /// <summary>Width n of every layer.</summary>
+    public int Width { get; init => field = Guard.AtLeast(value, 1, nameof(Width)); } = 32;
+
+    /// <summary>Number of linear layers L.</summary>
+    public int Depth { get; init => field = Guard.AtLeast(value, 2, nameof(Depth)); } = 100;
+
+    /// <summary>Scales σ: weights have entries N(0, σ²/n).</summary>
+    public double[] Scales { get; init => field = Guard.AllPositive(value, nameof(Scales)); } = [0.9, 1.0, 1.1];
+
+    /// <summary>Independent repeats averaged per curve.</summary>
+    public int Repeats { get; init => field = Guard.AtLeast(value, 1, nameof(Repeats)); } = 8;
+
+    /// <summary>Seed of the weights and start vectors.</summary>
+    public int Seed { get; init; } = 1;
+}
 
 /// <summary>
 /// Very deep feed-forward chains show the same effect as recurrent ones (Srihari, "Challenges in Neural Network Optimization" §5; Goodfellow et al. 2016, §8.2.5 and
@@ -69,4 +88,39 @@ public sealed class DeepChain : Experiment<DeepChainParameters, DeepChainResult>
             }
         return new DeepChainResult(curves, n, parameters.Repeats);
     }
+}
+
+/// <summary>Result of <see cref="DeepChain"/>.</summary>
+/// <param name="Curves">Shared and independent weights for each scale.</param>
+/// <param name="Width">n.</param>
+/// <param name="Repeats">Repeats averaged per curve.</param>
+public sealed record DeepChainResult(IReadOnlyList<ChainCurve> Curves, int Width, int Repeats) : IExperimentResult
+{
+    /// <inheritdoc />
+    public string Summary => string.Join("\n", Curves);
+
+    /// <inheritdoc />
+    public ResultTable ToTable() => new(
+        ["kind", "scale", "rate", "predicted_rate", "mean_log_norm_at_L"],
+        Curves.Select(c => (IReadOnlyList<object>)[c.Kind, c.Scale, c.Rate, c.PredictedRate, c.MeanLogNorms[^1]]).ToArray());
+
+    /// <inheritdoc />
+    public override string ToString() => Summary;
+}
+
+/// <summary>ln‖x_l‖ through a deep linear chain x_l = W_l x_{l−1} (‖x₀‖ = 1), averaged over repeats.</summary>
+/// <param name="Kind">"shared" (the same W at every layer, like an RNN) or "independent" (a fresh W_l per layer).</param>
+/// <param name="Scale">σ: entries N(0, σ²/n).</param>
+/// <param name="MeanLogNorms">Average of ln‖x_l‖ over the repeats, l = 0 … L.</param>
+/// <param name="Rate">Measured growth per layer: for "independent" ln‖x_L‖/L averaged over repeats; for "shared" the
+/// least-squares slope of ln‖x_l‖ over the second half of the layers, averaged over repeats.</param>
+/// <param name="PredictedRate">For "independent": ln σ + ½(ψ(n/2) + ln(2/n)) (ψ the digamma function), exact in expectation
+/// because ‖W x‖²/‖x‖² ~ σ²χ²ₙ/n for any fixed x; for "shared": the average of ln ρ(W) over the repeats (Gelfand's formula).</param>
+public sealed record ChainCurve(string Kind, double Scale, double[] MeanLogNorms, double Rate, double PredictedRate)
+{
+    /// <summary>Legend name.</summary>
+    public string Name => $"{Kind} weights, σ = {Scale:G3}";
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Name}: growth per layer {Rate:F4} (predicted {PredictedRate:F4}); mean ln‖x_L‖ = {MeanLogNorms[^1]:F2}";
 }

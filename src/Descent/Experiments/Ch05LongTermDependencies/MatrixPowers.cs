@@ -4,6 +4,22 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace Descent.Experiments;
 
+/// <summary>Parameters of <see cref="MatrixPowers"/>.</summary>
+public sealed record MatrixPowersParameters
+{
+    /// <summary>Size n of the random matrix (entries N(0, scale²/n), so its spectral radius is near scale by the circular law).</summary>
+    public int Size { get; init => field = Guard.AtLeast(value, 1, nameof(Size)); } = 8;
+
+    /// <summary>Scale of the random matrix.</summary>
+    public double Scale { get; init => field = Guard.Positive(value, nameof(Scale)); } = 1.0;
+
+    /// <summary>Powers t = 0 … Steps.</summary>
+    public int Steps { get; init => field = Guard.AtLeast(value, 1, nameof(Steps)); } = 40;
+
+    /// <summary>Seed of the random matrix and the start vectors.</summary>
+    public int Seed { get; init; } = 1;
+}
+
 /// <summary>
 /// Srihari, "Challenges in Neural Network Optimization" §5 and Goodfellow et al. (2016, §8.2.5): a computational graph that applies the same W again and again computes
 /// Wᵗ = V diag(λ)ᵗ V⁻¹, so the part of x along an eigenvector with |λᵢ| &gt; 1 explodes like |λᵢ|ᵗ and one with |λᵢ| &lt; 1
@@ -100,4 +116,43 @@ public sealed class MatrixPowers : Experiment<MatrixPowersParameters, MatrixPowe
         }
         return (lambda, v);
     }
+}
+
+/// <summary>Result of <see cref="MatrixPowers"/>: a hand-built matrix and a random one.</summary>
+/// <param name="HandBuilt">W = [[1.1, 0.3, 0], [0, 0.9, 0.3], [0, 0, 0.5]] (eigenvalues 1.1, 0.9, 0.5) from x = (1, 1, 1).</param>
+/// <param name="Random">A Gaussian n×n matrix from a random unit x.</param>
+public sealed record MatrixPowersResult(MatrixPowerRun HandBuilt, MatrixPowerRun Random) : IExperimentResult
+{
+    /// <inheritdoc />
+    public string Summary => $"{HandBuilt}\n{Random}";
+
+    /// <inheritdoc />
+    public ResultTable ToTable() => new(
+        ["t", "hand_direct", "hand_eigen", "random_direct", "random_eigen"],
+        Enumerable.Range(0, HandBuilt.DirectNorms.Length).Select(t =>
+            (IReadOnlyList<object>)[t, HandBuilt.DirectNorms[t], HandBuilt.EigenNorms[t], Random.DirectNorms[t], Random.EigenNorms[t]]).ToArray());
+
+    /// <inheritdoc />
+    public override string ToString() => Summary;
+}
+
+/// <summary>Repeated multiplication Wᵗx for one matrix, directly and by the eigendecomposition.</summary>
+/// <param name="Name">Which matrix.</param>
+/// <param name="Eigenvalues">λᵢ of W, by decreasing |λᵢ|.</param>
+/// <param name="DirectNorms">‖Wᵗx‖ by t repeated products, t = 0 … Steps.</param>
+/// <param name="EigenNorms">‖V diag(λ)ᵗ V⁻¹ x‖ from the eigendecomposition.</param>
+/// <param name="Components">Components[i][t] = |cᵢ|·|λᵢ|ᵗ·‖vᵢ‖, the size of the part of Wᵗx along eigenvector vᵢ (c = V⁻¹x), in
+/// the order of <see cref="Eigenvalues"/>.</param>
+public sealed record MatrixPowerRun(string Name, Complex[] Eigenvalues, double[] DirectNorms, double[] EigenNorms, double[][] Components)
+{
+    /// <summary>Largest relative difference |direct − eigen| / direct over t.</summary>
+    public double MaxRelativeError => DirectNorms.Zip(EigenNorms, (d, e) => Math.Abs(d - e) / d).Max();
+
+    /// <summary>Spectral radius ρ = max|λᵢ|.</summary>
+    public double SpectralRadius => Eigenvalues.Max(z => z.Magnitude);
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"{Name}: |λ| = {string.Join(", ", Eigenvalues.Select(z => z.Magnitude.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)))}; "
+        + $"‖Wᵗx‖ from {DirectNorms[0]:G3} to {DirectNorms[^1]:G3} at t = {DirectNorms.Length - 1}; eigen formula agrees to {MaxRelativeError:G2} (relative)";
 }

@@ -3,6 +3,45 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace Descent.Experiments;
 
+/// <summary>Parameters of <see cref="ContrastiveDivergenceBias"/>.</summary>
+public sealed record ContrastiveDivergenceParameters
+{
+    /// <summary>Visible units V (1 … 12).</summary>
+    public int Visible { get; init; } = 6;
+
+    /// <summary>Hidden units H of the student (1 … 12).</summary>
+    public int Hidden { get; init; } = 4;
+
+
+    /// <summary>Training vectors N (≥ 1), drawn from two modes: all units off or all on, each unit then flipped with
+    /// probability <see cref="FlipProbability"/>.</summary>
+    public int Examples { get; init; } = 300;
+
+    /// <summary>Probability in (0, 1) that a training vector comes from the all-off mode (the rest from the all-on mode).</summary>
+    public double FirstModeWeight { get; init => field = Guard.Between(value, 0, 1, nameof(FirstModeWeight)); } = 0.8;
+
+    /// <summary>Probability in [0, 0.5) that a unit of a training vector is flipped away from its mode.</summary>
+    public double FlipProbability { get; init; } = 0.05;
+
+    /// <summary>Steps of training (≥ 1), for each gradient: exact, CD-1 and CD-<see cref="TrainingK"/>.</summary>
+    public int TrainSteps { get; init; } = 300;
+
+    /// <summary>Learning rate ε &gt; 0 of the training runs.</summary>
+    public double LearningRate { get; init; } = 0.5;
+
+    /// <summary>k of the longer CD training run (≥ 2).</summary>
+    public int TrainingK { get; init; } = 10;
+
+    /// <summary>Gibbs steps k (each ≥ 1) at which bias and variance are measured.</summary>
+    public int[] Ks { get; init; } = [1, 2, 5, 10, 20, 50];
+
+    /// <summary>Monte Carlo CD-k estimates (≥ 2) per k for the variance.</summary>
+    public int Draws { get; init; } = 40;
+
+    /// <summary>Seed of the teacher, the data, the initialization and the Gibbs chains.</summary>
+    public int Seed { get; init; } = 6;
+}
+
 /// <summary>
 /// Srihari's intractable gradient, made tractable: a 6 × 4 binary RBM whose partition function is a sum of 64 terms,
 /// so the exact log-likelihood gradient is known and contrastive divergence (Hinton 2002) can be judged against it.
@@ -104,4 +143,44 @@ public sealed class ContrastiveDivergenceBias : Experiment<ContrastiveDivergence
         return new ContrastiveDivergenceResult(rows, exact.L2Norm(), Enumerable.Range(0, parameters.TrainSteps + 1).ToArray(),
             curves[0], curves[1], curves[2], parameters.TrainingK, entropy, rbm.LogPartition(fitted));
     }
+}
+
+/// <summary>Result of <see cref="ContrastiveDivergenceBias"/>.</summary>
+/// <param name="Rows">Bias and variance per k at the parameters where CD-1 training ended.</param>
+/// <param name="GradientNorm">‖∇L‖ there (the exact gradient CD-k estimates).</param>
+/// <param name="Steps">Training step of each record (0 … TrainSteps).</param>
+/// <param name="Exact">Exact mean negative log-likelihood along training with the exact gradient.</param>
+/// <param name="CdOne">The same along training with CD-1.</param>
+/// <param name="CdK">The same along training with CD-k.</param>
+/// <param name="TrainingK">k of <paramref name="CdK"/>.</param>
+/// <param name="Entropy">Entropy of the data's empirical distribution −Σ q log q: the lowest possible mean negative log-likelihood.</param>
+/// <param name="LogPartition">log Z there (a sum of 2^V terms).</param>
+public sealed record ContrastiveDivergenceResult(IReadOnlyList<ContrastiveDivergenceRow> Rows, double GradientNorm, int[] Steps,
+    double[] Exact, double[] CdOne, double[] CdK, int TrainingK, double Entropy, double LogPartition) : IExperimentResult
+{
+    /// <inheritdoc />
+    public string Summary =>
+        $"where CD-1 training ended (‖∇L‖ = {GradientNorm:G3}, log Z = {LogPartition:G4}): bias of CD-k "
+        + string.Join(", ", Rows.Select(r => $"k={r.K} {r.Bias:G2}")) + "; noise " + string.Join(", ", Rows.Select(r => $"{r.Noise:G2}"))
+        + $". Training, final NLL: exact {Exact[^1]:G4}, CD-{TrainingK} {CdK[^1]:G4}, CD-1 {CdOne[^1]:G4} (data entropy {Entropy:G4})";
+
+    /// <inheritdoc />
+    public ResultTable ToTable() => new(
+        ["k", "bias", "noise", "monte_carlo_bias", "cosine"],
+        Rows.Select(r => (IReadOnlyList<object>)[r.K, r.Bias, r.Noise, r.MonteCarloBias, r.Cosine]).ToArray());
+
+    /// <inheritdoc />
+    public override string ToString() => Summary + "\n" + ToTable();
+}
+
+/// <summary>Bias and variance of CD-k at one k (<see cref="ContrastiveDivergenceBias"/>).</summary>
+/// <param name="K">Gibbs steps k.</param>
+/// <param name="Bias">‖E[CD-k] − ∇L‖, with E[CD-k] computed exactly from the Gibbs transition matrix.</param>
+/// <param name="Noise">√(E‖CD-k − E[CD-k]‖²), the Monte Carlo spread of one CD-k estimate (measured over the draws).</param>
+/// <param name="MonteCarloBias">‖mean of the draws − ∇L‖ (tends to <see cref="Bias"/> as the draws grow).</param>
+/// <param name="Cosine">cos∠(E[CD-k], ∇L): whether the expected CD direction is still a descent direction.</param>
+public sealed record ContrastiveDivergenceRow(int K, double Bias, double Noise, double MonteCarloBias, double Cosine)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"CD-{K}: bias {Bias:G3}, noise {Noise:G3}, cos(E[CD], ∇L) = {Cosine:F3}";
 }

@@ -2,6 +2,31 @@ using Descent.Data;
 
 namespace Descent.Experiments;
 
+/// <summary>Parameters of <see cref="SamplingOrderComparison"/>.</summary>
+public sealed record SamplingOrderParameters
+{
+    /// <summary>Hidden-layer widths of the digits MLP.</summary>
+    public int[] Hidden { get; init; } = [32];
+
+    /// <summary>The orders compared.</summary>
+    public SamplingOrder[] Orders { get; init; } = [SamplingOrder.ShuffledEachEpoch, SamplingOrder.ShuffledOnce, SamplingOrder.SortedByClass];
+
+    /// <summary>Minibatch size B (1 … 1078).</summary>
+    public int BatchSize { get; init; } = 8;
+
+    /// <summary>Constant learning rate ε &gt; 0.</summary>
+    public double LearningRate { get; init; } = 0.5;
+
+    /// <summary>Epochs (≥ 1).</summary>
+    public int Epochs { get; init; } = 6;
+
+    /// <summary>Record the full training loss and the validation error every this many steps (≥ 1).</summary>
+    public int RecordEvery { get; init; } = 9;
+
+    /// <summary>Seed of the split, the initialization (the same for every order) and the orders.</summary>
+    public int Seed { get; init; } = 1;
+}
+
 /// <summary>
 /// Harakeh's "sampling minibatches": the same network, start, learning rate and number of steps, with minibatches
 /// from a fresh shuffle every epoch, from one shuffle reused every epoch ("shuffle once and store on disk"), and from the
@@ -57,4 +82,48 @@ public sealed class SamplingOrderComparison : Experiment<SamplingOrderParameters
         }
         return new SamplingOrderResult(curves);
     }
+}
+
+/// <summary>Result of <see cref="SamplingOrderComparison"/>: one training curve per sampling order.</summary>
+/// <param name="Curves">In the order of the parameters.</param>
+public sealed record SamplingOrderResult(IReadOnlyList<SamplingOrderCurve> Curves) : IExperimentResult
+{
+    /// <summary>The curve of one order.</summary>
+    public SamplingOrderCurve this[SamplingOrder order] => Curves.FirstOrDefault(c => c.Order == order)
+        ?? throw new ArgumentOutOfRangeException(nameof(order), order, $"not run; the orders are {string.Join(", ", Curves.Select(c => c.Order))}.");
+
+    /// <inheritdoc />
+    public string Summary => "over the last epoch, mean (peak) training loss and mean validation error: "
+        + string.Join("; ", Curves.Select(c => $"{c.Order} {c.LastEpochLoss:G3} ({c.LastEpochPeakLoss:G3}), {c.LastEpochValidationError:P1}"));
+
+    /// <inheritdoc />
+    public ResultTable ToTable() => new(
+        ["order", "step", "epoch", "train_loss", "validation_error"],
+        Curves.SelectMany(c => c.Steps.Select((s, k) => (IReadOnlyList<object>)[c.Order.ToString(), s, c.Epochs[k], c.TrainLoss[k], c.ValidationError[k]])).ToArray());
+
+    /// <inheritdoc />
+    public override string ToString() => Summary;
+}
+
+/// <summary>The training curve of one sampling order in <see cref="SamplingOrderComparison"/>.</summary>
+/// <param name="Order">How the minibatches were formed.</param>
+/// <param name="Steps">SGD step of each record.</param>
+/// <param name="Epochs">The same steps in epochs.</param>
+/// <param name="TrainLoss">Full training loss L(θₖ).</param>
+/// <param name="ValidationError">Validation 0-1 error at θₖ.</param>
+/// <param name="LastEpochStart">Index of the first record in the last epoch.</param>
+public sealed record SamplingOrderCurve(SamplingOrder Order, int[] Steps, double[] Epochs, double[] TrainLoss, double[] ValidationError, int LastEpochStart)
+{
+    /// <summary>Mean training loss over the records of the last epoch.</summary>
+    public double LastEpochLoss => TrainLoss[LastEpochStart..].Average();
+
+    /// <summary>Largest training loss over the records of the last epoch (the top of the saw-tooth).</summary>
+    public double LastEpochPeakLoss => TrainLoss[LastEpochStart..].Max();
+
+    /// <summary>Mean validation error over the records of the last epoch.</summary>
+    public double LastEpochValidationError => ValidationError[LastEpochStart..].Average();
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"{Order}: training loss {TrainLoss[0]:G3} → {TrainLoss[^1]:G3} (last-epoch mean {LastEpochLoss:G3}), validation error over the last epoch {LastEpochValidationError:P1}";
 }
