@@ -68,8 +68,15 @@ public sealed class RandomSearchComparison : Experiment<RandomSearchParameters, 
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (parameters.Dimensions is not { Length: > 0 } || parameters.Dimensions.Any(n => n < 1 || n > 2000))
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), "Dimensions must list values in [1, 2000].");
-        if (parameters.Budget < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Budget, "Budget must be at least 1.");
+        }
+
+        if (parameters.Budget < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Budget, "Budget must be at least 1.");
+        }
+
         var rows = new List<RandomSearchRow>();
         foreach (var n in parameters.Dimensions)
         {

@@ -45,14 +45,45 @@ public sealed record SurrogateLossParameters
 
     internal void Validate()
     {
-        if (TrainCount < 4) throw new ArgumentOutOfRangeException(nameof(TrainCount), TrainCount, "TrainCount must be at least 4.");
-        if (ValidationCount < 4) throw new ArgumentOutOfRangeException(nameof(ValidationCount), ValidationCount, "ValidationCount must be at least 4.");
-        if (Hidden < 0) throw new ArgumentOutOfRangeException(nameof(Hidden), Hidden, "Hidden must be 0 (linear) or a positive width.");
-        if (!(Separation >= 0) || !double.IsFinite(Separation)) throw new ArgumentOutOfRangeException(nameof(Separation), Separation, "Separation must be finite and ≥ 0.");
-        if (!(LabelNoise >= 0 && LabelNoise < 0.5)) throw new ArgumentOutOfRangeException(nameof(LabelNoise), LabelNoise, "LabelNoise must lie in [0, 0.5).");
-        if (Steps < 1) throw new ArgumentOutOfRangeException(nameof(Steps), Steps, "Steps must be at least 1.");
-        if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "LearningRate must be finite and > 0.");
-        if (RecordEvery < 1) throw new ArgumentOutOfRangeException(nameof(RecordEvery), RecordEvery, "RecordEvery must be at least 1.");
+        if (TrainCount < 4)
+        {
+            throw new ArgumentOutOfRangeException(nameof(TrainCount), TrainCount, "TrainCount must be at least 4.");
+        }
+
+        if (ValidationCount < 4)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ValidationCount), ValidationCount, "ValidationCount must be at least 4.");
+        }
+
+        if (Hidden < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Hidden), Hidden, "Hidden must be 0 (linear) or a positive width.");
+        }
+
+        if (!(Separation >= 0) || !double.IsFinite(Separation))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Separation), Separation, "Separation must be finite and ≥ 0.");
+        }
+
+        if (!(LabelNoise >= 0 && LabelNoise < 0.5))
+        {
+            throw new ArgumentOutOfRangeException(nameof(LabelNoise), LabelNoise, "LabelNoise must lie in [0, 0.5).");
+        }
+
+        if (Steps < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Steps), Steps, "Steps must be at least 1.");
+        }
+
+        if (!(LearningRate > 0) || !double.IsFinite(LearningRate))
+        {
+            throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "LearningRate must be finite and > 0.");
+        }
+
+        if (RecordEvery < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RecordEvery), RecordEvery, "RecordEvery must be at least 1.");
+        }
     }
 }
 
@@ -99,7 +130,10 @@ public sealed class SurrogateLossExperiment : Experiment<SurrogateLossParameters
         var rng = new Random(seed + 7919);
         var labels = new int[n];
         for (int i = 0; i < n; i++)
+        {
             labels[i] = rng.NextDouble() < parameters.LabelNoise ? 1 - blobs.Labels![i] : blobs.Labels![i];
+        }
+
         var x = blobs.Inputs.SubMatrix(0, n, 0, 2);
         int m = parameters.TrainCount;
         return (x.SubMatrix(0, m, 0, 2), labels[..m], x.SubMatrix(m, n - m, 0, 2), labels[m..]);
@@ -138,8 +172,15 @@ public sealed class SurrogateLossExperiment : Experiment<SurrogateLossParameters
         var result = Trainer.Run(train, Optimizers.GradientDescent(p.LearningRate), theta0, options, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         if (result.Diverged)
+        {
             throw new InvalidOperationException($"{loss} training diverged: {result.Message}; lower LearningRate (now {p.LearningRate}).");
-        if (steps[^1] != result.Steps) Record(result.Steps, result.Theta);
+        }
+
+        if (steps[^1] != result.Steps)
+        {
+            Record(result.Steps, result.Theta);
+        }
+
         return new LossCurves(loss == LossFunction.Logistic ? "logistic" : "hinge", [.. steps], [.. trainLoss], [.. trainError], [.. validLoss], [.. validError]);
     }
 }
@@ -186,7 +227,13 @@ public sealed record LossCurves(string Surrogate, int[] Steps, double[] TrainSur
         {
             int best = 0;
             for (int i = 1; i < ValidationZeroOne.Length; i++)
-                if (ValidationZeroOne[i] < ValidationZeroOne[best]) best = i;
+            {
+                if (ValidationZeroOne[i] < ValidationZeroOne[best])
+                {
+                    best = i;
+                }
+            }
+
             return best;
         }
     }
@@ -204,7 +251,13 @@ public sealed record LossCurves(string Surrogate, int[] Steps, double[] TrainSur
         {
             double start = TrainSurrogate[0], end = TrainSurrogate[^1], total = start - end;
             for (int i = 0; i < TrainSurrogate.Length; i++)
-                if (TrainSurrogate[i] - end <= 0.05 * total) return i;
+            {
+                if (TrainSurrogate[i] - end <= 0.05 * total)
+                {
+                    return i;
+                }
+            }
+
             return TrainSurrogate.Length - 1;
         }
     }

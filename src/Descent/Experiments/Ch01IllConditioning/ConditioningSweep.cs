@@ -83,9 +83,14 @@ public sealed class ConditioningSweep : Experiment<ConditioningSweepParameters, 
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(parameters.Kappas, nameof(parameters.Kappas));
         if (parameters.Kappas.Length == 0 || parameters.Kappas.Any(k => !(k > 1) || !double.IsFinite(k)))
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), "Kappas must be a non-empty list of finite numbers > 1.");
+        }
+
         if (!(parameters.Tolerance > 0 && parameters.Tolerance < 1))
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Tolerance, "Tolerance must be in (0, 1).");
+        }
 
         var rows = new List<ConditioningRow>();
         for (int i = 0; i < parameters.Kappas.Length; i++)
@@ -123,7 +128,10 @@ public sealed class ConditioningSweep : Experiment<ConditioningSweepParameters, 
             RecordThetaEvery = 0,
             OnStep = s =>
             {
-                if (found < 0 && s.Theta.L2Norm() <= target) found = s.Step;
+                if (found < 0 && s.Theta.L2Norm() <= target)
+                {
+                    found = s.Step;
+                }
             },
             // L(θ) ≥ ½λmin‖θ‖², so L ≤ ½λmin·target² implies ‖θ‖ ≤ target: the run stops at or after the first hit.
             TargetLoss = 0.5 * bowl.Eigenvalues[0] * target * target,

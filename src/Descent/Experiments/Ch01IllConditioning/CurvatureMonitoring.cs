@@ -96,13 +96,21 @@ public sealed class CurvatureMonitoring : Experiment<CurvatureMonitoringParamete
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (parameters.Hidden is null || parameters.Hidden.Any(h => h < 1))
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), "Hidden must list widths ≥ 1.");
+        }
 
         var split = Digits.Load(seed: parameters.Seed);
         var labels = (int[])split.Train.Labels!.Clone();
         var noise = new Random(parameters.Seed + 7919);
         for (int i = 0; i < labels.Length; i++)
-            if (noise.NextDouble() < parameters.LabelNoise) labels[i] = noise.Next(10);
+        {
+            if (noise.NextDouble() < parameters.LabelNoise)
+            {
+                labels[i] = noise.Next(10);
+            }
+        }
+
         var mlp = new Mlp([64, .. parameters.Hidden, 10], Activation.Tanh, LossFunction.SoftmaxCrossEntropy,
             split.Train.Inputs, labels);
         var theta = mlp.Initialize(Initialization.Glorot, parameters.Seed);

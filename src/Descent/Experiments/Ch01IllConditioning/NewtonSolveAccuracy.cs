@@ -75,9 +75,15 @@ public sealed class NewtonSolveAccuracy : Experiment<NewtonSolveParameters, Newt
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (parameters.Kappas is not { Length: > 0 } || parameters.Kappas.Any(k => !(k >= 1) || !double.IsFinite(k)))
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), "Kappas must list finite values ≥ 1.");
+        }
+
         if (parameters.Dimension < 2 || parameters.Dimension > 1000)
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Dimension, "Dimension must be in [2, 1000].");
+        }
+
         int n = parameters.Dimension;
         var rows = new List<NewtonSolveRow>();
         foreach (var kappa in parameters.Kappas)

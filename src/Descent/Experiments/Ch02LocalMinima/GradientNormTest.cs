@@ -56,14 +56,26 @@ public sealed class GradientNormTest : Experiment<GradientNormTestParameters, Gr
     {
         ArgumentNullException.ThrowIfNull(hidden);
         if (hidden.Length == 0 || hidden.Any(h => h < 1))
+        {
             throw new ArgumentOutOfRangeException(nameof(hidden), "hidden must list at least one width ≥ 1.");
+        }
+
         if (!(labelNoise >= 0 && labelNoise < 1))
+        {
             throw new ArgumentOutOfRangeException(nameof(labelNoise), labelNoise, "labelNoise must be in [0, 1).");
+        }
+
         var split = Digits.Load(seed: seed);
         var labels = (int[])split.Train.Labels!.Clone();
         var noise = new Random(seed + 7919);
         for (int i = 0; i < labels.Length; i++)
-            if (noise.NextDouble() < labelNoise) labels[i] = noise.Next(Digits.ClassCount);
+        {
+            if (noise.NextDouble() < labelNoise)
+            {
+                labels[i] = noise.Next(Digits.ClassCount);
+            }
+        }
+
         return new Mlp([Digits.PixelCount, .. hidden, Digits.ClassCount], Activation.Relu, LossFunction.SoftmaxCrossEntropy,
             split.Train.Inputs, labels);
     }

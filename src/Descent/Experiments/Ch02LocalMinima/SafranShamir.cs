@@ -100,8 +100,16 @@ public sealed class SafranShamir : Experiment<SafranShamirParameters, SafranSham
     /// </summary>
     public static Vector<double> SymmetricCriticalPoint(int k, int n)
     {
-        if (k < 1) throw new ArgumentOutOfRangeException(nameof(k), k, "k must be at least 1.");
-        if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "n must be at least 1.");
+        if (k < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(k), k, "k must be at least 1.");
+        }
+
+        if (n < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(n), n, "n must be at least 1.");
+        }
+
         double phi = Math.Acos(1 / Math.Sqrt(k));
         double a = (k * Math.Sin(phi) + (Math.PI - phi) * Math.Sqrt(k)) / (Math.PI * n);
         return Vector<double>.Build.Dense(n * k, a / Math.Sqrt(k));
@@ -119,12 +127,30 @@ public sealed class SafranShamir : Experiment<SafranShamirParameters, SafranSham
         ArgumentNullException.ThrowIfNull(theta0);
         CheckIdentityTeacher(problem);
         if (theta0.Count != problem.Dimension)
+        {
             throw new ArgumentException($"theta0 has {theta0.Count} entries but the problem has {problem.Dimension} parameters.", nameof(theta0));
+        }
+
         if (!(learningRate > 0) || !double.IsFinite(learningRate))
+        {
             throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "learningRate must be a finite number > 0.");
-        if (!(tolerance > 0)) throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "tolerance must be > 0.");
-        if (maxSteps < 1) throw new ArgumentOutOfRangeException(nameof(maxSteps), maxSteps, "maxSteps must be at least 1.");
-        if (!(globalObjective >= 0)) throw new ArgumentOutOfRangeException(nameof(globalObjective), globalObjective, "globalObjective must be ≥ 0.");
+        }
+
+        if (!(tolerance > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "tolerance must be > 0.");
+        }
+
+        if (maxSteps < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxSteps), maxSteps, "maxSteps must be at least 1.");
+        }
+
+        if (!(globalObjective >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(globalObjective), globalObjective, "globalObjective must be ≥ 0.");
+        }
+
         var kernel = new IdentityTeacherKernel(problem.InputDimension, problem.StudentCount);
         var theta = theta0.ToArray();
         var (steps, converged) = Descend(kernel, theta, learningRate, tolerance, globalObjective, maxSteps, cancellationToken);
@@ -140,11 +166,22 @@ public sealed class SafranShamir : Experiment<SafranShamirParameters, SafranSham
         int steps = 0;
         while (norm > tolerance && kernel.Value > globalObjective && steps < maxSteps)
         {
-            if ((steps & 4095) == 0) cancellationToken.ThrowIfCancellationRequested();
-            for (int i = 0; i < theta.Length; i++) theta[i] -= learningRate * g[i];
+            if ((steps & 4095) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            for (int i = 0; i < theta.Length; i++)
+            {
+                theta[i] -= learningRate * g[i];
+            }
+
             steps++;
             norm = kernel.Gradient(theta, g);
-            if (!double.IsFinite(norm) || !double.IsFinite(kernel.Value)) return (steps, false);
+            if (!double.IsFinite(norm) || !double.IsFinite(kernel.Value))
+            {
+                return (steps, false);
+            }
         }
         return (steps, norm <= tolerance || kernel.Value <= globalObjective);
     }
@@ -163,13 +200,22 @@ public sealed class SafranShamir : Experiment<SafranShamirParameters, SafranSham
         ArgumentNullException.ThrowIfNull(parameters);
         int k = problem.InputDimension, n = problem.StudentCount;
         if (!theta.All(double.IsFinite))
+        {
             return new(k, n, run, seed, EndPointKind.NotConverged, double.NaN, double.NaN, double.NaN, steps, null);
+        }
+
         var (f, g) = problem.ValueAndGradient(theta);
         double gNorm = g.L2Norm();
         if (!converged)
+        {
             return new(k, n, run, seed, EndPointKind.NotConverged, f, gNorm, double.NaN, steps, theta);
+        }
+
         if (f <= parameters.ObjectiveThreshold)
+        {
             return new(k, n, run, seed, EndPointKind.GlobalMinimum, f, gNorm, double.NaN, steps, null);
+        }
+
         double lambdaMin = SmallestEigenvalue(problem.Hessian(theta));
         var kind = lambdaMin > parameters.EigenvalueTolerance ? EndPointKind.SpuriousMinimum : EndPointKind.SaddleOrDegenerate;
         return new(k, n, run, seed, kind, f, gNorm, lambdaMin, steps, theta);
@@ -219,11 +265,14 @@ public sealed class SafranShamir : Experiment<SafranShamirParameters, SafranSham
                     parameters.MaxSteps, cancellationToken);
                 results[r] = Classify(problem, Vector<double>.Build.DenseOfArray(theta), converged, steps, parameters, r, seed);
                 if (progress is not null)
+                {
                     lock (gate)
                     {
                         done += work;
                         progress.Report(done / totalWork);
                     }
+                }
+
                 return kernel;
             }, _ => { });
             rows.Add(Summarize(k, n, results));
@@ -261,13 +310,20 @@ public sealed class SafranShamir : Experiment<SafranShamirParameters, SafranSham
         var representatives = new List<(double F, double[] Sigma)>();
         foreach (var m in minima)
         {
-            if (m.Theta is null) continue;
+            if (m.Theta is null)
+            {
+                continue;
+            }
+
             var w = Matrix<double>.Build.Dense(n, k, (i, j) => m.Theta[i * k + j]);
             var sigma = w.Svd(false).S.ToArray();
             Array.Sort(sigma);
             bool known = representatives.Any(r => Math.Abs(r.F - m.Objective) <= 1e-8
                 && r.Sigma.Zip(sigma, (a, b) => Math.Abs(a - b)).Max() <= 1e-5);
-            if (!known) representatives.Add((m.Objective, sigma));
+            if (!known)
+            {
+                representatives.Add((m.Objective, sigma));
+            }
         }
         return representatives.Count;
     }
@@ -277,19 +333,54 @@ public sealed class SafranShamir : Experiment<SafranShamirParameters, SafranSham
         ArgumentNullException.ThrowIfNull(parameters);
         var p = parameters;
         if (p.Ks is null || p.Ks.Length == 0 || p.Ks.Any(k => k < 2 || k > 200))
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), "Ks must list input dimensions in [2, 200].");
+        }
+
         if (p.ExtraNeurons is null || p.ExtraNeurons.Length == 0 || p.ExtraNeurons.Any(e => e < 0 || e > 200))
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), "ExtraNeurons must list numbers in [0, 200].");
-        if (p.Runs < 1) throw new ArgumentOutOfRangeException(nameof(parameters), p.Runs, "Runs must be at least 1.");
+        }
+
+        if (p.Runs < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(parameters), p.Runs, "Runs must be at least 1.");
+        }
+
         if (!(p.StepScale > 0) || !double.IsFinite(p.StepScale))
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), p.StepScale, "StepScale must be a finite number > 0.");
-        if (!(p.GradientTolerance > 0)) throw new ArgumentOutOfRangeException(nameof(parameters), p.GradientTolerance, "GradientTolerance must be > 0.");
-        if (p.MaxSteps < 1) throw new ArgumentOutOfRangeException(nameof(parameters), p.MaxSteps, "MaxSteps must be at least 1.");
+        }
+
+        if (!(p.GradientTolerance > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(parameters), p.GradientTolerance, "GradientTolerance must be > 0.");
+        }
+
+        if (p.MaxSteps < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(parameters), p.MaxSteps, "MaxSteps must be at least 1.");
+        }
+
         if (!(p.GlobalObjective >= 0 && p.GlobalObjective < p.ObjectiveThreshold))
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), p.GlobalObjective, "GlobalObjective must be in [0, ObjectiveThreshold).");
-        if (!(p.ObjectiveThreshold > 0)) throw new ArgumentOutOfRangeException(nameof(parameters), p.ObjectiveThreshold, "ObjectiveThreshold must be > 0.");
-        if (!(p.EigenvalueTolerance >= 0)) throw new ArgumentOutOfRangeException(nameof(parameters), p.EigenvalueTolerance, "EigenvalueTolerance must be ≥ 0.");
-        if (p.Threads < 0) throw new ArgumentOutOfRangeException(nameof(parameters), p.Threads, "Threads must be ≥ 0 (0 = all cores).");
+        }
+
+        if (!(p.ObjectiveThreshold > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(parameters), p.ObjectiveThreshold, "ObjectiveThreshold must be > 0.");
+        }
+
+        if (!(p.EigenvalueTolerance >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(parameters), p.EigenvalueTolerance, "EigenvalueTolerance must be ≥ 0.");
+        }
+
+        if (p.Threads < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(parameters), p.Threads, "Threads must be ≥ 0 (0 = all cores).");
+        }
     }
 
     private static void CheckIdentityTeacher(ReluTeacherStudent problem)
@@ -298,7 +389,9 @@ public sealed class SafranShamir : Experiment<SafranShamirParameters, SafranSham
         bool identity = t.RowCount == t.ColumnCount
             && Enumerable.Range(0, t.RowCount).All(i => Enumerable.Range(0, t.ColumnCount).All(j => t[i, j] == (i == j ? 1.0 : 0.0)));
         if (!identity)
+        {
             throw new ArgumentException("the fast descent is for the paper's teacher vⱼ = eⱼ (new ReluTeacherStudent(k, n)).", nameof(problem));
+        }
     }
 }
 
@@ -379,7 +472,11 @@ public sealed record SafranShamirResult(IReadOnlyList<SafranShamirRow> Rows, IRe
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var lines = File.ReadAllLines(path).Where(l => l.Length > 0 && !l.StartsWith('#')).ToArray();
-        if (lines.Length == 0) throw new FormatException($"{path} has no header line.");
+        if (lines.Length == 0)
+        {
+            throw new FormatException($"{path} has no header line.");
+        }
+
         var header = lines[0].Split(',');
         int Col(string name) => Array.IndexOf(header, name) is var i and >= 0 ? i
             : throw new FormatException($"{path} has no column '{name}'.");
@@ -443,7 +540,11 @@ public sealed record SafranShamirRow(int K, int N, int Runs, int GlobalMinima, i
     {
         get
         {
-            if (Paper is not { } paper) return double.NaN;
+            if (Paper is not { } paper)
+            {
+                return double.NaN;
+            }
+
             double pooled = (SpuriousMinima + paper.Percent / 100 * SafranShamirPublishedRow.Runs) / (Runs + SafranShamirPublishedRow.Runs);
             double se = 100 * Math.Sqrt(pooled * (1 - pooled) * (1.0 / Runs + 1.0 / SafranShamirPublishedRow.Runs));
             return se == 0 ? 0 : (SpuriousPercent - paper.Percent) / se;

@@ -116,14 +116,17 @@ public sealed class CriticalPointIndex : Experiment<CriticalPointIndexParameters
             {
                 MaxSteps = checkpoints[^1],
                 RecordThetaEvery = 0,
-                OnStep = s => { if (Array.BinarySearch(checkpoints, s.Step) >= 0) starts.Add(s.Theta.Clone()); },
+                OnStep = s => { if (Array.BinarySearch(checkpoints, s.Step) >= 0) { starts.Add(s.Theta.Clone()); } },
             }, cancellationToken);
             foreach (var start in starts)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 searches++;
                 var point = CriticalPointSearch.Run(net, start, maxIterations: 80);
-                if (point.Converged) found.Add(point);
+                if (point.Converged)
+                {
+                    found.Add(point);
+                }
             }
             progress?.Report((r + 1.0) / parameters.Runs);
         }

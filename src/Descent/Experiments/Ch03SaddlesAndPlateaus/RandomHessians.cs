@@ -93,8 +93,15 @@ public sealed class RandomHessians : Experiment<RandomHessiansParameters, Random
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(parameters.CoinSizes, nameof(parameters.CoinSizes));
         ArgumentNullException.ThrowIfNull(parameters.Shifts, nameof(parameters.Shifts));
-        if (parameters.CoinSizes.Any(n => n < 1)) throw new ArgumentOutOfRangeException(nameof(parameters), "CoinSizes must all be at least 1.");
-        if (parameters.Shifts.Any(m => !double.IsFinite(m))) throw new ArgumentOutOfRangeException(nameof(parameters), "Shifts must be finite.");
+        if (parameters.CoinSizes.Any(n => n < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(parameters), "CoinSizes must all be at least 1.");
+        }
+
+        if (parameters.Shifts.Any(m => !double.IsFinite(m)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(parameters), "Shifts must be finite.");
+        }
 
         var eigenvalues = RandomSymmetric.GoeEigenvalues(parameters.Size, parameters.Samples, parameters.Seed);
         var grid = Enumerable.Range(0, 201).Select(i => -2.2 + 4.4 * i / 200).ToArray();

@@ -77,7 +77,11 @@ public sealed class SaddleAttraction : Experiment<SaddleAttractionParameters, Sa
     /// <summary>Fraction of y ∈ [−box, box] from which y ↦ 2y³/(3y² − 1) converges to 0 (grid of 200,001 points, 200 iterations).</summary>
     public static double NewtonBasinFraction(double box)
     {
-        if (!(box > 0) || !double.IsFinite(box)) throw new ArgumentOutOfRangeException(nameof(box), box, "box must be a finite number > 0.");
+        if (!(box > 0) || !double.IsFinite(box))
+        {
+            throw new ArgumentOutOfRangeException(nameof(box), box, "box must be a finite number > 0.");
+        }
+
         const int n = 200_000;
         int hits = 0;
         for (int i = 0; i <= n; i++)
@@ -89,7 +93,10 @@ public sealed class SaddleAttraction : Experiment<SaddleAttractionParameters, Sa
                 if (d == 0) { y = double.NaN; break; }
                 y = 2 * y * y * y / d;
             }
-            if (double.IsFinite(y) && Math.Abs(y) <= 1e-12) hits++;
+            if (double.IsFinite(y) && Math.Abs(y) <= 1e-12)
+            {
+                hits++;
+            }
         }
         return (double)hits / (n + 1);
     }
@@ -116,8 +123,15 @@ public sealed class SaddleAttraction : Experiment<SaddleAttractionParameters, Sa
                 cancellationToken.ThrowIfCancellationRequested();
                 var run = Trainer.Run(Surface, methods[m], start,
                     new TrainingOptions { MaxSteps = parameters.MaxSteps, GradientTolerance = 1e-10, RecordThetaEvery = 0 }, cancellationToken);
-                if ((run.Theta - saddle).L2Norm() < 1e-6) atSaddle++;
-                else if (minima.Any(v => (run.Theta - v).L2Norm() < 1e-6)) atMinimum++;
+                if ((run.Theta - saddle).L2Norm() < 1e-6)
+                {
+                    atSaddle++;
+                }
+                else if (minima.Any(v => (run.Theta - v).L2Norm() < 1e-6))
+                {
+                    atMinimum++;
+                }
+
                 steps.Add(run.Steps);
             }
             rows.Add(new SaddleAttractionRow(methods[m].Name, (double)atSaddle / starts.Length, (double)atMinimum / starts.Length,

@@ -99,11 +99,19 @@ public sealed class SaddleEscape : Experiment<SaddleEscapeParameters, SaddleEsca
     /// <summary>The start of run i: a unit stable direction plus Gaussian noise of standard deviation σ on every coordinate.</summary>
     public static Vector<double> Start(int dimension, double noise, int seed)
     {
-        if (dimension < 2) throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "dimension must be at least 2.");
+        if (dimension < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "dimension must be at least 2.");
+        }
+
         var random = new Random(seed);
         var theta = Vector<double>.Build.Dense(dimension, i => i < dimension - 1 ? RandomSymmetric.Gaussian(random) : 0.0);
         theta /= theta.L2Norm();
-        for (int i = 0; i < dimension; i++) theta[i] += noise * RandomSymmetric.Gaussian(random);
+        for (int i = 0; i < dimension; i++)
+        {
+            theta[i] += noise * RandomSymmetric.Gaussian(random);
+        }
+
         return theta;
     }
 
@@ -113,7 +121,9 @@ public sealed class SaddleEscape : Experiment<SaddleEscapeParameters, SaddleEsca
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (!(parameters.StartNoise >= 0) || !double.IsFinite(parameters.StartNoise))
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.StartNoise, "StartNoise must be a finite number ≥ 0.");
+        }
 
         var surface = new IndexSaddle(parameters.Dimension, 1);
         var gd = new int[parameters.Runs];
@@ -129,7 +139,11 @@ public sealed class SaddleEscape : Experiment<SaddleEscapeParameters, SaddleEsca
                 parameters.GradientThreshold, parameters.QuietSteps, parameters.Seed + i), start, options, cancellationToken);
             gd[i] = a.Reason == StopReason.TargetLoss ? a.Steps : -1;
             pgd[i] = b.Reason == StopReason.TargetLoss ? b.Steps : -1;
-            if (i == 0) (exampleGd, examplePgd) = (a, b);
+            if (i == 0)
+            {
+                (exampleGd, examplePgd) = (a, b);
+            }
+
             progress?.Report((i + 1.0) / parameters.Runs);
         }
         return new SaddleEscapeResult(gd, pgd, exampleGd!, examplePgd!);

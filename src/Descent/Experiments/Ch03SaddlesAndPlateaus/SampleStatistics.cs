@@ -9,7 +9,11 @@ public static class SampleStatistics
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        if (x.Count != y.Count) throw new ArgumentException($"x has {x.Count} values but y has {y.Count}.", nameof(y));
+        if (x.Count != y.Count)
+        {
+            throw new ArgumentException($"x has {x.Count} values but y has {y.Count}.", nameof(y));
+        }
+
         return Pearson(Ranks(x), Ranks(y));
     }
 
@@ -18,9 +22,17 @@ public static class SampleStatistics
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        if (x.Count != y.Count) throw new ArgumentException($"x has {x.Count} values but y has {y.Count}.", nameof(y));
+        if (x.Count != y.Count)
+        {
+            throw new ArgumentException($"x has {x.Count} values but y has {y.Count}.", nameof(y));
+        }
+
         int n = x.Count;
-        if (n < 2) return double.NaN;
+        if (n < 2)
+        {
+            return double.NaN;
+        }
+
         double mx = x.Average(), my = y.Average(), sxy = 0, sxx = 0, syy = 0;
         for (int i = 0; i < n; i++)
         {
@@ -40,9 +52,17 @@ public static class SampleStatistics
         for (int i = 0; i < order.Length;)
         {
             int j = i;
-            while (j + 1 < order.Length && x[order[j + 1]] == x[order[i]]) j++;
+            while (j + 1 < order.Length && x[order[j + 1]] == x[order[i]])
+            {
+                j++;
+            }
+
             double mean = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) ranks[order[k]] = mean;
+            for (int k = i; k <= j; k++)
+            {
+                ranks[order[k]] = mean;
+            }
+
             i = j + 1;
         }
         return ranks;
@@ -52,8 +72,16 @@ public static class SampleStatistics
     public static double Quantile(IReadOnlyList<double> x, double q)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (!(q >= 0 && q <= 1)) throw new ArgumentOutOfRangeException(nameof(q), q, "q must be in [0, 1].");
-        if (x.Count == 0) return double.NaN;
+        if (!(q >= 0 && q <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(q), q, "q must be in [0, 1].");
+        }
+
+        if (x.Count == 0)
+        {
+            return double.NaN;
+        }
+
         var s = x.Order().ToArray();
         double pos = q * (s.Length - 1);
         int lo = (int)Math.Floor(pos), hi = (int)Math.Ceiling(pos);
@@ -65,13 +93,25 @@ public static class SampleStatistics
     public static (double[] Centers, double[] Density) Histogram(IReadOnlyList<double> values, int bins, double lo, double hi)
     {
         ArgumentNullException.ThrowIfNull(values);
-        if (bins < 1) throw new ArgumentOutOfRangeException(nameof(bins), bins, "bins must be at least 1.");
-        if (!(hi > lo) || !double.IsFinite(lo) || !double.IsFinite(hi)) throw new ArgumentOutOfRangeException(nameof(hi), hi, "need finite lo < hi.");
+        if (bins < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(bins), bins, "bins must be at least 1.");
+        }
+
+        if (!(hi > lo) || !double.IsFinite(lo) || !double.IsFinite(hi))
+        {
+            throw new ArgumentOutOfRangeException(nameof(hi), hi, "need finite lo < hi.");
+        }
+
         double width = (hi - lo) / bins;
         var counts = new double[bins];
         foreach (double v in values)
         {
-            if (!(v >= lo && v <= hi)) continue;
+            if (!(v >= lo && v <= hi))
+            {
+                continue;
+            }
+
             counts[Math.Min(bins - 1, (int)((v - lo) / width))]++;
         }
         var centers = Enumerable.Range(0, bins).Select(i => lo + (i + 0.5) * width).ToArray();

@@ -62,11 +62,19 @@ public sealed record SaxeLearningCurvesResult(double[] Strengths, double[] Times
     public ResultTable ToTable()
     {
         var columns = new List<string> { "t", "loss", "analytic_loss" };
-        for (int a = 0; a < Strengths.Length; a++) columns.AddRange([$"mode{a}", $"mode{a}_analytic"]);
+        for (int a = 0; a < Strengths.Length; a++)
+        {
+            columns.AddRange([$"mode{a}", $"mode{a}_analytic"]);
+        }
+
         var rows = Times.Select((t, k) =>
         {
             var row = new List<object> { t, Losses[k], AnalyticLoss[k] };
-            for (int a = 0; a < Strengths.Length; a++) row.AddRange([Modes[a][k], Analytic[a][k]]);
+            for (int a = 0; a < Strengths.Length; a++)
+            {
+                row.AddRange([Modes[a][k], Analytic[a][k]]);
+            }
+
             return (IReadOnlyList<object>)row;
         }).ToArray();
         return new ResultTable(columns, rows);
@@ -115,7 +123,10 @@ public sealed class SaxeLearningCurves : Experiment<SaxeLearningCurvesParameters
                 times.Add(step.Step * parameters.LearningRate);
                 losses.Add(step.Loss);
                 var m = net.ModeStrengths(step.Theta);
-                for (int a = 0; a < s.Length; a++) modes[a].Add(m[a]);
+                for (int a = 0; a < s.Length; a++)
+                {
+                    modes[a].Add(m[a]);
+                }
             },
         }, cancellationToken);
         var t = times.ToArray();

@@ -13,8 +13,15 @@ public static class SaxeNetworks
     {
         ArgumentNullException.ThrowIfNull(strengths);
         if (strengths.Length == 0 || strengths.Any(s => !(s > 0) || !double.IsFinite(s)))
+        {
             throw new ArgumentOutOfRangeException(nameof(strengths), "strengths must be a non-empty list of finite numbers > 0.");
-        if (depth < 1) throw new ArgumentOutOfRangeException(nameof(depth), depth, "depth must be at least 1 weight layer.");
+        }
+
+        if (depth < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(depth), depth, "depth must be at least 1 weight layer.");
+        }
+
         int n = strengths.Length;
         var (u, v) = (RandomOrthogonal(n, seed), RandomOrthogonal(n, seed + 1));
         var syx = u * Matrix<double>.Build.DenseOfDiagonalArray(strengths) * v.Transpose();
@@ -27,7 +34,11 @@ public static class SaxeNetworks
     public static Vector<double> Initialize(DeepLinearNetwork network, SaxeInitialization initialization, double scale, int seed)
     {
         ArgumentNullException.ThrowIfNull(network);
-        if (!(scale > 0) || !double.IsFinite(scale)) throw new ArgumentOutOfRangeException(nameof(scale), scale, "scale must be a finite number > 0.");
+        if (!(scale > 0) || !double.IsFinite(scale))
+        {
+            throw new ArgumentOutOfRangeException(nameof(scale), scale, "scale must be a finite number > 0.");
+        }
+
         switch (initialization)
         {
             case SaxeInitialization.SmallGaussian: return network.Initialize(Models.Initialization.Gaussian(scale), seed);
@@ -46,8 +57,13 @@ public static class SaxeNetworks
                         : Matrix<double>.Build.DenseIdentity(n);
                     int off = network.WeightOffset(l);
                     for (int i = 0; i < n; i++)
-                        for (int j = 0; j < n; j++) theta[off + i * n + j] = c * w[i, j];
-                }
+                        {
+                            for (int j = 0; j < n; j++)
+                            {
+                                theta[off + i * n + j] = c * w[i, j];
+                            }
+                        }
+                    }
                 return theta;
             }
             default: throw new ArgumentOutOfRangeException(nameof(initialization), initialization, "unknown initialization.");
@@ -57,13 +73,23 @@ public static class SaxeNetworks
     /// <summary>A Haar-random n×n orthogonal matrix (QR of a Gaussian matrix with the signs of R's diagonal fixed).</summary>
     public static Matrix<double> RandomOrthogonal(int n, int seed)
     {
-        if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "n must be at least 1.");
+        if (n < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(n), n, "n must be at least 1.");
+        }
+
         var random = new Random(seed);
         var g = Matrix<double>.Build.Dense(n, n, (_, _) => RandomSymmetric.Gaussian(random));
         var qr = g.QR();
         var q = qr.Q.Clone();
         for (int j = 0; j < n; j++)
-            if (qr.R[j, j] < 0) q.SetColumn(j, -q.Column(j));
+        {
+            if (qr.R[j, j] < 0)
+            {
+                q.SetColumn(j, -q.Column(j));
+            }
+        }
+
         return q;
     }
 }

@@ -80,9 +80,16 @@ public sealed class StableManifold : Experiment<StableManifoldParameters, Stable
     /// <summary>⌈ln(R/δ)/ln(1 + ε|λ|)⌉: steps for an escape coordinate growing by (1 + ε|λ|) per step to go from δ to R.</summary>
     public static int PredictedEscapeSteps(double offset, double radius, double learningRate, double negativeCurvature)
     {
-        if (!(offset > 0) || !(radius > offset)) throw new ArgumentOutOfRangeException(nameof(offset), offset, "offset must be in (0, radius).");
+        if (!(offset > 0) || !(radius > offset))
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset), offset, "offset must be in (0, radius).");
+        }
+
         if (!(learningRate > 0) || !(negativeCurvature > 0))
+        {
             throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "learningRate and |λ| (negativeCurvature) must be > 0.");
+        }
+
         return (int)Math.Ceiling(Math.Log(radius / offset) / Math.Log(1 + learningRate * negativeCurvature));
     }
 
@@ -94,10 +101,25 @@ public sealed class StableManifold : Experiment<StableManifoldParameters, Stable
         ArgumentNullException.ThrowIfNull(parameters.Offsets, nameof(parameters.Offsets));
         double eps = parameters.LearningRate, r = parameters.EscapeRadius;
         if (parameters.Offsets.Length == 0 || parameters.Offsets.Any(d => !(d >= 0) || !(d < r)))
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), $"Offsets must be a non-empty list of numbers in [0, EscapeRadius = {r}).");
-        if (!(eps > 0 && eps < 1)) throw new ArgumentOutOfRangeException(nameof(parameters), eps, "LearningRate must be in (0, 1).");
-        if (!(r > 0 && r <= 0.5)) throw new ArgumentOutOfRangeException(nameof(parameters), r, "EscapeRadius must be in (0, 0.5].");
-        if (parameters.MaxSteps < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.MaxSteps, "MaxSteps must be at least 1.");
+        }
+
+        if (!(eps > 0 && eps < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(parameters), eps, "LearningRate must be in (0, 1).");
+        }
+
+        if (!(r > 0 && r <= 0.5))
+        {
+            throw new ArgumentOutOfRangeException(nameof(parameters), r, "EscapeRadius must be in (0, 0.5].");
+        }
+
+        if (parameters.MaxSteps < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.MaxSteps, "MaxSteps must be at least 1.");
+        }
+
         var surface = SaddleAttraction.Surface;
         var rows = new List<StableManifoldRow>();
         foreach (double delta in parameters.Offsets)
@@ -110,8 +132,15 @@ public sealed class StableManifold : Experiment<StableManifoldParameters, Stable
                 RecordThetaEvery = 0,
                 OnStep = s =>
                 {
-                    if (escape < 0 && Math.Abs(s.Theta[1]) >= r) escape = s.Step;
-                    if (s.Theta.L2Norm() < parameters.NearDistance) near++;
+                    if (escape < 0 && Math.Abs(s.Theta[1]) >= r)
+                    {
+                        escape = s.Step;
+                    }
+
+                    if (s.Theta.L2Norm() < parameters.NearDistance)
+                    {
+                        near++;
+                    }
                 },
             }, cancellationToken);
             rows.Add(delta == 0

@@ -62,14 +62,23 @@ public sealed class ClippingComparison : Experiment<ClippingComparisonParameters
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (parameters.StartWeights is not { Length: > 0 } || parameters.StartOffsets is not { Length: > 0 })
+        {
             throw new ArgumentException("StartWeights and StartOffsets must each list at least one value.", nameof(parameters));
+        }
+
         if (parameters.Thresholds is not { Length: > 0 } || parameters.Thresholds.Any(v => !(v >= 0) || !double.IsFinite(v)))
+        {
             throw new ArgumentException("Thresholds must list finite values ≥ 0 (0 = no clipping).", nameof(parameters));
+        }
+
         var rnn = new SingleUnitRnn(parameters.Steps);
         var starts = parameters.StartWeights.SelectMany(w => parameters.StartOffsets.Select(o =>
             Vector<double>.Build.DenseOfArray([w, RnnCliff.PredictedWall(rnn, w) + o]))).ToArray();
         if (parameters.ShowcaseStart < 0 || parameters.ShowcaseStart >= starts.Length)
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.ShowcaseStart, $"ShowcaseStart must be in 0 … {starts.Length - 1}.");
+        }
+
         var options = new TrainingOptions { MaxSteps = parameters.TrainingSteps, RecordThetaEvery = 0, DivergenceFactor = double.PositiveInfinity };
         var rows = new List<ClippingRow>();
         var showcase = new List<TrainingResult>();
@@ -77,7 +86,11 @@ public sealed class ClippingComparison : Experiment<ClippingComparisonParameters
         {
             double v = parameters.Thresholds[i];
             var optimizer = Optimizers.GradientDescent(parameters.LearningRate);
-            if (v > 0) optimizer = optimizer.Prepend(new ClipByGlobalNorm(v));
+            if (v > 0)
+            {
+                optimizer = optimizer.Prepend(new ClipByGlobalNorm(v));
+            }
+
             var runs = starts.Select(s => Trainer.Run(rnn, optimizer, s, options, cancellationToken)).ToArray();
             showcase.Add(runs[parameters.ShowcaseStart]);
             var finals = runs.Select(r => double.IsFinite(r.Loss) ? r.Loss : double.PositiveInfinity).Order().ToArray();

@@ -68,8 +68,12 @@ public sealed class ClippingStatistics : Experiment<ClippingStatisticsParameters
         ArgumentNullException.ThrowIfNull(parameters);
         foreach (var (value, name) in new[] { (parameters.MlpLearningRate, "MlpLearningRate"), (parameters.MlpClipNorm, "MlpClipNorm"),
                      (parameters.RnnLearningRate, "RnnLearningRate"), (parameters.RnnClipNorm, "RnnClipNorm") })
+        {
             if (!(value > 0) || !double.IsFinite(value))
+            {
                 throw new ArgumentOutOfRangeException(nameof(parameters), value, $"{name} must be finite and > 0.");
+            }
+        }
 
         var split = Digits.Load(seed: parameters.Seed);
         var mlp = new Mlp([64, parameters.MlpHidden, 10], Activation.Tanh, LossFunction.SoftmaxCrossEntropy, split.Train.Inputs, split.Train.Labels!);
@@ -102,8 +106,16 @@ public sealed class ClippingStatistics : Experiment<ClippingStatisticsParameters
                 cancellationToken.ThrowIfCancellationRequested();
                 var (loss, g) = model.ValueAndGradient(theta, sampler.Next());
                 double norm = g.L2Norm();
-                if (clip) (norms[k], losses[k]) = (norm, loss);
-                if (!double.IsFinite(norm)) return double.PositiveInfinity;
+                if (clip)
+                {
+                    (norms[k], losses[k]) = (norm, loss);
+                }
+
+                if (!double.IsFinite(norm))
+                {
+                    return double.PositiveInfinity;
+                }
+
                 double scale = clip && norm > threshold ? threshold / norm : 1.0;
                 theta -= learningRate * scale * g;
             }
@@ -156,7 +168,11 @@ public sealed record ClippingTrace(string Model, double Threshold, double[] Grad
     /// <summary>The q-quantile of ‖ĝ‖ (nearest rank).</summary>
     public double Quantile(double q)
     {
-        if (!(q >= 0 && q <= 1)) throw new ArgumentOutOfRangeException(nameof(q), q, "q must be in [0, 1].");
+        if (!(q >= 0 && q <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(q), q, "q must be in [0, 1].");
+        }
+
         var sorted = GradientNorms.Order().ToArray();
         return sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
     }

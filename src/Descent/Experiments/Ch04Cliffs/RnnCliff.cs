@@ -67,17 +67,34 @@ public sealed class RnnCliff : Experiment<RnnCliffParameters, RnnCliffResult>
         double s = Elementwise.Apply(rnn.Activation, rnn.InitialState);
         double gain = weight * Elementwise.First(rnn.Activation, rnn.InitialState, s);
         if (!(gain > 1) || !double.IsFinite(weight))
+        {
             throw new ArgumentOutOfRangeException(nameof(weight), weight,
                 $"the wall exists where w·φ'(h₀) > 1; here it is {gain:G4} (w must exceed {weight / gain:G4}).");
+        }
+
         double Side(double b) => rnn.States(Vector<double>.Build.DenseOfArray([weight, b]))[^1] - rnn.InitialState;
         double center = PredictedWall(rnn, weight), lo = center - 1, hi = center + 1;
         if (Side(lo) >= 0 || Side(hi) <= 0)
+        {
             throw new InvalidOperationException($"no sign change of h_T − h₀ in [{lo:G6}, {hi:G6}] at w = {weight:G4}.");
+        }
+
         for (int i = 0; i < 200; i++)
         {
             double mid = 0.5 * (lo + hi);
-            if (mid <= lo || mid >= hi) break;
-            if (Side(mid) < 0) lo = mid; else hi = mid;
+            if (mid <= lo || mid >= hi)
+            {
+                break;
+            }
+
+            if (Side(mid) < 0)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
         }
         return 0.5 * (lo + hi);
     }
@@ -87,7 +104,10 @@ public sealed class RnnCliff : Experiment<RnnCliffParameters, RnnCliffResult>
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (!double.IsFinite(parameters.StartWeight) || !double.IsFinite(parameters.StartOffset))
+        {
             throw new ArgumentException("StartWeight and StartOffset must be finite.", nameof(parameters));
+        }
+
         var rnn = new SingleUnitRnn(parameters.Steps);
         var walls = new List<WallLocation>();
         foreach (double w in parameters.Weights)

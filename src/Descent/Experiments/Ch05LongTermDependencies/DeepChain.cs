@@ -54,6 +54,7 @@ public sealed class DeepChain : Experiment<DeepChainParameters, DeepChainResult>
         var curves = new List<ChainCurve>();
         int done = 0;
         foreach (double scale in parameters.Scales)
+        {
             foreach (bool shared in new[] { true, false })
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -74,18 +75,31 @@ public sealed class DeepChain : Experiment<DeepChainParameters, DeepChainResult>
                         x /= norm;                      // keep x at unit length; the log-norm carries the scale
                         logs[l] = logNorm;
                     }
-                    for (int l = 0; l <= depth; l++) mean[l] += logs[l] / parameters.Repeats;
+                    for (int l = 0; l <= depth; l++)
+                    {
+                        mean[l] += logs[l] / parameters.Repeats;
+                    }
+
                     if (shared)
                     {
                         rate += GradientPropagation.FitLogSlope(logs[(depth / 2)..].Select(Math.Exp).ToArray()) / parameters.Repeats;
                         predicted += Math.Log(w.Evd().EigenValues.Max(z => z.Magnitude)) / parameters.Repeats;
                     }
-                    else rate += logs[depth] / depth / parameters.Repeats;
+                    else
+                    {
+                        rate += logs[depth] / depth / parameters.Repeats;
+                    }
                 }
-                if (!shared) predicted = IndependentRate(scale, n);
+                if (!shared)
+                {
+                    predicted = IndependentRate(scale, n);
+                }
+
                 curves.Add(new ChainCurve(shared ? "shared" : "independent", scale, mean, rate, predicted));
                 progress?.Report(++done / (2.0 * parameters.Scales.Length));
             }
+        }
+
         return new DeepChainResult(curves, n, parameters.Repeats);
     }
 }

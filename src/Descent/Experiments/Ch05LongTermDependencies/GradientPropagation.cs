@@ -47,7 +47,11 @@ public sealed class GradientPropagation : Experiment<GradientPropagationParamete
     {
         ArgumentNullException.ThrowIfNull(values);
         int n = values.Count;
-        if (n < 2) throw new ArgumentException("need at least two values.", nameof(values));
+        if (n < 2)
+        {
+            throw new ArgumentException("need at least two values.", nameof(values));
+        }
+
         double kMean = (n - 1) / 2.0, yMean = values.Average(Math.Log), num = 0, den = 0;
         for (int k = 0; k < n; k++)
         {
@@ -65,7 +69,13 @@ public sealed class GradientPropagation : Experiment<GradientPropagationParamete
         var qr = g.QR();
         var q = qr.Q;
         for (int j = 0; j < size; j++)
-            if (qr.R[j, j] < 0) q.SetColumn(j, -q.Column(j));
+        {
+            if (qr.R[j, j] < 0)
+            {
+                q.SetColumn(j, -q.Column(j));
+            }
+        }
+
         return q * spectralRadius;
     }
 
@@ -92,6 +102,7 @@ public sealed class GradientPropagation : Experiment<GradientPropagationParamete
         };
         int done = 0;
         foreach (var (phi, orthogonal, inputScale) in configs)
+        {
             foreach (double rho in parameters.SpectralRadii)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -103,6 +114,8 @@ public sealed class GradientPropagation : Experiment<GradientPropagationParamete
                 curves.Add(new PropagationCurve(phi, orthogonal ? "orthogonal" : "Gaussian", rho, inputScale, w, byLag, FitLogSlope(byLag)));
                 progress?.Report(++done / (double)(configs.Length * parameters.SpectralRadii.Length));
             }
+        }
+
         return new GradientPropagationResult(curves);
     }
 }

@@ -60,8 +60,15 @@ public sealed class MatrixPowers : Experiment<MatrixPowersParameters, MatrixPowe
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(x);
         if (w.RowCount != w.ColumnCount || x.Count != w.RowCount)
+        {
             throw new ArgumentException($"w must be square and x of matching length (w is {w.RowCount}×{w.ColumnCount}, x has {x.Count}).", nameof(w));
-        if (steps < 0) throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be ≥ 0.");
+        }
+
+        if (steps < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be ≥ 0.");
+        }
+
         var (lambda, v) = ComplexEigen(w);
         int n = w.RowCount;
         var order = Enumerable.Range(0, n).OrderByDescending(i => lambda[i].Magnitude).ThenBy(i => lambda[i].Imaginary).ToArray();

@@ -94,16 +94,27 @@ public sealed class MemoryTaskExperiment : Experiment<MemoryTaskParameters, Memo
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (parameters.Lags is not { Length: > 0 } || parameters.Lags.Any(l => l < 1))
+        {
             throw new ArgumentException("Lags must list values ≥ 1.", nameof(parameters));
+        }
+
         if (parameters.Initializations is not { Length: > 0 })
+        {
             throw new ArgumentException("Initializations must list at least one of gaussian, orthogonal, identity.", nameof(parameters));
+        }
+
         if (parameters.ClipNorms is not { Length: > 0 } || parameters.ClipNorms.Any(v => !(v >= 0) || !double.IsFinite(v)))
+        {
             throw new ArgumentException("ClipNorms must list finite values ≥ 0 (0 = no clipping).", nameof(parameters));
+        }
+
         var rows = new List<MemoryTaskRow>();
         int total = parameters.Initializations.Length * parameters.ClipNorms.Length * parameters.Lags.Length, done = 0;
         var options = new TrainingOptions { MaxSteps = parameters.Steps, RecordThetaEvery = 0, DivergenceFactor = double.PositiveInfinity };
         foreach (string init in parameters.Initializations)
+        {
             foreach (double clip in parameters.ClipNorms)
+            {
                 foreach (int lag in parameters.Lags)
                 {
                     int successes = 0;
@@ -118,17 +129,27 @@ public sealed class MemoryTaskExperiment : Experiment<MemoryTaskParameters, Memo
                         var theta0 = Initialize(rnn, init, parameters.WeightScale, parameters.RecurrentScale, seed);
                         signal += rnn.HiddenJacobianNorms(theta0, 0)[1] / parameters.Seeds;
                         var optimizer = Optimizers.Momentum(parameters.LearningRate, parameters.Momentum);
-                        if (clip > 0) optimizer = optimizer.Prepend(new ClipByGlobalNorm(clip));
+                        if (clip > 0)
+                        {
+                            optimizer = optimizer.Prepend(new ClipByGlobalNorm(clip));
+                        }
+
                         var run = Trainer.Run(rnn, optimizer, theta0, options, cancellationToken);
                         double acc = double.IsFinite(run.Loss) ? SequenceModels.Accuracy(SequenceModels.Rnn(test, parameters.Hidden), run.Theta, test.Labels!) : 0;
                         accuracy += acc / parameters.Seeds;
                         loss += run.Loss / parameters.Seeds;
                         largest = Math.Max(largest, run.GradientNorms.Max());
-                        if (acc >= parameters.SuccessAccuracy) successes++;
+                        if (acc >= parameters.SuccessAccuracy)
+                        {
+                            successes++;
+                        }
                     }
                     rows.Add(new MemoryTaskRow(init, clip, lag, successes / (double)parameters.Seeds, accuracy, loss, signal, largest));
                     progress?.Report(++done / (double)total);
                 }
+            }
+        }
+
         return new MemoryTaskResult(rows, parameters.Symbols);
     }
 }

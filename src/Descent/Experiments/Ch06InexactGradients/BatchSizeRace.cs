@@ -55,8 +55,15 @@ public sealed class BatchSizeRace : Experiment<BatchSizeRaceParameters, BatchSiz
         Guard.AllAtLeast(parameters.Hidden, 1, "Hidden");
         Guard.NonEmpty(parameters.BatchSizes, nameof(parameters.BatchSizes));
         if (parameters.LearningRates is null || parameters.LearningRates.Length != parameters.BatchSizes.Length)
+        {
             throw new ArgumentException("LearningRates needs one learning rate per batch size.", nameof(parameters));
-        foreach (double e in parameters.LearningRates) Guard.Positive(e, nameof(parameters.LearningRates));
+        }
+
+        foreach (double e in parameters.LearningRates)
+        {
+            Guard.Positive(e, nameof(parameters.LearningRates));
+        }
+
         Guard.Positive(parameters.TargetLoss, nameof(parameters.TargetLoss));
         Guard.AtLeast(parameters.MaxEpochs, 1, nameof(parameters.MaxEpochs));
         Guard.AtLeast(parameters.CheckEvery, 1, nameof(parameters.CheckEvery));
@@ -66,7 +73,13 @@ public sealed class BatchSizeRace : Experiment<BatchSizeRaceParameters, BatchSiz
         var validation = InexactGradientSetup.Network(parameters.Hidden, split.Validation);
         int n = mlp.ExampleCount;
         foreach (int b in parameters.BatchSizes)
-            if (b < 1 || b > n) throw new ArgumentOutOfRangeException(nameof(parameters), b, $"every batch size must be in 1..{n}.");
+        {
+            if (b < 1 || b > n)
+            {
+                throw new ArgumentOutOfRangeException(nameof(parameters), b, $"every batch size must be in 1..{n}.");
+            }
+        }
+
         var theta0 = InexactGradientSetup.Start(mlp, parameters.Seed);
         var rows = new List<BatchSizeRaceRow>();
         for (int j = 0; j < parameters.BatchSizes.Length; j++)
@@ -92,9 +105,17 @@ public sealed class BatchSizeRace : Experiment<BatchSizeRaceParameters, BatchSiz
                 steps++;
                 if (examples >= nextCheck)
                 {
-                    while (nextCheck <= examples) nextCheck += parameters.CheckEvery;
+                    while (nextCheck <= examples)
+                    {
+                        nextCheck += parameters.CheckEvery;
+                    }
+
                     loss = mlp.Value(theta);
-                    if (!double.IsFinite(loss)) break;
+                    if (!double.IsFinite(loss))
+                    {
+                        break;
+                    }
+
                     if (loss <= parameters.TargetLoss) { reached = true; break; }
                 }
             }

@@ -69,14 +69,22 @@ public sealed class ContrastiveDivergenceBias : Experiment<ContrastiveDivergence
         ArgumentNullException.ThrowIfNull(parameters);
         Guard.AtLeast(parameters.Examples, 1, nameof(parameters.Examples));
         if (!(parameters.FlipProbability >= 0 && parameters.FlipProbability < 0.5))
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.FlipProbability, "FlipProbability must be in [0, 0.5).");
+        }
+
         var rng = new Random(parameters.Seed + 1);
         var data = new int[parameters.Examples];
         for (int n = 0; n < data.Length; n++)
         {
             bool on = rng.NextDouble() >= parameters.FirstModeWeight;
             for (int i = 0; i < parameters.Visible; i++)
-                if (on ^ (rng.NextDouble() < parameters.FlipProbability)) data[n] |= 1 << i;
+            {
+                if (on ^ (rng.NextDouble() < parameters.FlipProbability))
+                {
+                    data[n] |= 1 << i;
+                }
+            }
         }
         return new RestrictedBoltzmannMachine(parameters.Visible, parameters.Hidden, data);
     }
@@ -91,7 +99,11 @@ public sealed class ContrastiveDivergenceBias : Experiment<ContrastiveDivergence
         Guard.AtLeast(parameters.Draws, 2, nameof(parameters.Draws));
         Guard.Positive(parameters.LearningRate, nameof(parameters.LearningRate));
         Guard.NonEmpty(parameters.Ks, nameof(parameters.Ks));
-        foreach (int k in parameters.Ks) Guard.AtLeast(k, 1, nameof(parameters.Ks));
+        foreach (int k in parameters.Ks)
+        {
+            Guard.AtLeast(k, 1, nameof(parameters.Ks));
+        }
+
         var rbm = Student(parameters);
         var theta0 = rbm.Initialize(parameters.Seed + 2);
 
@@ -107,7 +119,11 @@ public sealed class ContrastiveDivergenceBias : Experiment<ContrastiveDivergence
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 curves[method][s] = rbm.Value(theta);
-                if (s == parameters.TrainSteps) break;
+                if (s == parameters.TrainSteps)
+                {
+                    break;
+                }
+
                 var g = method switch
                 {
                     0 => rbm.Gradient(theta),
@@ -116,7 +132,11 @@ public sealed class ContrastiveDivergenceBias : Experiment<ContrastiveDivergence
                 };
                 theta.Subtract(parameters.LearningRate * g, theta);
             }
-            if (method == 1) fitted = theta;
+            if (method == 1)
+            {
+                fitted = theta;
+            }
+
             progress?.Report((method + 1) / 6.0);
         }
 

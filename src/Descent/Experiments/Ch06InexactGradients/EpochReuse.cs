@@ -55,9 +55,14 @@ public sealed class EpochReuse : Experiment<EpochReuseParameters, EpochReuseResu
         Guard.AtLeast(parameters.MonitorEvery, 1, nameof(parameters.MonitorEvery));
         var split = Digits.Load(seed: parameters.Seed);
         if (parameters.TrainCount < 10 || parameters.TrainCount > split.Train.Count)
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.TrainCount, $"TrainCount must be in 10..{split.Train.Count}.");
+        }
+
         if (parameters.BatchSize < 1 || parameters.BatchSize > parameters.TrainCount)
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.BatchSize, $"BatchSize must be in 1..{parameters.TrainCount}.");
+        }
 
         // The training split is already shuffled (class-interleaved), so its first TrainCount rows are a random subset.
         var train = split.Train.Subset(Enumerable.Range(0, parameters.TrainCount).ToArray(), "digits train subset");

@@ -75,7 +75,12 @@ public sealed class MinibatchError : Experiment<MinibatchErrorParameters, Miniba
         var (mlp, theta) = MeasurementPoint(parameters);
         int n = mlp.ExampleCount;
         foreach (int b in parameters.BatchSizes)
-            if (b < 1 || b > n) throw new ArgumentOutOfRangeException(nameof(parameters), b, $"every batch size must be in 1..{n} (the training examples).");
+        {
+            if (b < 1 || b > n)
+            {
+                throw new ArgumentOutOfRangeException(nameof(parameters), b, $"every batch size must be in 1..{n} (the training examples).");
+            }
+        }
 
         var perExample = GradientNoise.PerExampleGradients(mlp, theta);
         var g = GradientNoise.Mean(perExample);
@@ -122,8 +127,16 @@ public sealed record MinibatchErrorResult(int ExampleCount, double Sigma, double
     public double ErrorRatio(int small, int large)
     {
         int i = Array.IndexOf(BatchSizes, small), j = Array.IndexOf(BatchSizes, large);
-        if (i < 0) throw new ArgumentOutOfRangeException(nameof(small), small, $"batch size {small} was not measured ({string.Join(", ", BatchSizes)}).");
-        if (j < 0) throw new ArgumentOutOfRangeException(nameof(large), large, $"batch size {large} was not measured ({string.Join(", ", BatchSizes)}).");
+        if (i < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(small), small, $"batch size {small} was not measured ({string.Join(", ", BatchSizes)}).");
+        }
+
+        if (j < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(large), large, $"batch size {large} was not measured ({string.Join(", ", BatchSizes)}).");
+        }
+
         return Measured[i] / Measured[j];
     }
 

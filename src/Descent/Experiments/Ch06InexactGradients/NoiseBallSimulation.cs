@@ -51,15 +51,27 @@ public sealed class NoiseBallSimulation : Experiment<NoiseBallParameters, NoiseB
         Guard.NonEmpty(parameters.Curvatures, nameof(parameters.Curvatures));
         Guard.NonEmpty(parameters.LearningRates, nameof(parameters.LearningRates));
         Guard.NonEmpty(parameters.BatchSizes, nameof(parameters.BatchSizes));
-        foreach (double l in parameters.Curvatures) Guard.Positive(l, nameof(parameters.Curvatures));
-        foreach (int b in parameters.BatchSizes) Guard.AtLeast(b, 1, nameof(parameters.BatchSizes));
+        foreach (double l in parameters.Curvatures)
+        {
+            Guard.Positive(l, nameof(parameters.Curvatures));
+        }
+
+        foreach (int b in parameters.BatchSizes)
+        {
+            Guard.AtLeast(b, 1, nameof(parameters.BatchSizes));
+        }
+
         Guard.Positive(parameters.NoiseStandardDeviation, nameof(parameters.NoiseStandardDeviation));
         Guard.Positive(parameters.RelaxationTimes, nameof(parameters.RelaxationTimes));
         Guard.AtLeast(parameters.Chains, 2, nameof(parameters.Chains));
         double lmin = parameters.Curvatures.Min(), lmax = parameters.Curvatures.Max();
         foreach (double eps in parameters.LearningRates)
+        {
             if (!(eps > 0) || !(eps * lmax < 2))
+            {
                 throw new ArgumentOutOfRangeException(nameof(parameters), eps, $"every learning rate must be in (0, 2/λmax) = (0, {2 / lmax:G4}).");
+            }
+        }
 
         var rng = new Random(parameters.Seed);
         var rows = new List<NoiseBallRow>();

@@ -16,23 +16,49 @@ internal static class NoisyQuadraticChains
     {
         int d = curvatures.Length;
         var x = new double[chains, d];
-        for (int c = 0; c < chains; c++) for (int i = 0; i < d; i++) x[c, i] = start;
+        for (int c = 0; c < chains; c++)
+        {
+            for (int i = 0; i < d; i++)
+            {
+                x[c, i] = start;
+            }
+        }
+
         var second = new double[d];
         void Record(int k)
         {
             Array.Clear(second);
-            for (int c = 0; c < chains; c++) for (int i = 0; i < d; i++) second[i] += x[c, i] * x[c, i] / chains;
+            for (int c = 0; c < chains; c++)
+            {
+                for (int i = 0; i < d; i++)
+                {
+                    second[i] += x[c, i] * x[c, i] / chains;
+                }
+            }
+
             record(k, (double[])second.Clone());
         }
         Record(0);
         for (int k = 0; k < steps; k++)
         {
-            if ((k & 63) == 0) cancellationToken.ThrowIfCancellationRequested();
+            if ((k & 63) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             double eps = schedule.At(k);
             for (int c = 0; c < chains; c++)
+            {
                 for (int i = 0; i < d; i++)
+                {
                     x[c, i] -= eps * (curvatures[i] * x[c, i] + noiseStd * Sampling.Gaussian(rng));
-            if ((k + 1) % recordEvery == 0 || k + 1 == steps) Record(k + 1);
+                }
+            }
+
+            if ((k + 1) % recordEvery == 0 || k + 1 == steps)
+            {
+                Record(k + 1);
+            }
         }
     }
 }

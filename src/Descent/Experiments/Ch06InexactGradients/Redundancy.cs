@@ -51,11 +51,17 @@ public sealed class Redundancy : Experiment<RedundancyParameters, RedundancyResu
         Guard.AtLeast(parameters.DistinctExamples, 2, nameof(parameters.DistinctExamples));
         Guard.AtLeast(parameters.BatchSize, 1, nameof(parameters.BatchSize));
         Guard.AtLeast(parameters.Draws, 2, nameof(parameters.Draws));
-        foreach (int r in parameters.Copies) Guard.AtLeast(r, 1, nameof(parameters.Copies));
+        foreach (int r in parameters.Copies)
+        {
+            Guard.AtLeast(r, 1, nameof(parameters.Copies));
+        }
 
         var train = Digits.Load(seed: parameters.Seed).Train;
         if (parameters.DistinctExamples > train.Count)
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.DistinctExamples, $"DistinctExamples must be in 2..{train.Count}.");
+        }
+
         var theta = InexactGradientSetup.Start(InexactGradientSetup.Network(parameters.Hidden, train.Subset([0])), parameters.Seed);
         var rows = new List<RedundancyRow>();
         var jobs = parameters.Copies.Select(r => (K: parameters.DistinctExamples, r)).Append((K: 1, r: parameters.Copies.Max())).ToArray();

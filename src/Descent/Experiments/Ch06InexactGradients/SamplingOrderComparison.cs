@@ -58,7 +58,10 @@ public sealed class SamplingOrderComparison : Experiment<SamplingOrderParameters
         var mlp = InexactGradientSetup.Network(parameters.Hidden, split.Train);
         var validation = InexactGradientSetup.Network(parameters.Hidden, split.Validation);
         if (parameters.BatchSize < 1 || parameters.BatchSize > mlp.ExampleCount)
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.BatchSize, $"BatchSize must be in 1..{mlp.ExampleCount}.");
+        }
+
         var theta0 = InexactGradientSetup.Start(mlp, parameters.Seed);
         var curves = new List<SamplingOrderCurve>();
         for (int j = 0; j < parameters.Orders.Length; j++)
@@ -71,7 +74,11 @@ public sealed class SamplingOrderComparison : Experiment<SamplingOrderParameters
             int lastEpochStart = -1;
             MinibatchTraining.Sgd(mlp, theta, parameters.LearningRate, total, sampler, parameters.RecordEvery, (k, at) =>
             {
-                if (k >= lastEpochStep && lastEpochStart < 0) lastEpochStart = steps.Count;
+                if (k >= lastEpochStep && lastEpochStart < 0)
+                {
+                    lastEpochStart = steps.Count;
+                }
+
                 steps.Add(k);
                 loss.Add(mlp.Value(at));
                 error.Add(validation.ZeroOneLoss(at));

@@ -62,17 +62,27 @@ public sealed class ScheduleComparison : Experiment<ScheduleComparisonParameters
     {
         ArgumentNullException.ThrowIfNull(parameters);
         Guard.NonEmpty(parameters.Curvatures, nameof(parameters.Curvatures));
-        foreach (double l in parameters.Curvatures) Guard.Positive(l, nameof(parameters.Curvatures));
+        foreach (double l in parameters.Curvatures)
+        {
+            Guard.Positive(l, nameof(parameters.Curvatures));
+        }
+
         Guard.Positive(parameters.NoiseStandardDeviation, nameof(parameters.NoiseStandardDeviation));
         Guard.Positive(parameters.InverseTimeDecay, nameof(parameters.InverseTimeDecay));
         Guard.AtLeast(parameters.Steps, 1, nameof(parameters.Steps));
         Guard.AtLeast(parameters.Chains, 2, nameof(parameters.Chains));
         Guard.AtLeast(parameters.RecordEvery, 1, nameof(parameters.RecordEvery));
         Guard.AtLeast(parameters.StepDecayEvery, 1, nameof(parameters.StepDecayEvery));
-        if (!double.IsFinite(parameters.Start)) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Start, "Start must be finite.");
+        if (!double.IsFinite(parameters.Start))
+        {
+            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Start, "Start must be finite.");
+        }
+
         double eps = parameters.LearningRate, lmax = parameters.Curvatures.Max(), s = parameters.NoiseStandardDeviation;
         if (!(eps > 0) || !(eps * lmax < 2))
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), eps, $"LearningRate must be in (0, 2/λmax) = (0, {2 / lmax:G4}).");
+        }
 
         LearningRateSchedule[] schedules =
         [

@@ -100,7 +100,10 @@ public sealed class BasinMap : Experiment<BasinMapParameters, BasinMapResult>
             outcomes[j] = new BasinOutcome[n];
             steps[j] = new int[n];
             for (int i = 0; i < n; i++)
+            {
                 (outcomes[j][i], steps[j][i]) = Descend(f, xs[i], ys[j], parameters.LearningRate, parameters.MaxSteps);
+            }
+
             progress?.Report((j + 1.0) / n);
         }
         return new BasinMapResult(f, xs, ys, outcomes, steps, parameters.LearningRate, parameters.MaxSteps);
@@ -116,9 +119,16 @@ public sealed class BasinMap : Experiment<BasinMapParameters, BasinMapResult>
         for (; k < maxSteps; k++)
         {
             var g = surface.Gradient(theta);
-            if (g.L2Norm() < GradientTolerance) break;
+            if (g.L2Norm() < GradientTolerance)
+            {
+                break;
+            }
+
             theta.Subtract(learningRate * g, theta);
-            if (!theta.ForAll(double.IsFinite)) return (BasinOutcome.NotConverged, maxSteps);
+            if (!theta.ForAll(double.IsFinite))
+            {
+                return (BasinOutcome.NotConverged, maxSteps);
+            }
         }
         return (Classify(surface, theta), k);
     }
@@ -128,8 +138,16 @@ public sealed class BasinMap : Experiment<BasinMapParameters, BasinMapResult>
     {
         ArgumentNullException.ThrowIfNull(surface);
         ArgumentNullException.ThrowIfNull(theta);
-        if ((theta - surface.GlobalMinimizer).L2Norm() < 1e-3) return BasinOutcome.Global;
-        if (surface.LocalMinimizer is { } local && (theta - local).L2Norm() < 1e-3) return BasinOutcome.Local;
+        if ((theta - surface.GlobalMinimizer).L2Norm() < 1e-3)
+        {
+            return BasinOutcome.Global;
+        }
+
+        if (surface.LocalMinimizer is { } local && (theta - local).L2Norm() < 1e-3)
+        {
+            return BasinOutcome.Local;
+        }
+
         return BasinOutcome.NotConverged;
     }
 }

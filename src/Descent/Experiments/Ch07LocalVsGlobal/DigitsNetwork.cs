@@ -23,7 +23,10 @@ public sealed class DigitsNetwork
     {
         hidden ??= [16];
         if (hidden.Any(h => h < 1))
+        {
             throw new ArgumentOutOfRangeException(nameof(hidden), string.Join(",", hidden), "every hidden width must be ≥ 1.");
+        }
+
         var split = Digits.Load(seed: splitSeed);
         int[] sizes = [Digits.PixelCount, .. hidden, Digits.ClassCount];
         Train = new Mlp(sizes, activation, LossFunction.SoftmaxCrossEntropy, split.Train.Inputs, split.Train.Labels!);
@@ -47,7 +50,10 @@ public sealed class DigitsNetwork
     public Vector<double> Initialize(int seed, double scale = 1.0)
     {
         if (!(scale >= 0) || !double.IsFinite(scale))
+        {
             throw new ArgumentOutOfRangeException(nameof(scale), scale, "scale must be a finite number ≥ 0.");
+        }
+
         return Train.Initialize(new Initialization(InitializationKind.Glorot, scale), seed);
     }
 
@@ -60,12 +66,29 @@ public sealed class DigitsNetwork
     {
         ArgumentNullException.ThrowIfNull(theta0);
         if (theta0.Count != Dimension)
+        {
             throw new ArgumentException($"theta0 has length {theta0.Count}, but the network has {Dimension} parameters.", nameof(theta0));
-        if (steps < 1) throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be at least 1.");
+        }
+
+        if (steps < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be at least 1.");
+        }
+
         if (!(learningRate > 0) || !double.IsFinite(learningRate))
+        {
             throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "learningRate must be a finite number > 0.");
-        if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be at least 1.");
-        if (recordEvery < 1) throw new ArgumentOutOfRangeException(nameof(recordEvery), recordEvery, "recordEvery must be at least 1.");
+        }
+
+        if (batchSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be at least 1.");
+        }
+
+        if (recordEvery < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(recordEvery), recordEvery, "recordEvery must be at least 1.");
+        }
 
         cancellationToken = AmbientCancellation.Or(cancellationToken);
         var sampler = MinibatchSampler.ShuffledEachEpoch(Train.ExampleCount, Math.Min(batchSize, Train.ExampleCount), seed);
@@ -80,7 +103,10 @@ public sealed class DigitsNetwork
             cancellationToken.ThrowIfCancellationRequested();
             double batchLoss = Train.ValueAndGradient(theta, sampler.Next(), gradient);
             if (!double.IsFinite(batchLoss))
+            {
                 throw new InvalidOperationException($"SGD diverged at step {k} (minibatch loss {batchLoss}); use a smaller learning rate.");
+            }
+
             double sq = 0;
             for (int i = 0; i < values.Length; i++)
             {

@@ -35,7 +35,11 @@ public sealed record DigitsTrainingRun(
         get
         {
             double length = 0;
-            for (int s = 1; s < Snapshots.Count; s++) length += (Snapshots[s] - Snapshots[s - 1]).L2Norm();
+            for (int s = 1; s < Snapshots.Count; s++)
+            {
+                length += (Snapshots[s] - Snapshots[s - 1]).L2Norm();
+            }
+
             return length;
         }
     }

@@ -84,9 +84,15 @@ public sealed class InitializationBasins : Experiment<InitializationBasinsParame
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (parameters.Seeds is null || parameters.Seeds.Length < 2)
+        {
             throw new ArgumentException("Seeds must list at least two seeds.", nameof(parameters));
+        }
+
         if (parameters.Scales is null || parameters.Scales.Length < 1 || parameters.Scales.Any(s => !(s >= 0) || !double.IsFinite(s)))
+        {
             throw new ArgumentException("Scales must list at least one finite scale ≥ 0.", nameof(parameters));
+        }
+
         var network = new DigitsNetwork(parameters.Hidden);
         var outcomes = new List<InitializationOutcome>();
         var t = LinearInterpolation.Grid(0, 1, parameters.Points);

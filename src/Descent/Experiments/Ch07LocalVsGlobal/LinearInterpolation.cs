@@ -127,8 +127,15 @@ public sealed class LinearInterpolation : Experiment<LinearInterpolationParamete
     internal static double[] Grid(double from, double to, int count)
     {
         if (!double.IsFinite(from) || !double.IsFinite(to) || !(from < to))
+        {
             throw new ArgumentException($"the interval [{from}, {to}] must be finite with from < to.", nameof(to));
-        if (count < 3 || count > 10_000) throw new ArgumentOutOfRangeException(nameof(count), count, "count must be in [3, 10000].");
+        }
+
+        if (count < 3 || count > 10_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, "count must be in [3, 10000].");
+        }
+
         return Enumerable.Range(0, count).Select(i => Math.Round(from + (to - from) * i / (count - 1), 12)).ToArray();
     }
 }

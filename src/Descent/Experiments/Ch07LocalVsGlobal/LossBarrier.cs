@@ -12,7 +12,11 @@ public static class LossBarrier
     public static double Height(IReadOnlyList<double> losses)
     {
         ArgumentNullException.ThrowIfNull(losses);
-        if (losses.Count < 2) throw new ArgumentException($"losses has {losses.Count} values; a path needs at least 2.", nameof(losses));
+        if (losses.Count < 2)
+        {
+            throw new ArgumentException($"losses has {losses.Count} values; a path needs at least 2.", nameof(losses));
+        }
+
         var t = Enumerable.Range(0, losses.Count).Select(i => (double)i / (losses.Count - 1)).ToArray();
         return Height(t, losses);
     }
@@ -24,13 +28,27 @@ public static class LossBarrier
     {
         ArgumentNullException.ThrowIfNull(t);
         ArgumentNullException.ThrowIfNull(losses);
-        if (t.Count != losses.Count) throw new ArgumentException($"t has {t.Count} values but losses has {losses.Count}; they must match.", nameof(losses));
-        if (t.Count < 2) throw new ArgumentException($"a path needs at least 2 samples (has {t.Count}).", nameof(t));
+        if (t.Count != losses.Count)
+        {
+            throw new ArgumentException($"t has {t.Count} values but losses has {losses.Count}; they must match.", nameof(losses));
+        }
+
+        if (t.Count < 2)
+        {
+            throw new ArgumentException($"a path needs at least 2 samples (has {t.Count}).", nameof(t));
+        }
+
         for (int i = 0; i < t.Count; i++)
         {
             if (!double.IsFinite(t[i]) || (i > 0 && !(t[i] > t[i - 1])))
+            {
                 throw new ArgumentException("t must be finite and strictly increasing.", nameof(t));
-            if (!double.IsFinite(losses[i])) throw new ArgumentException($"losses[{i}] = {losses[i]}; every loss must be finite.", nameof(losses));
+            }
+
+            if (!double.IsFinite(losses[i]))
+            {
+                throw new ArgumentException($"losses[{i}] = {losses[i]}; every loss must be finite.", nameof(losses));
+            }
         }
         double t0 = t[0], t1 = t[^1], l0 = losses[0], l1 = losses[^1], barrier = 0;
         for (int i = 0; i < t.Count; i++)
@@ -48,7 +66,11 @@ public static class LossBarrier
         double best = 0, runningMin = double.PositiveInfinity;
         foreach (var l in losses)
         {
-            if (!double.IsFinite(l)) throw new ArgumentException("every loss must be finite.", nameof(losses));
+            if (!double.IsFinite(l))
+            {
+                throw new ArgumentException("every loss must be finite.", nameof(losses));
+            }
+
             best = Math.Max(best, l - runningMin);
             runningMin = Math.Min(runningMin, l);
         }

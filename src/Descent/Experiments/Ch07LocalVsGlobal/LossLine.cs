@@ -21,10 +21,20 @@ public sealed record LossLine(string Name, double[] Alphas, double[] Losses)
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         if (a.Count != objective.Dimension || b.Count != objective.Dimension)
+        {
             throw new ArgumentException($"a and b must have the objective's dimension {objective.Dimension}.", nameof(b));
+        }
+
         if (!(from <= 0 && to >= 1) || !double.IsFinite(from) || !double.IsFinite(to))
+        {
             throw new ArgumentOutOfRangeException(nameof(to), $"[{from}, {to}]", "the α range must contain [0, 1] and be finite.");
-        if (count < 3 || count > 10_000) throw new ArgumentOutOfRangeException(nameof(count), count, "count must be in [3, 10000].");
+        }
+
+        if (count < 3 || count > 10_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, "count must be in [3, 10000].");
+        }
+
         var alphas = Enumerable.Range(0, count).Select(i => from + (to - from) * i / (count - 1)).ToArray();
         var losses = alphas.Select(alpha => objective.Value((1 - alpha) * a + alpha * b)).ToArray();
         return new LossLine(name ?? objective.Name, alphas, losses);

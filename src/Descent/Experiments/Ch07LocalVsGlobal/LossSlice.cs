@@ -105,9 +105,15 @@ public sealed class LossSlice : Experiment<LossSliceParameters, LossSliceResult>
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(run);
         if (resolution < 3 || resolution > 200)
+        {
             throw new ArgumentOutOfRangeException(nameof(resolution), resolution, "resolution must be in [3, 200] grid points per axis.");
+        }
+
         if (!(betaExtent > 0) || !double.IsFinite(betaExtent))
+        {
             throw new ArgumentOutOfRangeException(nameof(betaExtent), betaExtent, "betaExtent must be a finite number > 0.");
+        }
+
         cancellationToken = AmbientCancellation.Or(cancellationToken);
         var star = run.Theta;
         var d1 = run.Start - star;
@@ -126,7 +132,9 @@ public sealed class LossSlice : Experiment<LossSliceParameters, LossSliceResult>
             losses[j] = new double[alphas.Length];
             var row = star + betas[j] * d2;
             for (int i = 0; i < alphas.Length; i++)
+            {
                 losses[j][i] = network.Train.Value(row + (1 - alphas[i]) * d1);
+            }
         }
 
         // Least-squares projection of θₖ − θ* onto span{d1, d2}: solve the 2×2 normal equations.
@@ -163,7 +171,10 @@ public sealed class LossSlice : Experiment<LossSliceParameters, LossSliceResult>
             if (n > bestNorm) { bestNorm = n; best = e; }
         }
         if (best is null || bestNorm <= 1e-12 * Math.Sqrt(uu))
+        {
             throw new ArgumentException("the run's path never leaves the straight line θ₀ → θ*, so it defines no second direction.", nameof(run));
+        }
+
         return best;
     }
 }

@@ -123,8 +123,15 @@ public sealed class ModeConnectivity : Experiment<ModeConnectivityParameters, Mo
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         if (!(curveLearningRate > 0) || !double.IsFinite(curveLearningRate))
+        {
             throw new ArgumentOutOfRangeException(nameof(curveLearningRate), curveLearningRate, "curveLearningRate must be a finite number > 0.");
-        if (points < 3 || points > 10_000) throw new ArgumentOutOfRangeException(nameof(points), points, "points must be in [3, 10000].");
+        }
+
+        if (points < 3 || points > 10_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(points), points, "points must be in [3, 10000].");
+        }
+
         var bend = TrainBend(network, a.Theta, b.Theta, curve, curveSteps, curveLearningRate, batchSize, curveSeed, cancellationToken);
         var t = LinearInterpolation.Grid(0, 1, points);
         var (lineTrain, lineValidation) = LinearInterpolation.LossesAlong(network, a.Theta, b.Theta, t);
@@ -145,7 +152,11 @@ public sealed class ModeConnectivity : Experiment<ModeConnectivityParameters, Mo
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(bend);
         ArgumentNullException.ThrowIfNull(b);
-        if (!(t >= 0 && t <= 1)) throw new ArgumentOutOfRangeException(nameof(t), t, "t must be in [0, 1].");
+        if (!(t >= 0 && t <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(t), t, "t must be in [0, 1].");
+        }
+
         return kind switch
         {
             CurveKind.Bezier => (1 - t) * (1 - t) * a + 2 * t * (1 - t) * bend + t * t * b,
@@ -172,8 +183,16 @@ public sealed class ModeConnectivity : Experiment<ModeConnectivityParameters, Mo
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        if (steps < 0) throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be ≥ 0.");
-        if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be at least 1.");
+        if (steps < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be ≥ 0.");
+        }
+
+        if (batchSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be at least 1.");
+        }
+
         cancellationToken = AmbientCancellation.Or(cancellationToken);
         var random = new Random(seed);
         var sampler = Data.MinibatchSampler.ShuffledEachEpoch(network.Train.ExampleCount, Math.Min(batchSize, network.Train.ExampleCount), seed);
@@ -185,9 +204,16 @@ public sealed class ModeConnectivity : Experiment<ModeConnectivityParameters, Mo
             double t = random.NextDouble();
             var p = PointOn(kind, a, bend, b, t);
             double loss = network.Train.ValueAndGradient(p, sampler.Next(), gradient);
-            if (!double.IsFinite(loss)) throw new InvalidOperationException($"bend training diverged at step {k}; use a smaller CurveLearningRate.");
+            if (!double.IsFinite(loss))
+            {
+                throw new InvalidOperationException($"bend training diverged at step {k}; use a smaller CurveLearningRate.");
+            }
+
             double w = learningRate * BendWeight(kind, t);
-            for (int i = 0; i < gradient.Length; i++) bend.Values[i] -= w * gradient[i];
+            for (int i = 0; i < gradient.Length; i++)
+            {
+                bend.Values[i] -= w * gradient[i];
+            }
         }
         return bend;
     }

@@ -62,7 +62,10 @@ public sealed class ModelInterpolations : Experiment<ModelInterpolationsParamete
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (parameters.DigitsSteps < 1 || parameters.RnnSteps < 1 || parameters.RbmSteps < 1)
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), "DigitsSteps, RnnSteps and RbmSteps must be at least 1.");
+        }
+
         int seed = parameters.Seed, count = parameters.Count;
         var lines = new List<LossLine>();
 

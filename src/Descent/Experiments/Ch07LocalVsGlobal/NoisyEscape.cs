@@ -65,9 +65,15 @@ public sealed class NoisyEscape : Experiment<NoisyEscapeParameters, NoisyEscapeR
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (parameters.NoiseLevels is not { Length: > 0 } || parameters.NoiseLevels.Any(s => !(s >= 0) || !double.IsFinite(s)))
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), "NoiseLevels must list finite values ≥ 0.");
+        }
+
         if (parameters.Runs < 1 || parameters.NoisySteps < 1)
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), "Runs and NoisySteps must be at least 1.");
+        }
+
         var surface = new WrongSideOfMountain();
         var rows = new List<NoisyEscapeRow>();
         foreach (var s in parameters.NoiseLevels)

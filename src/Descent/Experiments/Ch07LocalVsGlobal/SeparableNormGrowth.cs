@@ -56,7 +56,14 @@ public sealed record SeparableNormGrowthResult(int[] Steps, double[] Losses, dou
     private int IndexAt(int step)
     {
         int best = 0;
-        for (int i = 0; i < Steps.Length; i++) if (Math.Abs(Steps[i] - step) < Math.Abs(Steps[best] - step)) best = i;
+        for (int i = 0; i < Steps.Length; i++)
+        {
+            if (Math.Abs(Steps[i] - step) < Math.Abs(Steps[best] - step))
+            {
+                best = i;
+            }
+        }
+
         return best;
     }
 
@@ -98,7 +105,11 @@ public sealed class SeparableNormGrowth : Experiment<SeparableNormGrowthParamete
     /// <summary>The separable data set: anchors (±1, 0), then class 1 at (2 + |z₁|, z₂) and class 0 at (−2 − |z₁|, z₂), z ~ N(0, I) from the seed.</summary>
     public static (Matrix<double> Inputs, int[] Labels) Data(int countPerClass, int seed)
     {
-        if (countPerClass < 0) throw new ArgumentOutOfRangeException(nameof(countPerClass), countPerClass, "countPerClass must be ≥ 0.");
+        if (countPerClass < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(countPerClass), countPerClass, "countPerClass must be ≥ 0.");
+        }
+
         var random = new Random(seed);
         int n = 2 + 2 * countPerClass;
         var x = Matrix<double>.Build.Dense(n, 2);
@@ -106,6 +117,7 @@ public sealed class SeparableNormGrowth : Experiment<SeparableNormGrowthParamete
         x[0, 0] = 1; y[0] = 1;
         x[1, 0] = -1; y[1] = 0;
         for (int k = 0; k < countPerClass; k++)
+        {
             for (int label = 0; label < 2; label++)
             {
                 int r = 2 + 2 * k + label;
@@ -114,6 +126,8 @@ public sealed class SeparableNormGrowth : Experiment<SeparableNormGrowthParamete
                 x[r, 1] = Descent.Data.Sampling.Gaussian(random);
                 y[r] = label;
             }
+        }
+
         return (x, y);
     }
 
@@ -133,7 +147,10 @@ public sealed class SeparableNormGrowth : Experiment<SeparableNormGrowthParamete
     {
         var path = Path.Combine(Path.GetDirectoryName(Descent.Data.Digits.FindFile())!, StoredFileName);
         if (!File.Exists(path))
+        {
             throw new FileNotFoundException($"data/{StoredFileName} is missing; regenerate it with: {StoredCommand}", path);
+        }
+
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         var steps = new List<int>();
         var columns = new List<double>[4] { new(), new(), new(), new() };
@@ -141,19 +158,33 @@ public sealed class SeparableNormGrowth : Experiment<SeparableNormGrowthParamete
         foreach (var line in File.ReadLines(path))
         {
             lineNumber++;
-            if (line.StartsWith('#') || line.StartsWith("step,", StringComparison.Ordinal) || line.Length == 0) continue;
+            if (line.StartsWith('#') || line.StartsWith("step,", StringComparison.Ordinal) || line.Length == 0)
+            {
+                continue;
+            }
+
             var parts = line.Split(',');
             if (parts.Length != 5 || !int.TryParse(parts[0], System.Globalization.NumberStyles.Integer, inv, out int step))
+            {
                 throw new InvalidDataException($"{path}, line {lineNumber}: expected step,loss,gradient_norm,theta_norm,max_margin_cosine.");
+            }
+
             steps.Add(step);
             for (int c = 0; c < 4; c++)
             {
                 if (!double.TryParse(parts[c + 1], System.Globalization.NumberStyles.Float, inv, out double v))
+                {
                     throw new InvalidDataException($"{path}, line {lineNumber}: '{parts[c + 1]}' is not a number.");
+                }
+
                 columns[c].Add(v);
             }
         }
-        if (steps.Count < 2) throw new InvalidDataException($"{path} holds fewer than two records.");
+        if (steps.Count < 2)
+        {
+            throw new InvalidDataException($"{path} holds fewer than two records.");
+        }
+
         return new SeparableNormGrowthResult([.. steps], [.. columns[0]], [.. columns[1]], [.. columns[2]], [.. columns[3]],
             new SeparableNormGrowthParameters().LearningRate);
     }
@@ -172,7 +203,10 @@ public sealed class SeparableNormGrowth : Experiment<SeparableNormGrowthParamete
         var rows = Enumerable.Range(0, mlp.ExampleCount).ToArray();
         var record = new SortedSet<int>();
         for (double e = 0; Math.Pow(10, e) <= parameters.Steps + 0.5; e += 1.0 / parameters.RecordsPerDecade)
+        {
             record.Add((int)Math.Round(Math.Pow(10, e)));
+        }
+
         record.Add(parameters.Steps);
         var theta = new DenseVector(mlp.Dimension);
         var gradient = new double[mlp.Dimension];
@@ -184,7 +218,11 @@ public sealed class SeparableNormGrowth : Experiment<SeparableNormGrowthParamete
         var cosines = new List<double>();
         for (int t = 0; t <= parameters.Steps; t++)
         {
-            if (t % 1000 == 0) cancellationToken.ThrowIfCancellationRequested();
+            if (t % 1000 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             double loss = mlp.ValueAndGradient(theta, rows, gradient);
             if (record.Contains(t))
             {
@@ -196,8 +234,15 @@ public sealed class SeparableNormGrowth : Experiment<SeparableNormGrowthParamete
                 cosines.Add(theta.DotProduct(hat) / tn);
                 progress?.Report((double)t / parameters.Steps);
             }
-            if (t == parameters.Steps) break;
-            for (int i = 0; i < gradient.Length; i++) theta.Values[i] -= parameters.LearningRate * gradient[i];
+            if (t == parameters.Steps)
+            {
+                break;
+            }
+
+            for (int i = 0; i < gradient.Length; i++)
+            {
+                theta.Values[i] -= parameters.LearningRate * gradient[i];
+            }
         }
         return new SeparableNormGrowthResult([.. steps], [.. losses], [.. gnorms], [.. tnorms], [.. cosines], parameters.LearningRate);
     }

@@ -9,7 +9,10 @@ internal static class Chapter08Support
     public static Vector<double> Point(double[]? values, int dimension, string name)
     {
         if (values is null || values.Length != dimension || values.Any(v => !double.IsFinite(v)))
+        {
             throw new ArgumentException($"{name} must have {dimension} finite numbers.", name);
+        }
+
         return Vector<double>.Build.DenseOfArray((double[])values.Clone());
     }
 

@@ -95,8 +95,15 @@ public sealed class GradientNormBound : Experiment<GradientNormBoundParameters, 
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (parameters.Multipliers is null || parameters.Multipliers.Length == 0 || parameters.Multipliers.Any(m => !(m > 0 && m < 2)))
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), "Multipliers must be a non-empty list of numbers in (0, 2) (α = m/M < 2/M).");
-        if (parameters.Iterates < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Iterates, "Iterates must be ≥ 1.");
+        }
+
+        if (parameters.Iterates < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Iterates, "Iterates must be ≥ 1.");
+        }
+
         var f = new RampedDoubleWell(parameters.Depth, parameters.Slope);
         var theta0 = Chapter08Support.Point(parameters.Start, 2, nameof(parameters.Start));
         double gap = f.Value(theta0) - f.MinimumValue;

@@ -80,9 +80,15 @@ public sealed class NesterovRates : Experiment<NesterovRatesParameters, Nesterov
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (parameters.Horizons is null || parameters.Horizons.Length == 0 || parameters.Horizons.Any(n => n < 1 || n > 100_000))
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), "Horizons must be a non-empty list of integers in [1, 100000].");
+        }
+
         if (!(parameters.Smoothness > 0) || !double.IsFinite(parameters.Smoothness))
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Smoothness, "Smoothness must be a finite number > 0.");
+        }
+
         double m = parameters.Smoothness;
         var rows = new List<NesterovRatesRow>();
         foreach (int horizon in parameters.Horizons.Order())
@@ -106,7 +112,11 @@ public sealed class NesterovRates : Experiment<NesterovRatesParameters, Nesterov
             progress?.Report((double)rows.Count / parameters.Horizons.Length);
         }
         var fit = rows.Where(r => r.Horizon >= 16).ToArray();
-        if (fit.Length < 2) fit = rows.ToArray();
+        if (fit.Length < 2)
+        {
+            fit = rows.ToArray();
+        }
+
         double Slope(Func<NesterovRatesRow, double> y) => fit.Length < 2 ? double.NaN
             : Chapter08Support.LogLogSlope(fit.Select(r => (double)r.Horizon).ToArray(), fit.Select(y).ToArray());
         return new NesterovRatesResult(rows, Slope(r => r.GradientDescent), Slope(r => r.Nesterov), Slope(r => r.GradientDescentWorst));

@@ -77,8 +77,13 @@ public sealed record SaddleLinearizationResult(RampedDoubleWell Objective, doubl
     {
         var rows = new List<IReadOnlyList<object>>();
         foreach (var r in new[] { OnStableManifold, Perturbed, NearMinimum })
+        {
             for (int n = 0; n < r.Measured[0].Length; n++)
+            {
                 rows.Add([r.Name, n, r.Measured[0][n], r.Predicted[0][n], r.Measured[1][n], r.Predicted[1][n]]);
+            }
+        }
+
         return new ResultTable(["run", "step", "x_error", "x_predicted", "y_error", "y_predicted"], rows);
     }
 
@@ -112,12 +117,25 @@ public sealed class SaddleLinearization : Experiment<SaddleLinearizationParamete
         var f = new RampedDoubleWell(parameters.Depth, parameters.Slope);
         double alpha = parameters.LearningRate;
         if (!(alpha > 0 && alpha < 2 / f.GradientLipschitzConstant))
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), alpha, $"LearningRate must be in (0, 2/M) = (0, {2 / f.GradientLipschitzConstant:G4}).");
-        if (parameters.Steps < 1) throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Steps, "Steps must be ≥ 1.");
+        }
+
+        if (parameters.Steps < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Steps, "Steps must be ≥ 1.");
+        }
+
         if (!double.IsFinite(parameters.StableStart) || parameters.StableStart == 0)
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.StableStart, "StableStart must be a finite non-zero number.");
+        }
+
         if (!(parameters.Perturbation != 0 && Math.Abs(parameters.Perturbation) < 0.1))
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Perturbation, "Perturbation must be non-zero with |δ| < 0.1.");
+        }
+
         var offset = Chapter08Support.Point(parameters.MinimumOffset, 2, nameof(parameters.MinimumOffset));
 
         var saddle = f.Saddle;
@@ -148,7 +166,10 @@ public sealed class SaddleLinearization : Experiment<SaddleLinearizationParamete
         for (int n = 0; n < run.Thetas.Count; n++)
         {
             var p = flow.AfterSteps(alpha, n);
-            for (int i = 0; i < 2; i++) predicted[i][n] = Math.Abs(p[i] - wStar[i]);
+            for (int i = 0; i < 2; i++)
+            {
+                predicted[i][n] = Math.Abs(p[i] - wStar[i]);
+            }
         }
         return new LinearizedRun(name, wStar, eigen, eigen.Select(l => 1 - alpha * l).ToArray(), run, measured, predicted)
         {

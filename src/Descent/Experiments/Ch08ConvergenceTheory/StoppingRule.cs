@@ -75,9 +75,15 @@ public sealed class StoppingRule : Experiment<StoppingRuleParameters, StoppingRu
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (!(parameters.Multiplier > 0 && parameters.Multiplier < 2))
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Multiplier, "Multiplier must be in (0, 2) (α = m/M < 2/M).");
+        }
+
         if (parameters.Tolerances is null || parameters.Tolerances.Length == 0 || parameters.Tolerances.Any(e => !(e > 0) || !double.IsFinite(e)))
+        {
             throw new ArgumentOutOfRangeException(nameof(parameters), "Tolerances must be a non-empty list of finite numbers > 0.");
+        }
+
         var f = new RampedDoubleWell(parameters.Depth, parameters.Slope);
         var theta0 = Chapter08Support.Point(parameters.Start, 2, nameof(parameters.Start));
         double m = f.GradientLipschitzConstant;
@@ -88,7 +94,10 @@ public sealed class StoppingRule : Experiment<StoppingRuleParameters, StoppingRu
             var run = Trainer.Run(f, Optimizers.GradientDescent(guarantee.LearningRate), theta0,
                 new TrainingOptions { MaxSteps = parameters.MaxSteps, GradientTolerance = eps, RecordThetaEvery = 0 }, cancellationToken);
             if (run.Reason != StopReason.GradientTolerance)
+            {
                 throw new InvalidOperationException($"ε = {eps:G3}: the run stopped with {run.Reason} ({run.Message}); raise MaxSteps.");
+            }
+
             rows.Add(new StoppingRuleRow(eps, run.Steps, guarantee.StepsBound(eps)));
             progress?.Report((double)rows.Count / parameters.Tolerances.Length);
         }

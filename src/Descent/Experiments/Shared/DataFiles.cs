@@ -19,7 +19,10 @@ internal static class DataFiles
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
                 var path = Path.Combine(dir.FullName, "data", fileName);
-                if (File.Exists(path)) return path;
+                if (File.Exists(path))
+                {
+                    return path;
+                }
             }
         }
 
@@ -38,12 +41,19 @@ internal static class DataFiles
         {
             number++;
             var line = raw.TrimEnd('\r');
-            if (line.Length == 0) continue;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
             if (line.StartsWith('#')) { comments.Add(line.TrimStart('#').Trim()); continue; }
             var cells = line.Split(',');
             if (columns is null) { columns = cells; continue; }
             if (cells.Length != columns.Length)
+            {
                 throw new FormatException($"{source}: line {number} has {cells.Length} cells but the header has {columns.Length}.");
+            }
+
             rows.Add(cells.Select(c => double.TryParse(c, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : (object)c).ToArray());
         }
 
@@ -55,7 +65,11 @@ internal static class DataFiles
     {
         ArgumentNullException.ThrowIfNull(name);
         int j = columns.ToList().IndexOf(name);
-        if (j < 0) throw new ArgumentException($"{source} has no column '{name}'; the columns are {string.Join(", ", columns)}.", nameof(name));
+        if (j < 0)
+        {
+            throw new ArgumentException($"{source} has no column '{name}'; the columns are {string.Join(", ", columns)}.", nameof(name));
+        }
+
         return rows.Select(r => r[j] is double d ? d : double.NaN).ToArray();
     }
 }

@@ -28,7 +28,10 @@ public abstract class Experiment<TParameters, TResult> : IExperiment
     IExperimentResult IExperiment.Run(object parameters, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         if (parameters is not TParameters typed)
+        {
             throw new ArgumentException($"parameters must be a {typeof(TParameters).Name}, got {parameters?.GetType().Name ?? "null"}.", nameof(parameters));
+        }
+
         return Run(typed, progress, cancellationToken);
     }
 

@@ -42,8 +42,11 @@ public static class ExperimentRegistry
         {
             string k = key.TrimStart('-');
             if (!props.TryGetValue(k, out var prop) && !props.TryGetValue(Kebab(k), out prop))
+            {
                 throw new ArgumentException(
                     $"{experiment.Name} has no parameter '{k}'. Parameters: {string.Join(", ", props.Keys)}.", nameof(arguments));
+            }
+
             object value;
             try
             {
@@ -62,8 +65,16 @@ public static class ExperimentRegistry
                 // The record validated the value in its init accessor (paramName = the property): name the option.
                 string reason = invalid.Message;
                 int cut = reason.IndexOf(" (Parameter '", StringComparison.Ordinal);
-                if (cut >= 0) reason = reason[..cut];
-                if (reason.StartsWith(prop.Name + " ", StringComparison.Ordinal)) reason = reason[(prop.Name.Length + 1)..];
+                if (cut >= 0)
+                {
+                    reason = reason[..cut];
+                }
+
+                if (reason.StartsWith(prop.Name + " ", StringComparison.Ordinal))
+                {
+                    reason = reason[(prop.Name.Length + 1)..];
+                }
+
                 throw new ArgumentException($"--{Kebab(prop.Name)} {reason} (got {text})", nameof(arguments), invalid);
             }
         }
@@ -73,17 +84,45 @@ public static class ExperimentRegistry
     private static object Parse(string text, Type type)
     {
         var inv = CultureInfo.InvariantCulture;
-        if (type == typeof(string)) return text;
-        if (type == typeof(int)) return int.Parse(text, NumberStyles.Integer, inv);
-        if (type == typeof(long)) return long.Parse(text, NumberStyles.Integer, inv);
-        if (type == typeof(double)) return double.Parse(text, NumberStyles.Float, inv);
-        if (type == typeof(bool)) return bool.TryParse(text, out var b) ? b : throw new FormatException();
-        if (type.IsEnum) return Enum.TryParse(type, text, true, out var e) ? e! : throw new FormatException();
+        if (type == typeof(string))
+        {
+            return text;
+        }
+
+        if (type == typeof(int))
+        {
+            return int.Parse(text, NumberStyles.Integer, inv);
+        }
+
+        if (type == typeof(long))
+        {
+            return long.Parse(text, NumberStyles.Integer, inv);
+        }
+
+        if (type == typeof(double))
+        {
+            return double.Parse(text, NumberStyles.Float, inv);
+        }
+
+        if (type == typeof(bool))
+        {
+            return bool.TryParse(text, out var b) ? b : throw new FormatException();
+        }
+
+        if (type.IsEnum)
+        {
+            return Enum.TryParse(type, text, true, out var e) ? e! : throw new FormatException();
+        }
+
         if (type.IsArray)
         {
             var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var arr = Array.CreateInstance(type.GetElementType()!, parts.Length);
-            for (int i = 0; i < parts.Length; i++) arr.SetValue(Parse(parts[i], type.GetElementType()!), i);
+            for (int i = 0; i < parts.Length; i++)
+            {
+                arr.SetValue(Parse(parts[i], type.GetElementType()!), i);
+            }
+
             return arr;
         }
         throw new FormatException();

@@ -16,7 +16,10 @@ public sealed record ResultTable(IReadOnlyList<string> Columns, IReadOnlyList<IR
         foreach (var row in Rows)
         {
             if (row.Count != Columns.Count)
+            {
                 throw new InvalidOperationException($"a row has {row.Count} cells but the table has {Columns.Count} columns.");
+            }
+
             sb.Append(string.Join(",", row.Select(c => Escape(Format(c))))).Append('\n');
         }
         return sb.ToString();
@@ -29,7 +32,11 @@ public sealed record ResultTable(IReadOnlyList<string> Columns, IReadOnlyList<IR
         var widths = Columns.Select((c, j) => Math.Max(c.Length, cells.Length == 0 ? 0 : cells.Max(r => r[j].Length))).ToArray();
         var sb = new StringBuilder();
         sb.Append(string.Join("  ", Columns.Select((c, j) => c.PadLeft(widths[j])))).Append('\n');
-        foreach (var r in cells) sb.Append(string.Join("  ", r.Select((c, j) => c.PadLeft(widths[j])))).Append('\n');
+        foreach (var r in cells)
+        {
+            sb.Append(string.Join("  ", r.Select((c, j) => c.PadLeft(widths[j])))).Append('\n');
+        }
+
         return sb.ToString().TrimEnd();
     }
 

@@ -17,9 +17,16 @@ public sealed record StoredResult(string FileName, string Command, ResultTable T
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         if (fileName.IndexOfAny(['/', '\\']) >= 0)
+        {
             throw new ArgumentException($"fileName must be a bare file name inside data/, got '{fileName}'.", nameof(fileName));
+        }
+
         string path = Path.Combine(Path.GetDirectoryName(Digits.FindFile())!, fileName);
-        if (!File.Exists(path)) throw new FileNotFoundException($"data/{fileName} does not exist; regenerate it with the command in the chapter.", path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"data/{fileName} does not exist; regenerate it with the command in the chapter.", path);
+        }
+
         return Parse(fileName, File.ReadAllLines(path));
     }
 
@@ -29,7 +36,10 @@ public sealed record StoredResult(string FileName, string Command, ResultTable T
     {
         ArgumentNullException.ThrowIfNull(lines);
         if (lines.Count == 0 || !lines[0].StartsWith('#'))
+        {
             throw new FormatException($"{fileName}: expected a '# command' line, a header and rows.");
+        }
+
         var (comments, columns, rows) = DataFiles.Parse(lines, fileName);
         return new StoredResult(fileName, comments[0], new ResultTable(columns, rows));
     }

@@ -28,7 +28,11 @@ public sealed record StoredTable(string Path, IReadOnlyList<string> Comments, IR
     public double[] Column(string name)
     {
         int j = Columns.ToList().IndexOf(name);
-        if (j < 0) throw new ArgumentException($"no column '{name}'; the columns are {string.Join(", ", Columns)}.", nameof(name));
+        if (j < 0)
+        {
+            throw new ArgumentException($"no column '{name}'; the columns are {string.Join(", ", Columns)}.", nameof(name));
+        }
+
         return Rows.Select(r => r[j]).ToArray();
     }
 

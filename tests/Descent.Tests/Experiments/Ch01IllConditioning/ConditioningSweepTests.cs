@@ -38,7 +38,11 @@ public sealed class ConditioningSweepTests
         foreach (var row in Result.Rows)
         {
             Assert.True(row.MomentumSteps >= row.PredictedMomentumSteps, $"κ={row.Kappa}: momentum faster than its rate allows");
-            if (row.Kappa >= 16) Assert.True(row.MomentumSteps < row.GradientDescentSteps, $"κ={row.Kappa}: momentum not faster");
+            if (row.Kappa >= 16)
+            {
+                Assert.True(row.MomentumSteps < row.GradientDescentSteps, $"κ={row.Kappa}: momentum not faster");
+            }
+
             Assert.Equal(1, row.NewtonSteps);
         }
     }

@@ -26,7 +26,13 @@ public sealed class CurvatureMonitoringTests
         var labels = (int[])split.Train.Labels!.Clone();
         var noise = new Random(p.Seed + 7919);
         for (int i = 0; i < labels.Length; i++)
-            if (noise.NextDouble() < p.LabelNoise) labels[i] = noise.Next(10);
+        {
+            if (noise.NextDouble() < p.LabelNoise)
+            {
+                labels[i] = noise.Next(10);
+            }
+        }
+
         var mlp = new Descent.Models.Mlp([64, .. p.Hidden, 10], Descent.Models.Activation.Tanh,
             Descent.Models.LossFunction.SoftmaxCrossEntropy, split.Train.Inputs, labels);
         var theta = mlp.Initialize(Descent.Models.Initialization.Glorot, p.Seed);

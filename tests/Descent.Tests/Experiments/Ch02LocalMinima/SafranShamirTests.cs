@@ -25,7 +25,10 @@ public sealed class SafranShamirTests
         var kernel = new IdentityTeacherKernel(k, n);
         var random = new Random(31 * k + n);
         var points = new List<Vector<double>>();
-        for (int t = 0; t < 3; t++) points.Add(GaussianVector(problem.Dimension, random, sigma));
+        for (int t = 0; t < 3; t++)
+        {
+            points.Add(GaussianVector(problem.Dimension, random, sigma));
+        }
         // Near the global minimum (students ≈ teachers: sin θ ≈ 1e-7, where √(1 − cos²) would fail) and with two
         // nearly parallel students (the rejection branch).
         var nearGlobal = Matrix<double>.Build.Dense(n, k, (i, j) => (i % k == j ? 1.0 : 0.0) + 1e-7 * Math.Sin(3.1 * i + j));
@@ -60,7 +63,9 @@ public sealed class SafranShamirTests
             cases.Add((r * Math.Sin(angle), r * Math.Cos(angle)));
         }
         foreach (var (s, c) in cases)
+        {
             Assert.True(Math.Abs(IdentityTeacherKernel.Angle(s, c) - Math.Atan2(s, c)) <= 1e-15, $"atan2({s}, {c})");
+        }
         // The SIMD version performs the same operations lane by lane: bit-identical results.
         int width = System.Numerics.Vector<double>.Count;
         for (int i = 0; i + width <= cases.Count; i += width)
@@ -68,7 +73,10 @@ public sealed class SafranShamirTests
             var sv = new System.Numerics.Vector<double>(cases.Skip(i).Take(width).Select(p => p.S).ToArray());
             var cv = new System.Numerics.Vector<double>(cases.Skip(i).Take(width).Select(p => p.C).ToArray());
             var angles = IdentityTeacherKernel.Angle(sv, cv);
-            for (int l = 0; l < width; l++) Assert.Equal(IdentityTeacherKernel.Angle(sv[l], cv[l]), angles[l]);
+            for (int l = 0; l < width; l++)
+            {
+                Assert.Equal(IdentityTeacherKernel.Angle(sv[l], cv[l]), angles[l]);
+            }
         }
     }
 
@@ -155,12 +163,18 @@ public sealed class SafranShamirTests
         {
             var same = main.Row(row.K, row.K)!;
             Assert.True(row.SpuriousPercent < same.SpuriousPercent, $"{row} vs {same}");
-            if (row.SpuriousMinima > 0) Assert.True(row.AverageMinEigenvalue < same.AverageMinEigenvalue, row.ToString());
+            if (row.SpuriousMinima > 0)
+            {
+                Assert.True(row.AverageMinEigenvalue < same.AverageMinEigenvalue, row.ToString());
+            }
+
             Assert.True(Math.Abs(row.ZScore) <= 3, row.ToString());
         }
         var wider = SafranShamirResult.LoadStored("safran-shamir-wider.csv");
         foreach (var row in wider.Rows.Where(r => r.N > r.K))
+        {
             Assert.True(row.SpuriousPercent <= wider.Row(row.K, row.K)!.SpuriousPercent, row.ToString());
+        }
     }
 
     [Theory]

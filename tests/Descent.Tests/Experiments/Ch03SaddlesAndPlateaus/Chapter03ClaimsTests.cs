@@ -48,7 +48,9 @@ public sealed class Chapter03ClaimsTests
         Assert.Equal(CriticalPointKind.Degenerate, CriticalPoint.Classify(flat, flat.FloorPoint(1.0)).Kind);
         // IndexSaddle(10, 3): a point with m escape coordinates at 0 has index m and L = −(3 − m)/4 (λ = γ = 1).
         foreach (var p in new IndexSaddle(10, 3).KnownCriticalPoints)
+        {
             Assert.Equal(-(3 - p.Index) / 4.0, p.Value, 15);
+        }
     }
 
     [Fact]
@@ -128,7 +130,11 @@ public sealed class Chapter03ClaimsTests
         var stored = StoredTable.Load("03-saxe-depth.csv");
         var g = stored.Column("gaussian_steps");
         var o = stored.Column("orthogonal_steps");
-        for (int i = 1; i < g.Length; i++) Assert.True(g[i] > g[i - 1]);
+        for (int i = 1; i < g.Length; i++)
+        {
+            Assert.True(g[i] > g[i - 1]);
+        }
+
         Assert.True(o.Max() <= 1.5 * o[0]);
     }
 }

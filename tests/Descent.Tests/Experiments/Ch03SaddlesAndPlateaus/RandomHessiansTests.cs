@@ -12,7 +12,9 @@ public sealed class RandomHessiansTests
         // 1,000 eigenvalues of symmetric ensembles: the negative fraction is ½ up to ≈ 1/√1000 ≈ 0.03 (less, by rigidity).
         Assert.InRange(Result.NegativeFraction, 0.47, 0.53);
         foreach (var row in Result.Shifted)
+        {
             Assert.True(Math.Abs(row.MeasuredIndex - row.SemicircleIndex) < 0.03, $"μ = {row.Shift}: {row.MeasuredIndex} vs {row.SemicircleIndex}");
+        }
     }
 
     [Fact]

@@ -16,7 +16,11 @@ public sealed class SaddleEscapeTests
         {
             var start = SaddleEscape.Start(Parameters.Dimension, Parameters.StartNoise, Parameters.Seed + i);
             double stable = 0;
-            for (int j = 0; j < start.Count - 1; j++) stable += start[j] * start[j];
+            for (int j = 0; j < start.Count - 1; j++)
+            {
+                stable += start[j] * start[j];
+            }
+
             double y = start[^1];
             int k = 0;
             while (0.5 * Math.Pow(0.81, k) * stable - 0.5 * y * y + 0.25 * y * y * y * y > SaddleEscape.EscapeLoss)

@@ -32,7 +32,10 @@ public sealed class SaxeLearningCurvesTests
         {
             // t½ = ln(s/u₀ − 1)/(2s); records every 0.1 time units and the O(ε) Euler lag allow ±0.25.
             Assert.InRange(half[a], SaxeLearningCurve.HalfTime(r.Strengths[a], 1e-3) - 0.25, SaxeLearningCurve.HalfTime(r.Strengths[a], 1e-3) + 0.25);
-            if (a > 0) Assert.True(half[a] > half[a - 1]);
+            if (a > 0)
+            {
+                Assert.True(half[a] > half[a - 1]);
+            }
         }
     }
 

@@ -37,7 +37,10 @@ public sealed class GradientPropagationTests
         for (int k = 0; k < n; k++)
         {
             squares += (k - mean) * (k - mean);
-            if (k > mean) above += k - mean;
+            if (k > mean)
+            {
+                above += k - mean;
+            }
         }
         double bound = Math.Log(kappa) * above / squares;
         Assert.InRange(c.Slope - Math.Log(rho), -bound, bound);
@@ -73,7 +76,10 @@ public sealed class GradientPropagationTests
         Assert.All(Result.Families, f => Assert.Equal(3, f.Slopes.Length));
         var linear = Result.Families[0];
         Assert.Equal("linear, orthogonal", linear.Name);
-        for (int i = 0; i < 3; i++) Assert.Equal(linear.LogSpectralRadii[i], linear.Slopes[i], 1e-10); // exact, as above
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(linear.LogSpectralRadii[i], linear.Slopes[i], 1e-10); // exact, as above
+        }
     }
 
     [Fact]

@@ -27,11 +27,13 @@ public sealed class MatrixPowersTests
         double[] start = [3.25, 1.75 * Math.Sqrt(3.25), Math.Sqrt(0.375 * 0.375 + 0.75 * 0.75 + 1)];
         double[] rate = [1.1, 0.9, 0.5];
         foreach (int t in new[] { 0, 10, 40 })
+        {
             for (int i = 0; i < 3; i++)
             {
                 double expected = start[i] * Math.Pow(rate[i], t);
                 Assert.Equal(expected, run.Components[i][t], 1e-10 * expected);
             }
+        }
     }
 
     [Fact]

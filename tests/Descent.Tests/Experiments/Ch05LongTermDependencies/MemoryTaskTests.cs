@@ -28,11 +28,13 @@ public sealed class MemoryTaskTests
         // ρ = 1 and |tanh'| ≈ 1 for the small states: ‖∂h_T/∂h₁‖ stays above 0.5 and the task is solved at both lags (test
         // accuracy ≥ 95 % on fresh sequences, chance is 25 %).
         foreach (var init in new[] { "orthogonal", "identity" })
+        {
             foreach (int lag in new[] { 5, 20 })
             {
                 var row = Result.Rows.Single(r => r.Initialization == init && r.Lag == lag);
                 Assert.True(row.MeanGradientToStart > 0.5, row.ToString());
                 Assert.Equal(1, row.SuccessRate);
             }
+        }
     }
 }

@@ -22,7 +22,10 @@ public sealed class ContrastiveDivergenceBiasTests
         // At k = 1 the bias dominates the Monte Carlo noise of one estimate (measured ≈ 10×).
         Assert.True(cd1.Bias > 3 * cd1.Noise, Result.Summary);
         // The Monte Carlo mean of 10 draws agrees with the exact expectation to within its noise/√10 (4 SE).
-        foreach (var r in Result.Rows) Assert.True(Math.Abs(r.MonteCarloBias - r.Bias) < 4 * r.Noise / Math.Sqrt(10), r.ToString());
+        foreach (var r in Result.Rows)
+        {
+            Assert.True(Math.Abs(r.MonteCarloBias - r.Bias) < 4 * r.Noise / Math.Sqrt(10), r.ToString());
+        }
     }
 
     [Fact]

@@ -44,7 +44,14 @@ public sealed class InexactGradientTrainingTests
         }
         // Chapter claims: up to B = 64 about one epoch (≤ 1.3); full batch ≈ 8× the work of B = 1 (7–10×); validation
         // error between 3.9 % and 5.6 % (one validation digit is 1/359 = 0.28 points).
-        for (int k = 0; k < b.Length; k++) if (b[k] <= 64) Assert.InRange(epochs[k], 1.0, 1.3);
+        for (int k = 0; k < b.Length; k++)
+        {
+            if (b[k] <= 64)
+            {
+                Assert.InRange(epochs[k], 1.0, 1.3);
+            }
+        }
+
         Assert.InRange(examples[^1] / examples[0], 7, 10);
         Assert.Equal(0.039, error.Min(), 0.0015);
         Assert.Equal(0.056, error.Max(), 0.0015);

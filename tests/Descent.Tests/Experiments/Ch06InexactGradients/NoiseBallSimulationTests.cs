@@ -16,7 +16,10 @@ public sealed class NoiseBallSimulationTests
         {
             var b1 = result.Measured(lambda, 1);
             var b8 = result.Measured(lambda, 8);
-            for (int k = 0; k < b1.Length; k++) Assert.InRange(b8[k] * 8 / b1[k], 0.85, 1.15);
+            for (int k = 0; k < b1.Length; k++)
+            {
+                Assert.InRange(b8[k] * 8 / b1[k], 0.85, 1.15);
+            }
         }
     }
 
@@ -30,6 +33,9 @@ public sealed class NoiseBallSimulationTests
         Assert.Equal(result.Plateau, result.Constant.LastQuarterMean, 0.1 * result.Plateau);
         // Step decay (5 halvings) and 1/(1 + 0.01t) (ε down 31×) end "some 50×" below the plateau (measured 49.7× and
         // 47.6×; each final value is one record of 200 chains, ±10 %): asserted between 30× and 80×.
-        foreach (var c in result.Curves.Skip(1)) Assert.InRange(result.Plateau / c.Final, 30, 80);
+        foreach (var c in result.Curves.Skip(1))
+        {
+            Assert.InRange(result.Plateau / c.Final, 30, 80);
+        }
     }
 }

@@ -12,7 +12,10 @@ public sealed class RedundancyTests
         // The per-example gradients of r copies are the same K vectors, each with weight 1/K: σ equal to rounding.
         Assert.True(Result.SigmaSpread < 1e-12, Result.Summary);
         // Each measured error (R = 2000 draws, relative SE ≈ 1/√(2R)·(heavy-tail factor ≤ 2) ≈ 3 %) within 10 % of σ/√n.
-        foreach (var row in Result.Copied) Assert.Equal(row.Predicted, row.Measured, 0.1 * row.Predicted);
+        foreach (var row in Result.Copied)
+        {
+            Assert.Equal(row.Predicted, row.Measured, 0.1 * row.Predicted);
+        }
     }
 
     [Fact]

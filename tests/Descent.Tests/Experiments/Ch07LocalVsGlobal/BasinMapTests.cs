@@ -34,6 +34,7 @@ public sealed class BasinMapTests
         // Independent implementation: the course's Trainer with plain gradient descent, classified by the nearest minimizer.
         var f = Map.Surface;
         for (int j = 0; j < Map.Y.Length; j += 4)
+        {
             for (int i = 0; i < Map.X.Length; i += 4)
             {
                 var run = Trainer.Run(f, Optimizers.GradientDescent(0.25), Vector<double>.Build.DenseOfArray([Map.X[i], Map.Y[j]]),
@@ -41,6 +42,7 @@ public sealed class BasinMapTests
                 bool global = (run.Theta - f.GlobalMinimizer).L2Norm() < (run.Theta - f.LocalMinimizer!).L2Norm();
                 Assert.Equal(global ? BasinOutcome.Global : BasinOutcome.Local, Map.Outcomes[j][i]);
             }
+        }
     }
 
     [Fact]

@@ -27,14 +27,22 @@ public sealed class SeparableNormGrowthTests
         Assert.Equal(Result.Steps, stored.Steps);
         foreach (var (a, b) in new[] { (Result.ThetaNorms, stored.ThetaNorms), (Result.GradientNorms, stored.GradientNorms),
                      (Result.Losses, stored.Losses), (Result.MaxMarginCosines, stored.MaxMarginCosines) })
+        {
             for (int i = 0; i < a.Length; i++)
+            {
                 Assert.Equal(a[i], b[i], 1e-9 * Math.Abs(a[i]));
+            }
+        }
     }
 
     [Fact]
     public void The_loss_falls_forever_and_the_gradient_never_vanishes()
     {
-        for (int i = 1; i < Result.Steps.Length; i++) Assert.True(Result.Losses[i] < Result.Losses[i - 1]);
+        for (int i = 1; i < Result.Steps.Length; i++)
+        {
+            Assert.True(Result.Losses[i] < Result.Losses[i - 1]);
+        }
+
         Assert.All(Result.GradientNorms, g => Assert.True(g > 0));
         Assert.True(Result.Losses[^1] > 0);
     }

@@ -43,7 +43,9 @@ public sealed class Chapter08ExperimentTests
                 double c = GradientDescentGuarantee.DecreaseFactor(r.LipschitzConstant, row.LearningRate);
                 // The descent lemma itself, step by step; 1e-12 absorbs rounding of L near convergence.
                 for (int k = 0; k < run.Steps; k++)
+                {
                     Assert.True(run.Losses[k + 1] <= run.Losses[k] - c * run.GradientNorms[k] * run.GradientNorms[k] + 1e-12, $"α = {row.Multiplier}/M, step {k}");
+                }
             }
             else
             {
@@ -66,7 +68,11 @@ public sealed class Chapter08ExperimentTests
         Assert.Equal(r.Objective.MinimizerX, last[0], 1e-3);
         Assert.Equal(-before[1], last[1], 1e-3);
         double yc = 0.5;
-        for (int i = 0; i < 100; i++) yc = 1.05 * Math.Tanh(yc); // fixed point of y = (α/2)·tanh y
+        for (int i = 0; i < 100; i++)
+        {
+            yc = 1.05 * Math.Tanh(yc); // fixed point of y = (α/2)·tanh y
+        }
+
         Assert.Equal(yc, Math.Abs(last[1]), 1e-3);
     }
 
@@ -76,8 +82,12 @@ public sealed class Chapter08ExperimentTests
         var r = Bound.Value;
         Assert.True(r.Holds);
         foreach (var row in r.Rows)
+        {
             for (int n = 0; n < row.Bound.Length; n++)
+            {
                 Assert.True(row.RunningMinimum[n] <= row.Bound[n], $"α = {row.Multiplier}/M, N = {n + 1}");
+            }
+        }
         // On the ramp ‖∇L‖ ≈ b = 1 while L falls by ≈ α per step, so with small α the bound √(gap/(cN)) meets ≈ 1 near
         // N ≈ gap/α: measured/bound exceeds 0.85 for α = 0.1/M (0.906 measured) — the bound is nearly tight there.
         Assert.True(r.Rows.Single(x => x.Multiplier == 0.1).Tightness > 0.85);
@@ -207,16 +217,27 @@ public sealed class Chapter08ExperimentTests
     {
         var r = new FirstOrderLowerBound().Run(new FirstOrderLowerBoundParameters { Steps = 20 });
         foreach (var m in r.Methods.Where(m => m.FirstOrder))
+        {
             for (int k = 0; k <= 20; k++)
+            {
                 // Rounding of L near L* ≈ −0.12: 1e-14 absolute.
                 Assert.True(m.Gaps[k] >= r.KrylovBound[k] - 1e-14, $"{m.Method}, k = {k}: {m.Gaps[k]} < {r.KrylovBound[k]}");
+            }
+        }
+
         var cg = r.Methods.Single(m => m.Method == "conjugate gradients");
-        for (int k = 0; k <= 20; k++) Assert.Equal(r.KrylovBound[k], cg.Gaps[k], 1e-12);
+        for (int k = 0; k <= 20; k++)
+        {
+            Assert.Equal(r.KrylovBound[k], cg.Gaps[k], 1e-12);
+        }
+
         Assert.True(r.Methods.Single(m => m.Method == "Newton").Gaps[1] < 1e-12);
         Assert.True(r.NesterovBound <= r.KrylovBound[20]);
         // Heavy ball, Nesterov and the accelerated method stay at least 10 % above the bound after the first step.
         foreach (var m in r.Methods.Where(m => m.FirstOrder && m.Method != "conjugate gradients"))
+        {
             Assert.True(r.Margin(m.Method) >= 0, m.Method);
+        }
     }
 
     [Fact]
@@ -225,8 +246,12 @@ public sealed class Chapter08ExperimentTests
         var chain = new NesterovChain(15, 1.0);
         var run = Trainer.Run(chain, Optimizers.Momentum(1.0, 0.9), Vector<double>.Build.Dense(15), new TrainingOptions { MaxSteps = 10 });
         for (int k = 0; k <= 10; k++)
+        {
             for (int j = k; j < 15; j++)
+            {
                 Assert.Equal(0.0, run.Thetas[k][j]); // exactly: entries beyond k are sums of products of zeros
+            }
+        }
     }
 }
 

@@ -23,8 +23,16 @@ public sealed class MinibatchTrainingTests
         var handSampler = MinibatchSampler.ShuffledEachEpoch(mlp.ExampleCount, 32, 3);
         for (int k = 0; k <= steps; k++)
         {
-            if (k % every == 0 || k == steps) handRecords.Add((k, mlp.Value(theta)));
-            if (k == steps) break;
+            if (k % every == 0 || k == steps)
+            {
+                handRecords.Add((k, mlp.Value(theta)));
+            }
+
+            if (k == steps)
+            {
+                break;
+            }
+
             var (_, g) = mlp.ValueAndGradient(theta, handSampler.Next());
             theta -= learningRate * g;
         }
