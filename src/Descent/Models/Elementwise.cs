@@ -81,21 +81,21 @@ internal static class Elementwise
                     double e = o[j] - y[j];
                     sum += e * e;
                     if (!d.IsEmpty)
-                        {
-                            d[j] = scale * e;
-                        }
+                    {
+                        d[j] = scale * e;
                     }
+                }
                 return 0.5 * sum;
             }
             case LossFunction.SoftmaxCrossEntropy:
             {
                 double max = double.NegativeInfinity;
                 for (int j = 0; j < k; j++)
-                    {
-                        max = Math.Max(max, o[j]);
-                    }
+                {
+                    max = Math.Max(max, o[j]);
+                }
 
-                    double z = 0;
+                double z = 0;
                 for (int j = 0; j < k; j++)
                 {
                     double e = Math.Exp(o[j] - max);
@@ -110,34 +110,34 @@ internal static class Elementwise
                     yo += y[j] * o[j];
                 }
                 if (!d.IsEmpty)
+                {
+                    for (int j = 0; j < k; j++)
                     {
-                        for (int j = 0; j < k; j++)
-                        {
-                            d[j] = scale * (s * p[j] - y[j]);
-                        }
+                        d[j] = scale * (s * p[j] - y[j]);
                     }
+                }
 
-                    return s * lse - yo;
+                return s * lse - yo;
             }
             case LossFunction.Logistic:
             {
                 double sig = Sigmoid(o[0]);
                 if (!d.IsEmpty)
-                    {
-                        d[0] = scale * (sig - y[0]);
-                    }
+                {
+                    d[0] = scale * (sig - y[0]);
+                }
 
-                    return Softplus(o[0]) - y[0] * o[0];
+                return Softplus(o[0]) - y[0] * o[0];
             }
             default: // hinge
             {
                 double margin = y[0] * o[0];
                 if (!d.IsEmpty)
-                    {
-                        d[0] = margin < 1 ? -scale * y[0] : 0.0;
-                    }
+                {
+                    d[0] = margin < 1 ? -scale * y[0] : 0.0;
+                }
 
-                    return Math.Max(0.0, 1.0 - margin);
+                return Math.Max(0.0, 1.0 - margin);
             }
         }
     }
@@ -165,11 +165,11 @@ internal static class Elementwise
                     pr += p[j] * ro[j];
                 }
                 for (int j = 0; j < k; j++)
-                    {
-                        rd[j] = scale * s * p[j] * (ro[j] - pr);
-                    }
+                {
+                    rd[j] = scale * s * p[j] * (ro[j] - pr);
+                }
 
-                    return;
+                return;
             }
             case LossFunction.Logistic:
             {

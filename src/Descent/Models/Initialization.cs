@@ -73,14 +73,14 @@ public sealed record Initialization(InitializationKind Kind, double Scale = 1.0)
                     {
                         double value = Scale * sign * q[i, j];
                         if (fanOut >= fanIn)
-                            {
-                                weights[i * fanIn + j] = value;  // W = Q: orthonormal columns
-                            }
-                            else
-                            {
-                                weights[j * fanIn + i] = value;                  // W = Qᵀ: orthonormal rows
-                            }
+                        {
+                            weights[i * fanIn + j] = value;  // W = Q: orthonormal columns
                         }
+                        else
+                        {
+                            weights[j * fanIn + i] = value;                  // W = Qᵀ: orthonormal rows
+                        }
+                    }
                 }
                 return;
             }
@@ -88,11 +88,11 @@ public sealed record Initialization(InitializationKind Kind, double Scale = 1.0)
             {
                 double sigma = StandardDeviation(fanOut, fanIn);
                 for (int i = 0; i < weights.Length; i++)
-                    {
-                        weights[i] = sigma * StandardNormal(random);
-                    }
+                {
+                    weights[i] = sigma * StandardNormal(random);
+                }
 
-                    return;
+                return;
             }
         }
     }

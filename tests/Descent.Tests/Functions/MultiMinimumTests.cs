@@ -77,16 +77,16 @@ public sealed class MultiMinimumTests
         for (int i = 0; i <= 8; i++)
         {
             for (int j = 0; j <= 8; j++)
-        {
-            var start = V(d.PlotLower[0] + i / 8.0 * (d.PlotUpper[0] - d.PlotLower[0]), d.PlotLower[1] + j / 8.0 * (d.PlotUpper[1] - d.PlotLower[1]));
-            var end = Descend(f, start, 0.1, 3000);
-            if (f.Gradient(end).L2Norm() > 1e-6)
+            {
+                var start = V(d.PlotLower[0] + i / 8.0 * (d.PlotUpper[0] - d.PlotLower[0]), d.PlotLower[1] + j / 8.0 * (d.PlotUpper[1] - d.PlotLower[1]));
+                var end = Descend(f, start, 0.1, 3000);
+                if (f.Gradient(end).L2Norm() > 1e-6)
                 {
                     continue; // a start exactly on a ridge may still be creeping along it
                 }
 
                 Assert.Contains(f.LocalMinima, m => (m.Theta - end).L2Norm() < 1e-5);
-        }
+            }
         }
     }
 

@@ -40,7 +40,13 @@ public sealed record SurrogateLossParameters
     /// training set (training error → 0) while its validation error rises — early stopping's case.</summary>
     public static SurrogateLossParameters Overfitting() => new()
     {
-        TrainCount = 40, ValidationCount = 200, Hidden = 20, LabelNoise = 0.2, Steps = 2000, LearningRate = 1.0, RecordEvery = 20,
+        TrainCount = 40,
+        ValidationCount = 200,
+        Hidden = 20,
+        LabelNoise = 0.2,
+        Steps = 2000,
+        LearningRate = 1.0,
+        RecordEvery = 20,
     };
 
     internal void Validate()

@@ -57,13 +57,13 @@ public static class SaxeNetworks
                         : Matrix<double>.Build.DenseIdentity(n);
                     int off = network.WeightOffset(l);
                     for (int i = 0; i < n; i++)
+                    {
+                        for (int j = 0; j < n; j++)
                         {
-                            for (int j = 0; j < n; j++)
-                            {
-                                theta[off + i * n + j] = c * w[i, j];
-                            }
+                            theta[off + i * n + j] = c * w[i, j];
                         }
                     }
+                }
                 return theta;
             }
             default: throw new ArgumentOutOfRangeException(nameof(initialization), initialization, "unknown initialization.");

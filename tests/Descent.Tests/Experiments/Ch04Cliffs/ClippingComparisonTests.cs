@@ -7,7 +7,11 @@ public sealed class ClippingComparisonTests
     // A smaller grid than the chapter's CLI run (12 starts, 600 steps) — the claims below already hold there.
     private static readonly ClippingComparisonParameters Parameters = new()
     {
-        StartWeights = [6, 8, 9, 10], StartOffsets = [-0.3, 0.1, 0.6], Thresholds = [0, 1, 10, 100], TrainingSteps = 600, ShowcaseStart = 8,
+        StartWeights = [6, 8, 9, 10],
+        StartOffsets = [-0.3, 0.1, 0.6],
+        Thresholds = [0, 1, 10, 100],
+        TrainingSteps = 600,
+        ShowcaseStart = 8,
     };
 
     private static readonly ClippingComparisonResult Result = new ClippingComparison().Run(Parameters);

@@ -7,7 +7,9 @@ public sealed class ClippingStatisticsTests
     // Fewer steps and sequences than the chapter's CLI run (1000 steps, 512 sequences); the claims hold here already.
     private static readonly ClippingStatisticsResult Result = new ClippingStatistics().Run(new ClippingStatisticsParameters
     {
-        Steps = 150, AddingCount = 64, AddingLength = 20,
+        Steps = 150,
+        AddingCount = 64,
+        AddingLength = 20,
     });
 
     [Fact]

@@ -8,7 +8,12 @@ public sealed class MemoryTaskTests
     // the claims hold here already.
     private static readonly MemoryTaskResult Result = new MemoryTaskExperiment().Run(new MemoryTaskParameters
     {
-        Lags = [5, 20], Initializations = ["gaussian", "orthogonal", "identity"], ClipNorms = [1], Seeds = 1, TrainCount = 32, TestCount = 64,
+        Lags = [5, 20],
+        Initializations = ["gaussian", "orthogonal", "identity"],
+        ClipNorms = [1],
+        Seeds = 1,
+        TrainCount = 32,
+        TestCount = 64,
         Steps = 200,
     });
 

@@ -7,7 +7,9 @@ public sealed class ContrastiveDivergenceBiasTests
     // The notebook's set-up (CD-5 for the longer-chain training run) with other k values for the bias.
     private static readonly ContrastiveDivergenceResult Result = new ContrastiveDivergenceBias().Run(new ContrastiveDivergenceParameters
     {
-        Ks = [1, 5, 50], Draws = 10, TrainingK = 5,
+        Ks = [1, 5, 50],
+        Draws = 10,
+        TrainingK = 5,
     });
 
     [Fact]

@@ -7,7 +7,9 @@ public sealed class MinibatchErrorTests
     // Fewer sizes and draws than the chapter (which uses 10 sizes, 40 draws); the claims hold at this size too.
     private static readonly MinibatchErrorResult Result = new MinibatchError().Run(new MinibatchErrorParameters
     {
-        BatchSizes = [1, 10, 100, 1000], Draws = 60, ExamplesPerSize = 5000,
+        BatchSizes = [1, 10, 100, 1000],
+        Draws = 60,
+        ExamplesPerSize = 5000,
     });
 
     [Fact]

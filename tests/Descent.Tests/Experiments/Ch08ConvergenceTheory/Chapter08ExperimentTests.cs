@@ -259,7 +259,10 @@ public sealed class Chapter08NetworkTests
 {
     private static readonly NetworkBoundResult Result = new NetworkBound().Run(new NetworkBoundParameters
     {
-        Hidden = [8], Steps = 40, Samples = 1, RecordEvery = 20,
+        Hidden = [8],
+        Steps = 40,
+        Samples = 1,
+        RecordEvery = 20,
     });
 
     [Fact]
