@@ -7,7 +7,8 @@
 #
 # 1. The Debian packages in environment/apt-packages.txt that are missing: apt-get install (through sudo when not root).
 # 2. dotnet tool restore: the pinned dotnet-interactive (.config/dotnet-tools.json) that the stock-kernel test runs.
-# 3. dotnet test Descent.slnx.
+# 3. dotnet format --verify-no-changes for braces (IDE0011) and whitespace; each check that finds work is one failed test.
+# 4. dotnet test Descent.slnx.
 # If the packages cannot be installed the tests still run, and every test that needs Jupyter's clients fails with one
 # message naming the packages. The course has no skipped tests, so a skipped test fails the run too.
 set -uo pipefail
@@ -61,6 +62,19 @@ fi
 echo "== dotnet tool restore"
 dotnet tool restore || echo "warning: dotnet tool restore failed; the stock .NET Interactive kernel test will fail and say why" >&2
 
+# The code style .editorconfig fixes: braces on every if/for/while body (IDE0011) and whitespace. Checking only these
+#    two keeps the step near a minute; a file out of style counts as one failed test.
+echo "== dotnet format --verify-no-changes (braces IDE0011, whitespace)"
+format_failed=0
+if ! dotnet format whitespace --folder --verify-no-changes --include src/ tests/ bench/; then
+  echo "error: whitespace is not formatted; fix with: dotnet format whitespace --folder --include src/ tests/ bench/" >&2
+  format_failed=$((format_failed + 1))
+fi
+if ! dotnet format style Descent.slnx --verify-no-changes --diagnostics IDE0011 --severity warn; then
+  echo "error: statements without braces (IDE0011); fix with: dotnet format style Descent.slnx --diagnostics IDE0011 --severity warn" >&2
+  format_failed=$((format_failed + 1))
+fi
+
 echo "== dotnet test Descent.slnx $*"
 log=$(mktemp)
 dotnet test Descent.slnx "$@" 2>&1 | tee "$log"
@@ -75,6 +89,7 @@ if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The build or a test host failed before any test could report: count that as a failure.
   failed=1
 fi
+failed=$((failed + format_failed))
 if [ "$skipped" -gt 0 ]; then
   echo "error: $skipped test(s) skipped; the course has no skipped tests (see the skip reasons above)" >&2
   echo "${passed} passed, ${failed} failed, ${skipped} skipped"

@@ -28,7 +28,10 @@ internal static class MlpRows
         void Step()
         {
             mlp.ValueAndGradient(w, sampler.Next(), g);
-            for (int i = 0; i < wv.Length; i++) wv[i] -= 0.1 * g[i];
+            for (int i = 0; i < wv.Length; i++)
+            {
+                wv[i] -= 0.1 * g[i];
+            }
         }
         yield return new RaceRow("mlp_sgd32_step", Timer.Measure(Step), null);
 
@@ -36,7 +39,11 @@ internal static class MlpRows
         yield return new RaceRow("mlp_hvp", Timer.Measure(() => mlp.HessianVectorProduct(theta, v)),
             new() { ["hv_norm"] = hv.L2Norm() });
 
-        if (!hessian) yield break;
+        if (!hessian)
+        {
+            yield break;
+        }
+
         Matrix<double> h = null!;
         double seconds = Timer.Once(() => h = mlp.Hessian(theta));
         yield return new RaceRow("mlp_hessian", seconds, new() { ["trace"] = h.Trace() }, "Mlp.Hessian (structured: one forward/backward pass, R-passes per column)");
@@ -55,7 +62,11 @@ internal static class MlpRows
                 new() { ["min"] = eigenvalues[0], ["max"] = eigenvalues[^1] }, "SymmetricEigenvalues, managed solver (the fallback)");
         }
 
-        if (!mathNetEvd) yield break;
+        if (!mathNetEvd)
+        {
+            yield break;
+        }
+
         seconds = Timer.Once(() => eigenvalues = h.Evd(Symmetricity.Symmetric).EigenValues.Select(z => z.Real).Order().ToArray());
         yield return new RaceRow("mlp_hessian_evd_mathnet", seconds,
             new() { ["min"] = eigenvalues[0], ["max"] = eigenvalues[^1] }, "MathNet Evd, managed provider (eigenvectors too)");

@@ -33,7 +33,11 @@ internal static class SafranShamirRows
         }
         double descend = sw.Elapsed.TotalSeconds;
         sw.Restart();
-        for (int r = 0; r < 1000; r++) Descent.Experiments.SafranShamir.Classify(problem, ends[r].Theta, ends[r].Converged, ends[r].Steps, p);
+        for (int r = 0; r < 1000; r++)
+        {
+            Descent.Experiments.SafranShamir.Classify(problem, ends[r].Theta, ends[r].Converged, ends[r].Steps, p);
+        }
+
         Console.Error.WriteLine($"k = {k}: descend {descend:F2} s ({steps} steps, {descend / steps * 1e6:F2} µs/step), classify {sw.Elapsed.TotalSeconds:F2} s");
     }
 
@@ -52,7 +56,10 @@ internal static class SafranShamirRows
             var cpu0 = process.TotalProcessorTime;
             long steps = 0;
             foreach (var s in starts)
+            {
                 steps += Descent.Experiments.SafranShamir.Descend(problem, s, p.StepScale / k, 1e-300, 2000).Steps;
+            }
+
             process.Refresh();
             best = Math.Min(best, (process.TotalProcessorTime - cpu0).TotalSeconds / steps * 1e6);
         }

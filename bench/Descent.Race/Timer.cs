@@ -15,12 +15,20 @@ internal static class Timer
         op();
         double perCall = Math.Max(first, 1e-9);
         int k = Math.Max(1, (int)(minRoundSeconds / perCall));
-        if (perCall * k * rounds > maxSeconds) rounds = Math.Max(3, (int)(maxSeconds / (perCall * k)));
+        if (perCall * k * rounds > maxSeconds)
+        {
+            rounds = Math.Max(3, (int)(maxSeconds / (perCall * k)));
+        }
+
         var times = new double[rounds];
         for (int r = 0; r < rounds; r++)
         {
             sw.Restart();
-            for (int i = 0; i < k; i++) op();
+            for (int i = 0; i < k; i++)
+            {
+                op();
+            }
+
             times[r] = sw.Elapsed.TotalSeconds / k;
         }
         Array.Sort(times);

@@ -60,7 +60,10 @@ public static partial class ChartHtml
     public static string JupyterFragment(GenericChart chart, string divId, string kernelName)
     {
         if (kernelName is null || !KernelNamePattern().IsMatch(kernelName))
+        {
             throw new ArgumentException($"kernelName '{kernelName}' is not a kernel spec name: use letters, digits, '.', '_' or '-'.", nameof(kernelName));
+        }
+
         var (json, height, id) = Prepare(chart, divId);
         return $$"""
             <div id="{{id}}" class="descent-chart" style="width:100%;height:{{height}}px;"></div>
@@ -119,7 +122,10 @@ public static partial class ChartHtml
     {
         ArgumentNullException.ThrowIfNull(chart);
         if (divId is null || !IdPattern().IsMatch(divId))
+        {
             throw new ArgumentException($"divId '{divId}' is not a valid element id: use a letter followed by letters, digits, '-', '_', ':' or '.'.", nameof(divId));
+        }
+
         var figure = ChartJson.ToFigure(chart);
         int height = figure["layout"]?["height"]?.Type == Newtonsoft.Json.Linq.JTokenType.Integer ? (int)figure["layout"]!["height"]! : Theme.Current.Height;
         // "<" only occurs inside JSON strings; \u003c keeps "</script>" or "<!--" in a title from ending the script element.
@@ -137,7 +143,11 @@ public static partial class ChartHtml
     public static string Page(string title, params GenericChart[] charts)
     {
         ArgumentNullException.ThrowIfNull(charts);
-        if (charts.Length == 0) throw new ArgumentException("give at least one chart.", nameof(charts));
+        if (charts.Length == 0)
+        {
+            throw new ArgumentException("give at least one chart.", nameof(charts));
+        }
+
         var body = string.Join("\n", charts.Select((c, k) => Fragment(c, $"chart-{k + 1}")));
         return $"""
             <!DOCTYPE html>

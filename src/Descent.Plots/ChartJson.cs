@@ -64,7 +64,13 @@ public static class ChartJson
             frames = SerializeFrames(stored);
             var copy = new Layout();
             foreach (var (k, v) in props)
-                if (k != ChartParts.FramesKey && v is not null) copy.SetProperty(k, v);
+            {
+                if (k != ChartParts.FramesKey && v is not null)
+                {
+                    copy.SetProperty(k, v);
+                }
+            }
+
             layout = JObject.FromObject(copy, s_serializer);
         }
         else
@@ -74,14 +80,22 @@ public static class ChartJson
         }
         var figure = new JObject { ["data"] = data, ["layout"] = layout, ["frames"] = frames };
         var config = JObject.FromObject(GenericChart.getConfig(chart), s_serializer);
-        if (config.HasValues) figure["config"] = config;
+        if (config.HasValues)
+        {
+            figure["config"] = config;
+        }
+
         return figure;
     }
 
     private static JArray SerializeFrames(object stored)
     {
         var result = new JArray();
-        if (stored is not System.Collections.IEnumerable frames) return result;
+        if (stored is not System.Collections.IEnumerable frames)
+        {
+            return result;
+        }
+
         foreach (var frame in frames)
         {
             if (frame is not Dictionary<string, object?> f)

@@ -16,7 +16,11 @@ internal static class ChartParts
     internal static Dictionary<string, object?> Obj(params (string Key, object? Value)[] entries)
     {
         var d = new Dictionary<string, object?>(entries.Length);
-        foreach (var (k, v) in entries) d[k] = v;
+        foreach (var (k, v) in entries)
+        {
+            d[k] = v;
+        }
+
         return d;
     }
 
@@ -35,7 +39,13 @@ internal static class ChartParts
             _ => new Trace2D(type),
         };
         foreach (var (k, v) in entries)
-            if (v is not null) t.SetProperty(k, v);
+        {
+            if (v is not null)
+            {
+                t.SetProperty(k, v);
+            }
+        }
+
         return t;
     }
 
@@ -50,8 +60,16 @@ internal static class ChartParts
             ("showline", true),
             ("mirror", true),
             ("ticks", "outside"));
-        if (log) axis["type"] = "log";
-        if (range is not null) axis["range"] = range;
+        if (log)
+        {
+            axis["type"] = "log";
+        }
+
+        if (range is not null)
+        {
+            axis["range"] = range;
+        }
+
         return axis;
     }
 
@@ -59,7 +77,10 @@ internal static class ChartParts
     {
         var layout = new Layout();
         if (!string.IsNullOrWhiteSpace(title))
+        {
             layout.SetProperty("title", Obj(("text", title), ("x", 0.5), ("xanchor", "center"), ("font", Obj(("size", theme.TitleFontSize)))));
+        }
+
         layout.SetProperty("font", Obj(("family", theme.FontFamily), ("size", theme.FontSize), ("color", "#222")));
         layout.SetProperty("height", theme.Height);
         layout.SetProperty("colorway", theme.Colors.ToArray());
@@ -68,7 +89,13 @@ internal static class ChartParts
         layout.SetProperty("margin", Obj(("l", 70), ("r", 30), ("t", string.IsNullOrWhiteSpace(title) ? 30 : 40 + theme.TitleFontSize), ("b", 60)));
         layout.SetProperty("legend", Obj(("font", Obj(("size", theme.FontSize))), ("bgcolor", "rgba(255,255,255,0.7)")));
         foreach (var (k, v) in entries)
-            if (v is not null) layout.SetProperty(k, v);
+        {
+            if (v is not null)
+            {
+                layout.SetProperty(k, v);
+            }
+        }
+
         return layout;
     }
 
@@ -82,8 +109,16 @@ internal static class ChartParts
     {
         ArgumentNullException.ThrowIfNull(items, paramName);
         var list = items.ToList();
-        if (!allowEmpty && list.Count == 0) throw new ArgumentException($"{paramName} is empty; give at least one item.", paramName);
-        if (list.Any(x => x is null)) throw new ArgumentException($"{paramName} contains a null item.", paramName);
+        if (!allowEmpty && list.Count == 0)
+        {
+            throw new ArgumentException($"{paramName} is empty; give at least one item.", paramName);
+        }
+
+        if (list.Any(x => x is null))
+        {
+            throw new ArgumentException($"{paramName} contains a null item.", paramName);
+        }
+
         return list;
     }
 
@@ -105,7 +140,13 @@ internal static class ChartParts
         string type = props.TryGetValue("type", out var ty) && ty is not null ? ty.ToString()! : "scatter";
         var copy = NewTrace(type);
         foreach (var (k, v) in props)
-            if (k != "type" && v is not null) copy.SetProperty(k, v);
+        {
+            if (k != "type" && v is not null)
+            {
+                copy.SetProperty(k, v);
+            }
+        }
+
         return copy;
     }
 

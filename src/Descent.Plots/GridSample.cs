@@ -36,11 +36,27 @@ public sealed record GridSample(
 
     internal void Validate(string paramName)
     {
-        if (X is null || Y is null || Z is null) throw new ArgumentException("grid X, Y and Z must not be null.", paramName);
-        if (X.Count < 2 || Y.Count < 2) throw new ArgumentException($"grid needs at least 2 x and 2 y values (has {X?.Count} × {Y?.Count}).", paramName);
-        if (Z.Length != Y.Count) throw new ArgumentException($"grid Z has {Z.Length} rows but there are {Y.Count} y values; they must match.", paramName);
+        if (X is null || Y is null || Z is null)
+        {
+            throw new ArgumentException("grid X, Y and Z must not be null.", paramName);
+        }
+
+        if (X.Count < 2 || Y.Count < 2)
+        {
+            throw new ArgumentException($"grid needs at least 2 x and 2 y values (has {X?.Count} × {Y?.Count}).", paramName);
+        }
+
+        if (Z.Length != Y.Count)
+        {
+            throw new ArgumentException($"grid Z has {Z.Length} rows but there are {Y.Count} y values; they must match.", paramName);
+        }
+
         for (int j = 0; j < Z.Length; j++)
+        {
             if (Z[j] is null || Z[j].Length != X.Count)
+            {
                 throw new ArgumentException($"grid Z row {j} has {Z[j]?.Length ?? 0} entries but there are {X.Count} x values; they must match.", paramName);
+            }
+        }
     }
 }

@@ -19,7 +19,10 @@ public static class Landscape
     {
         ArgumentNullException.ThrowIfNull(objective);
         if (objective.Dimension != 2)
+        {
             throw new ArgumentException($"{objective.Name} has dimension {objective.Dimension}; a contour or surface needs a 2-D objective (use Landscape.Plane for a 2-D slice).", nameof(objective));
+        }
+
         CheckResolution(resolution);
         box ??= PlotBox.Of(objective.Domain);
         var xs = Linspace(box.XMin, box.XMax, resolution);
@@ -47,7 +50,11 @@ public static class Landscape
         CheckVector(objective, theta, nameof(theta));
         CheckVector(objective, direction, nameof(direction));
         CheckInterval(from, to, nameof(to));
-        if (count < 2 || count > 100_000) throw new ArgumentOutOfRangeException(nameof(count), count, "count must be in [2, 100000].");
+        if (count < 2 || count > 100_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, "count must be in [2, 100000].");
+        }
+
         var alphas = Linspace(from, to, count);
         var losses = alphas.Select(a => objective.Value(theta + a * direction)).ToArray();
         return new Series("L(θ + αd)", losses, alphas);
@@ -71,7 +78,9 @@ public static class Landscape
             z[j] = new double[resolution];
             var row = theta + betas[j] * direction2;
             for (int i = 0; i < resolution; i++)
+            {
                 z[j][i] = objective.Value(row + alphas[i] * direction1);
+            }
         }
         return new GridSample(alphas, betas, z, $"{objective.Name} on θ + αd₁ + βd₂", "α (d₁)", "β (d₂)");
     }
@@ -80,7 +89,11 @@ public static class Landscape
     internal static double[] Linspace(double from, double to, int count)
     {
         var v = new double[count];
-        for (int i = 0; i < count; i++) v[i] = from + (to - from) * i / (count - 1);
+        for (int i = 0; i < count; i++)
+        {
+            v[i] = from + (to - from) * i / (count - 1);
+        }
+
         v[^1] = to;
         return v;
     }
@@ -88,20 +101,30 @@ public static class Landscape
     private static void CheckResolution(int resolution)
     {
         if (resolution < 2 || resolution > 1000)
+        {
             throw new ArgumentOutOfRangeException(nameof(resolution), resolution, "resolution must be in [2, 1000] grid points per axis.");
+        }
     }
 
     private static void CheckInterval(double from, double to, string name)
     {
         if (!double.IsFinite(from) || !double.IsFinite(to) || !(from < to))
+        {
             throw new ArgumentException($"the interval [{from}, {to}] must be finite with from < to.", name);
+        }
     }
 
     private static void CheckVector(Objective objective, Vector<double> v, string name)
     {
         ArgumentNullException.ThrowIfNull(v, name);
         if (v.Count != objective.Dimension)
+        {
             throw new ArgumentException($"{name} has length {v.Count}, but {objective.Name} has dimension {objective.Dimension}.", name);
-        if (!v.ForAll(double.IsFinite)) throw new ArgumentException($"{name} has a non-finite entry; every entry must be finite.", name);
+        }
+
+        if (!v.ForAll(double.IsFinite))
+        {
+            throw new ArgumentException($"{name} has a non-finite entry; every entry must be finite.", name);
+        }
     }
 }

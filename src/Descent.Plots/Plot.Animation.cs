@@ -22,17 +22,29 @@ public static partial class Plot
     {
         var list = ChartParts.CheckList(frames, nameof(frames));
         if (labels is not null && labels.Count != list.Count)
+        {
             throw new ArgumentException($"labels has {labels.Count} entries but there are {list.Count} frames; give one label per frame.", nameof(labels));
+        }
+
         var traceLists = list.Select(f => GenericChart.getTraces(f).ToList()).ToList();
         int n = traceLists[0].Count;
         for (int k = 1; k < traceLists.Count; k++)
+        {
             if (traceLists[k].Count != n)
+            {
                 throw new ArgumentException($"frame {k} has {traceLists[k].Count} traces but frame 0 has {n}; every frame needs the same traces.", nameof(frames));
+            }
+        }
+
         var indices = Enumerable.Range(0, n).ToArray();
         var frameData = traceLists.Select((ts, k) => (Label: labels?[k] ?? k.ToString(CultureInfo.InvariantCulture),
             Data: (IReadOnlyList<Trace>)ts, Traces: indices)).ToList();
         var layout = ChartParts.Props(GenericChart.getLayout(list[0]));
-        if (title is not null) layout["title"] = ChartParts.Obj(("text", title), ("x", 0.5), ("xanchor", "center"));
+        if (title is not null)
+        {
+            layout["title"] = ChartParts.Obj(("text", title), ("x", 0.5), ("xanchor", "center"));
+        }
+
         return Animated(traceLists[0].Select(ChartParts.CopyTrace).ToList(), layout, frameData, sliderPrefix, frameMilliseconds, redraw: true);
     }
 
@@ -54,9 +66,16 @@ public static partial class Plot
         int frameMilliseconds = 700, string? title = null, Theme? theme = null, IEnumerable<(double X, double Y)>? minimizers = null)
     {
         var list = ChartParts.CheckList(trajectories, nameof(trajectories));
-        foreach (var t in list) t.Validate(nameof(trajectories));
+        foreach (var t in list)
+        {
+            t.Validate(nameof(trajectories));
+        }
+
         if (parameterValues is not null && parameterValues.Count != list.Count)
+        {
             throw new ArgumentException($"parameterValues has {parameterValues.Count} entries but there are {list.Count} trajectories; give one value per trajectory.", nameof(parameterValues));
+        }
+
         var th = Resolve(theme);
         string color = th.Color(1);
         var baseChart = Contour(background, [list[0]], logLevels, title, th, minimizers);
@@ -100,7 +119,11 @@ public static partial class Plot
     {
         ArgumentNullException.ThrowIfNull(run);
         run.Validate(nameof(run));
-        if (frames < 2 || frames > 500) throw new ArgumentOutOfRangeException(nameof(frames), frames, "frames must be in [2, 500].");
+        if (frames < 2 || frames > 500)
+        {
+            throw new ArgumentOutOfRangeException(nameof(frames), frames, "frames must be in [2, 500].");
+        }
+
         var th = Resolve(theme);
         string color = th.Color(1);
         int last = run.Count - 1;
@@ -137,7 +160,10 @@ public static partial class Plot
         IReadOnlyList<(string Label, IReadOnlyList<Trace> Data, int[] Traces)> frames, string sliderPrefix, int frameMilliseconds, bool redraw)
     {
         if (frameMilliseconds < 10 || frameMilliseconds > 10_000)
+        {
             throw new ArgumentOutOfRangeException(nameof(frameMilliseconds), frameMilliseconds, "frameMilliseconds must be in [10, 10000].");
+        }
+
         var th = Theme.Current;
         int fontSize = layoutProps.GetValueOrDefault("font") is Dictionary<string, object?> f && f.GetValueOrDefault("size") is int fs ? fs : th.FontSize;
         var frameObjects = frames.Select((fr, k) => (object)ChartParts.Obj(
@@ -186,13 +212,23 @@ public static partial class Plot
 
         var layout = new Layout();
         foreach (var (k, v) in layoutProps)
-            if (v is not null) layout.SetProperty(k, v);
+        {
+            if (v is not null)
+            {
+                layout.SetProperty(k, v);
+            }
+        }
+
         layout.SetProperty("sliders", new object[] { slider });
         layout.SetProperty("updatemenus", new object[] { menu });
         var margin = ChartParts.CopyObj(layoutProps.GetValueOrDefault("margin"));
         margin["b"] = 150;
         layout.SetProperty("margin", margin);
-        if (layoutProps.GetValueOrDefault("height") is int h) layout.SetProperty("height", h + 90);
+        if (layoutProps.GetValueOrDefault("height") is int h)
+        {
+            layout.SetProperty("height", h + 90);
+        }
+
         layout.SetProperty(ChartParts.FramesKey, frameObjects);
         return ChartParts.NewChart(traces, layout);
     }

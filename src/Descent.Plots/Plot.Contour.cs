@@ -41,15 +41,23 @@ public static partial class Plot
         grid.Validate(nameof(grid));
         var th = Resolve(theme);
         var paths = ChartParts.CheckList(trajectories ?? [], nameof(trajectories), allowEmpty: true);
-        foreach (var p in paths) p.Validate(nameof(trajectories));
+        foreach (var p in paths)
+        {
+            p.Validate(nameof(trajectories));
+        }
 
         var traces = new List<Trace> { ContourTrace(grid, logLevels, th) };
         for (int k = 0; k < paths.Count; k++)
+        {
             traces.Add(PathTrace(paths[k], th.Color(k + 1), th));
+        }
+
         var box = grid.Box;
         var inBox = (minimizers ?? []).Where(m => box.Contains(m.X, m.Y)).ToList();
         if (inBox.Count > 0)
+        {
             traces.Add(MinimizerTrace(inBox, th));
+        }
 
         var layout = ChartParts.NewLayout(th, title ?? grid.Name,
             ("xaxis", ChartParts.Axis(grid.XTitle, th, range: [box.XMin, box.XMax])),

@@ -26,9 +26,20 @@ public static partial class Plot
         var m = ChartParts.CheckList(measured, nameof(measured));
         var b = ChartParts.CheckList(bounds, nameof(bounds), allowEmpty: true);
         if (boundColors is not null && (boundColors.Count != b.Count || boundColors.Any(i => i < 0)))
+        {
             throw new ArgumentException($"boundColors must give one colour index ≥ 0 per bound ({b.Count}).", nameof(boundColors));
-        foreach (var s in m) s.Validate(nameof(measured));
-        foreach (var s in b) s.Validate(nameof(bounds));
+        }
+
+        foreach (var s in m)
+        {
+            s.Validate(nameof(measured));
+        }
+
+        foreach (var s in b)
+        {
+            s.Validate(nameof(bounds));
+        }
+
         var th = Resolve(theme);
         var traces = m.Select((s, k) => CurveTrace(s, th.Color(k), th)).ToList();
         traces.AddRange(b.Select((s, k) =>
@@ -84,6 +95,7 @@ public static partial class Plot
         var measured = new List<Series>();
         var predicted = new List<Series>();
         foreach (var (r, where) in runs)
+        {
             for (int i = 0; i < 2; i++)
             {
                 string axis = i == 0 ? "x" : "y";
@@ -91,6 +103,8 @@ public static partial class Plot
                 // The linear model only holds near W*: its prediction is drawn while it stays below 1 (beyond, it grows without bound).
                 predicted.Add(new Series($"{where}, (1 − αλ)ⁿ along {axis}", r.Predicted[i].Select(p => p <= 1 ? p : double.NaN).ToArray()));
             }
+        }
+
         return BoundCurves(measured, predicted, "step n", "|error|", logX: false,
             title: title ?? "Near a stationary point the error follows (1 − αλ)ⁿ", theme: theme);
     }

@@ -20,7 +20,11 @@ public static partial class Plot
         bool logY = false, bool logX = false, string? title = null, Theme? theme = null)
     {
         var list = ChartParts.CheckList(series, nameof(series));
-        foreach (var s in list) s.Validate(nameof(series));
+        foreach (var s in list)
+        {
+            s.Validate(nameof(series));
+        }
+
         var th = Resolve(theme);
         var traces = list.Select((s, k) => CurveTrace(s, th.Color(k), th)).ToList();
         var layout = ChartParts.NewLayout(th, title,

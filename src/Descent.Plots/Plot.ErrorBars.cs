@@ -18,14 +18,26 @@ public static partial class Plot
         string yTitle = "y", string? title = null, Theme? theme = null)
     {
         var list = ChartParts.CheckList(series, nameof(series));
-        foreach (var s in list) s.Validate(nameof(series));
+        foreach (var s in list)
+        {
+            s.Validate(nameof(series));
+        }
+
         ArgumentNullException.ThrowIfNull(errors);
         var bars = errors.ToList();
         if (bars.Count != list.Count)
+        {
             throw new ArgumentException($"errors has {bars.Count} entries but there are {list.Count} series; give one (or null) per series.", nameof(errors));
+        }
+
         for (int i = 0; i < bars.Count; i++)
+        {
             if (bars[i] is { } e && e.Count != list[i].Count)
+            {
                 throw new ArgumentException($"series '{list[i].Name}' has {list[i].Count} values but {e.Count} error bars.", nameof(errors));
+            }
+        }
+
         var th = Resolve(theme);
         var traces = list.Select((s, k) =>
         {
@@ -40,7 +52,10 @@ public static partial class Plot
                 ("marker", ChartParts.Obj(("color", color), ("size", th.MarkerSize + 3))),
             };
             if (bars[k] is { } e)
+            {
                 parts.Add(("error_y", ChartParts.Obj(("type", "data"), ("array", ChartParts.Clean(e)), ("visible", true), ("color", color))));
+            }
+
             return ChartParts.NewTrace("scatter", parts.ToArray());
         }).ToList();
         var layout = ChartParts.NewLayout(th, title,

@@ -18,9 +18,16 @@ public static partial class Plot
         string? title = null, Theme? theme = null)
     {
         var list = ChartParts.CheckList(charts, nameof(charts));
-        if (columns < 1 || columns > 6) throw new ArgumentOutOfRangeException(nameof(columns), columns, "columns must be in [1, 6].");
+        if (columns < 1 || columns > 6)
+        {
+            throw new ArgumentOutOfRangeException(nameof(columns), columns, "columns must be in [1, 6].");
+        }
+
         if (titles is not null && titles.Count != list.Count)
+        {
             throw new ArgumentException($"titles has {titles.Count} entries but there are {list.Count} charts; give one title per chart.", nameof(titles));
+        }
+
         var th = Resolve(theme);
         int cols = Math.Min(columns, list.Count);
         int rows = (list.Count + cols - 1) / cols;
@@ -38,7 +45,10 @@ public static partial class Plot
         {
             var sub = ChartParts.Props(GenericChart.getLayout(list[k]));
             if (sub.ContainsKey(ChartParts.FramesKey))
+            {
                 throw new ArgumentException($"chart {k} is an animation; animations cannot be placed in a grid.", nameof(charts));
+            }
+
             int r = k / cols, c = k % cols;
             double x0 = c * (cellW + hGap), x1 = x0 + cellW;
             double y1 = 1 - r * (cellH + vGap), y0 = y1 - cellH;
@@ -72,8 +82,15 @@ public static partial class Plot
                 // A series that appears in several cells (same name) gets one legend entry that toggles all of them.
                 if (p.GetValueOrDefault("name") is string name && !(p.GetValueOrDefault("showlegend") is false))
                 {
-                    if (p.GetValueOrDefault("legendgroup") is null) t.SetProperty("legendgroup", name);
-                    if (!legendNames.Add(name)) t.SetProperty("showlegend", false);
+                    if (p.GetValueOrDefault("legendgroup") is null)
+                    {
+                        t.SetProperty("legendgroup", name);
+                    }
+
+                    if (!legendNames.Add(name))
+                    {
+                        t.SetProperty("showlegend", false);
+                    }
                 }
                 traces.Add(t);
             }
@@ -106,21 +123,36 @@ public static partial class Plot
                 {
                     var s = ChartParts.CopyObj(shape);
                     foreach (var key in new[] { "xref", "yref" })
+                    {
                         if (s.TryGetValue(key, out var refv) && refv is string rs && rs != "paper")
+                        {
                             s[key] = key == "xref" ? rs.Replace("x", "x" + n) : rs.Replace("y", "y" + n); // "x" → "x2", "y domain" → "y2 domain"
+                        }
+                    }
+
                     shapes.Add(s);
                 }
             }
             string? cellTitle = titles?[k] ?? (sub.GetValueOrDefault("title") is Dictionary<string, object?> td ? td.GetValueOrDefault("text") as string : null);
             if (!string.IsNullOrWhiteSpace(cellTitle))
+            {
                 annotations.Add(ChartParts.Obj(("text", cellTitle), ("x", (x0 + xEnd) / 2), ("y", y1 + (polarCell ? 0.05 : 0.01)), ("xref", "paper"), ("yref", "paper"),
                     ("xanchor", "center"), ("yanchor", "bottom"), ("showarrow", false), ("font", ChartParts.Obj(("size", th.FontSize + 2)))));
+            }
         }
         int top = (string.IsNullOrWhiteSpace(title) ? 20 : 30 + th.TitleFontSize) + 2 * th.FontSize + 10;
         layoutEntries.Add(("margin", ChartParts.Obj(("l", 70), ("r", 30), ("t", top), ("b", 60))));
         layoutEntries.Add(("height", (int)Math.Round(th.Height * (rows == 1 ? 1.0 : 0.8 * rows))));
-        if (shapes.Count > 0) layoutEntries.Add(("shapes", shapes));
-        if (annotations.Count > 0) layoutEntries.Add(("annotations", annotations));
+        if (shapes.Count > 0)
+        {
+            layoutEntries.Add(("shapes", shapes));
+        }
+
+        if (annotations.Count > 0)
+        {
+            layoutEntries.Add(("annotations", annotations));
+        }
+
         var layout = ChartParts.NewLayout(th, title, layoutEntries.ToArray());
         return ChartParts.NewChart(traces, layout);
     }

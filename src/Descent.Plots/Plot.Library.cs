@@ -114,9 +114,14 @@ public static partial class Plot
         ], "step size ε", "change of loss", title: title, theme: th);
         var shapes = new List<object> { ZeroLine("y") };
         foreach (var (x, dash) in new[] { (sweep.OptimalStep, "dash"), (sweep.HarmfulThreshold, "dot") })
+        {
             if (double.IsFinite(x))
+            {
                 shapes.Add(ChartParts.Obj(("type", "line"), ("xref", "x"), ("yref", "y domain"), ("x0", x), ("x1", x), ("y0", 0.0), ("y1", 1.0),
                     ("line", ChartParts.Obj(("color", "#555"), ("width", 1.5), ("dash", dash)))));
+            }
+        }
+
         var layout = GenericChart.getLayout(chart);
         layout.SetProperty("shapes", shapes);
         layout.SetProperty("hovermode", "closest");
@@ -132,9 +137,16 @@ public static partial class Plot
 
     private static IReadOnlyList<string> Names(IReadOnlyList<TrainingResult> runs, IReadOnlyList<string>? names, string paramName)
     {
-        if (names is null) return runs.Select(r => r.Optimizer).ToList();
+        if (names is null)
+        {
+            return runs.Select(r => r.Optimizer).ToList();
+        }
+
         if (names.Count != runs.Count)
+        {
             throw new ArgumentException($"names has {names.Count} entries but there are {runs.Count} runs; give one name per run.", paramName);
+        }
+
         return names;
     }
 }

@@ -65,7 +65,11 @@ public static partial class Plot
             ("hovertemplate", "start (%{x:.3g}, %{y:.3g})<br>%{text}<extra></extra>"));
         var traces = new List<Trace> { heatmap };
         var minima = new List<(double X, double Y)> { (map.Surface.GlobalMinimizer[0], map.Surface.GlobalMinimizer[1]) };
-        if (map.Surface.LocalMinimizer is { } local) minima.Add((local[0], local[1]));
+        if (map.Surface.LocalMinimizer is { } local)
+        {
+            minima.Add((local[0], local[1]));
+        }
+
         traces.Add(MinimizerTrace(minima, th));
         for (int k = 0; k < list.Count; k++)
         {

@@ -25,10 +25,17 @@ public static partial class Plot
         foreach (var s in markers)
         {
             s.Validate(nameof(points));
-            if (s.X is null) throw new ArgumentException($"point series '{s.Name}' has no X; give the x coordinate of every point.", nameof(points));
+            if (s.X is null)
+            {
+                throw new ArgumentException($"point series '{s.Name}' has no X; give the x coordinate of every point.", nameof(points));
+            }
         }
         var lines = curves is null ? [] : ChartParts.CheckList(curves, nameof(curves), allowEmpty: true);
-        foreach (var s in lines) s.Validate(nameof(curves));
+        foreach (var s in lines)
+        {
+            s.Validate(nameof(curves));
+        }
+
         var th = Resolve(theme);
         var traces = new List<Trace>();
         for (int k = 0; k < markers.Count; k++)
@@ -39,7 +46,11 @@ public static partial class Plot
         }
         // As many curves as point series: curve k is point series k's formula and takes its colour.
         bool paired = lines.Count == markers.Count;
-        for (int k = 0; k < lines.Count; k++) traces.Add(CurveTrace(lines[k], th.Color(paired ? k : markers.Count + k), th));
+        for (int k = 0; k < lines.Count; k++)
+        {
+            traces.Add(CurveTrace(lines[k], th.Color(paired ? k : markers.Count + k), th));
+        }
+
         var layout = ChartParts.NewLayout(th, title,
             ("xaxis", ChartParts.Axis(xTitle, th, log: logX)),
             ("yaxis", ChartParts.Axis(yTitle, th, log: logY)));

@@ -25,7 +25,10 @@ public static partial class Plot
         foreach (var s in list)
         {
             s.Validate(nameof(curves));
-            if (s.X is null) throw new ArgumentException($"curve '{s.Name}' has no X; give the angles in radians as X.", nameof(curves));
+            if (s.X is null)
+            {
+                throw new ArgumentException($"curve '{s.Name}' has no X; give the angles in radians as X.", nameof(curves));
+            }
         }
         var th = Resolve(theme);
         var traces = list.Select((s, k) => ChartParts.NewTrace("scatterpolar",

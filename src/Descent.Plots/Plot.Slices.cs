@@ -22,7 +22,10 @@ public static partial class Plot
         foreach (var s in list)
         {
             s.Validate(nameof(slices));
-            if (s.X is null) throw new ArgumentException($"slice '{s.Name}' has no X; give the α values as X.", nameof(slices));
+            if (s.X is null)
+            {
+                throw new ArgumentException($"slice '{s.Name}' has no X; give the α values as X.", nameof(slices));
+            }
         }
         var th = Resolve(theme);
         var traces = list.Select((s, k) => CurveTrace(s, th.Color(k), th)).ToList();

@@ -21,7 +21,11 @@ public static partial class Plot
     public static GenericChart Spectra(IEnumerable<Series> spectra, bool logY = false, string? title = null, Theme? theme = null)
     {
         var list = ChartParts.CheckList(spectra, nameof(spectra));
-        foreach (var s in list) s.Validate(nameof(spectra));
+        foreach (var s in list)
+        {
+            s.Validate(nameof(spectra));
+        }
+
         var th = Resolve(theme);
         var traces = new List<Trace>();
         for (int k = 0; k < list.Count; k++)
@@ -35,7 +39,11 @@ public static partial class Plot
                 var sy = new List<double?>();
                 for (int i = 0; i < s.Count; i++)
                 {
-                    if (!double.IsFinite(s.Y[i])) continue;
+                    if (!double.IsFinite(s.Y[i]))
+                    {
+                        continue;
+                    }
+
                     sx.AddRange([index[i], index[i], null]);
                     sy.AddRange([0.0, s.Y[i], null]);
                 }
@@ -66,7 +74,10 @@ public static partial class Plot
         foreach (var s in list)
         {
             s.Validate(nameof(densities));
-            if (s.X is null) throw new ArgumentException($"density '{s.Name}' has no X (the λ grid); give X = λ values.", nameof(densities));
+            if (s.X is null)
+            {
+                throw new ArgumentException($"density '{s.Name}' has no X (the λ grid); give X = λ values.", nameof(densities));
+            }
         }
         var th = Resolve(theme);
         var traces = list.Select((s, k) =>
@@ -102,8 +113,16 @@ public static partial class Plot
         string? title = null, Theme? theme = null)
     {
         var list = ChartParts.CheckList(samples, nameof(samples));
-        foreach (var s in list) s.Validate(nameof(samples));
-        if (bins < 1 || bins > 10_000) throw new ArgumentOutOfRangeException(nameof(bins), bins, "bins must be in [1, 10000].");
+        foreach (var s in list)
+        {
+            s.Validate(nameof(samples));
+        }
+
+        if (bins < 1 || bins > 10_000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(bins), bins, "bins must be in [1, 10000].");
+        }
+
         var th = Resolve(theme);
         var traces = list.Select((s, k) => ChartParts.NewTrace("histogram",
             ("name", s.Name),

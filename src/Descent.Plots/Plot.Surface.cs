@@ -21,10 +21,18 @@ public static partial class Plot
         var lifted = list.Select(p =>
         {
             p.Validate(nameof(paths));
-            if (p.Loss is not null) return p;
+            if (p.Loss is not null)
+            {
+                return p;
+            }
+
             var loss = p.Points.Select(q =>
             {
-                if (!double.IsFinite(q.X) || !double.IsFinite(q.Y)) return double.NaN;
+                if (!double.IsFinite(q.X) || !double.IsFinite(q.Y))
+                {
+                    return double.NaN;
+                }
+
                 theta[0] = q.X;
                 theta[1] = q.Y;
                 return objective.Value(theta);
@@ -47,7 +55,10 @@ public static partial class Plot
             var p = list[k];
             p.Validate(nameof(paths));
             if (p.Loss is null)
+            {
                 throw new ArgumentException($"path '{p.Name}' has no Loss values; a path on a sampled surface needs L at each point (use Trajectory.From(name, thetas, objective)).", nameof(paths));
+            }
+
             traces.Add(Path3DTrace(p, th.Color(k + 1), th));
         }
         var layout = ChartParts.NewLayout(th, title ?? grid.Name, ("scene", Scene(grid.XTitle, grid.YTitle, "L", th)));

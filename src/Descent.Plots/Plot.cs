@@ -26,7 +26,10 @@ public static partial class Plot
         var ys = ChartParts.Clean(idx.Select(i => t.Points[i].Y));
         int last = -1;
         for (int i = n - 1; i >= 0; i--)
+        {
             if (xs[i].HasValue && ys[i].HasValue) { last = i; break; }
+        }
+
         var sizes = new double[n];
         var symbols = new string[n];
         double small = n > 200 ? 0.0 : theme.MarkerSize * 0.7;
@@ -50,7 +53,11 @@ public static partial class Plot
     /// <summary>Indices 0 … count − 1, or at most <paramref name="maxPoints"/> of them evenly spaced with both ends kept.</summary>
     internal static int[] Thin(int count, int maxPoints)
     {
-        if (count <= maxPoints) return Enumerable.Range(0, count).ToArray();
+        if (count <= maxPoints)
+        {
+            return Enumerable.Range(0, count).ToArray();
+        }
+
         return Enumerable.Range(0, maxPoints)
             .Select(k => (int)Math.Round((double)k * (count - 1) / (maxPoints - 1)))
             .Distinct().ToArray();

@@ -12,8 +12,16 @@ public sealed record PlotBox
         Check(xMax, nameof(xMax));
         Check(yMin, nameof(yMin));
         Check(yMax, nameof(yMax));
-        if (!(xMin < xMax)) throw new ArgumentException($"xMin ({xMin}) must be below xMax ({xMax}).", nameof(xMax));
-        if (!(yMin < yMax)) throw new ArgumentException($"yMin ({yMin}) must be below yMax ({yMax}).", nameof(yMax));
+        if (!(xMin < xMax))
+        {
+            throw new ArgumentException($"xMin ({xMin}) must be below xMax ({xMax}).", nameof(xMax));
+        }
+
+        if (!(yMin < yMax))
+        {
+            throw new ArgumentException($"yMin ({yMin}) must be below yMax ({yMax}).", nameof(yMax));
+        }
+
         XMin = xMin;
         XMax = xMax;
         YMin = yMin;
@@ -43,9 +51,15 @@ public sealed record PlotBox
         ArgumentNullException.ThrowIfNull(domain);
         int n = domain.PlotLower.Length;
         if (xIndex < 0 || xIndex >= n)
+        {
             throw new ArgumentOutOfRangeException(nameof(xIndex), xIndex, $"xIndex must be in [0, {n - 1}].");
+        }
+
         if (yIndex < 0 || yIndex >= n || yIndex == xIndex)
+        {
             throw new ArgumentOutOfRangeException(nameof(yIndex), yIndex, $"yIndex must be in [0, {n - 1}] and differ from xIndex.");
+        }
+
         return new PlotBox(domain.PlotLower[xIndex], domain.PlotUpper[xIndex], domain.PlotLower[yIndex], domain.PlotUpper[yIndex]);
     }
 
@@ -57,6 +71,9 @@ public sealed record PlotBox
 
     private static void Check(double v, string name)
     {
-        if (!double.IsFinite(v)) throw new ArgumentOutOfRangeException(name, v, $"{name} must be a finite number.");
+        if (!double.IsFinite(v))
+        {
+            throw new ArgumentOutOfRangeException(name, v, $"{name} must be a finite number.");
+        }
     }
 }

@@ -18,7 +18,11 @@ public sealed record Series(string Name, IReadOnlyList<double> Y, IReadOnlyList<
     /// <inheritdoc />
     public override string ToString()
     {
-        if (Y.Count == 0) return $"{Name}: empty";
+        if (Y.Count == 0)
+        {
+            return $"{Name}: empty";
+        }
+
         var finite = Y.Where(double.IsFinite).ToArray();
         string range = finite.Length == 0 ? "no finite values" : $"y in [{finite.Min():G4}, {finite.Max():G4}]";
         return $"{Name}: {Y.Count} points, {range}";
@@ -26,9 +30,19 @@ public sealed record Series(string Name, IReadOnlyList<double> Y, IReadOnlyList<
 
     internal void Validate(string paramName)
     {
-        if (string.IsNullOrWhiteSpace(Name)) throw new ArgumentException("every series needs a non-empty Name.", paramName);
-        if (Y is null) throw new ArgumentException($"series '{Name}' has no Y values.", paramName);
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            throw new ArgumentException("every series needs a non-empty Name.", paramName);
+        }
+
+        if (Y is null)
+        {
+            throw new ArgumentException($"series '{Name}' has no Y values.", paramName);
+        }
+
         if (X is not null && X.Count != Y.Count)
+        {
             throw new ArgumentException($"series '{Name}' has {X.Count} x values but {Y.Count} y values; the counts must match.", paramName);
+        }
     }
 }

@@ -46,7 +46,11 @@ public sealed record Theme(
     /// <summary>The colour for series number <paramref name="index"/> (0-based), cycling through <see cref="Colors"/>.</summary>
     public string Color(int index)
     {
-        if (Colors.Count == 0) return "#1f77b4";
+        if (Colors.Count == 0)
+        {
+            return "#1f77b4";
+        }
+
         return Colors[((index % Colors.Count) + Colors.Count) % Colors.Count];
     }
 

@@ -30,9 +30,15 @@ public sealed record Trajectory(string Name, IReadOnlyList<(double X, double Y)>
         {
             ArgumentNullException.ThrowIfNull(theta, nameof(thetas));
             if (xIndex < 0 || xIndex >= theta.Count)
+            {
                 throw new ArgumentOutOfRangeException(nameof(xIndex), xIndex, $"xIndex must be in [0, {theta.Count - 1}] for points of length {theta.Count}.");
+            }
+
             if (yIndex < 0 || yIndex >= theta.Count)
+            {
                 throw new ArgumentOutOfRangeException(nameof(yIndex), yIndex, $"yIndex must be in [0, {theta.Count - 1}] for points of length {theta.Count}.");
+            }
+
             points.Add((theta[xIndex], theta[yIndex]));
         }
         return new Trajectory(name, points);
@@ -43,7 +49,10 @@ public sealed record Trajectory(string Name, IReadOnlyList<(double X, double Y)>
     {
         ArgumentNullException.ThrowIfNull(objective);
         if (objective.Dimension != 2)
+        {
             throw new ArgumentException($"objective has dimension {objective.Dimension}; a loss-annotated trajectory needs a 2-D objective.", nameof(objective));
+        }
+
         var list = thetas?.ToList() ?? throw new ArgumentNullException(nameof(thetas));
         var t = From(name, list);
         var loss = list.Select(th => th.ForAll(double.IsFinite) ? objective.Value(th) : double.NaN).ToArray();
@@ -77,11 +86,24 @@ public sealed record Trajectory(string Name, IReadOnlyList<(double X, double Y)>
 
     internal void Validate(string paramName)
     {
-        if (string.IsNullOrWhiteSpace(Name)) throw new ArgumentException("every trajectory needs a non-empty Name.", paramName);
-        if (Points is null || Points.Count == 0) throw new ArgumentException($"trajectory '{Name}' has no points; it needs at least one.", paramName);
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            throw new ArgumentException("every trajectory needs a non-empty Name.", paramName);
+        }
+
+        if (Points is null || Points.Count == 0)
+        {
+            throw new ArgumentException($"trajectory '{Name}' has no points; it needs at least one.", paramName);
+        }
+
         if (Loss is not null && Loss.Count != Points.Count)
+        {
             throw new ArgumentException($"trajectory '{Name}' has {Points.Count} points but {Loss.Count} loss values; the counts must match.", paramName);
+        }
+
         if (Steps is not null && Steps.Count != Points.Count)
+        {
             throw new ArgumentException($"trajectory '{Name}' has {Points.Count} points but {Steps.Count} step numbers; the counts must match.", paramName);
+        }
     }
 }

@@ -15,7 +15,10 @@ internal static class Guard
     public static double Finite(double value, [CallerArgumentExpression(nameof(value))] string paramName = "")
     {
         if (!double.IsFinite(value))
+        {
             throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be a finite number.");
+        }
+
         return value;
     }
 
@@ -23,7 +26,10 @@ internal static class Guard
     public static double Positive(double value, [CallerArgumentExpression(nameof(value))] string paramName = "")
     {
         if (!(value > 0) || !double.IsFinite(value))
+        {
             throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be a finite number > 0.");
+        }
+
         return value;
     }
 
@@ -31,7 +37,10 @@ internal static class Guard
     public static double NonNegative(double value, [CallerArgumentExpression(nameof(value))] string paramName = "")
     {
         if (!(value >= 0) || !double.IsFinite(value))
+        {
             throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be a finite number ≥ 0.");
+        }
+
         return value;
     }
 
@@ -39,7 +48,10 @@ internal static class Guard
     public static double AtLeast(double value, double minimum, [CallerArgumentExpression(nameof(value))] string paramName = "")
     {
         if (!(value >= minimum) || !double.IsFinite(value))
+        {
             throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be a finite number ≥ {minimum}.");
+        }
+
         return value;
     }
 
@@ -47,7 +59,10 @@ internal static class Guard
     public static int AtLeast(int value, int minimum, [CallerArgumentExpression(nameof(value))] string paramName = "")
     {
         if (value < minimum)
+        {
             throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be at least {minimum}.");
+        }
+
         return value;
     }
 
@@ -55,7 +70,10 @@ internal static class Guard
     public static double UnitInterval(double value, [CallerArgumentExpression(nameof(value))] string paramName = "")
     {
         if (!(value >= 0 && value < 1))
+        {
             throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be in [0, 1).");
+        }
+
         return value;
     }
 
@@ -63,7 +81,10 @@ internal static class Guard
     public static double InRange(double value, double minimum, double maximum, [CallerArgumentExpression(nameof(value))] string paramName = "")
     {
         if (!(value >= minimum && value <= maximum))
+        {
             throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be in [{minimum}, {maximum}].");
+        }
+
         return value;
     }
 
@@ -71,7 +92,10 @@ internal static class Guard
     public static double Between(double value, double low, double high, [CallerArgumentExpression(nameof(value))] string paramName = "")
     {
         if (!(value > low && value < high))
+        {
             throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be in ({low}, {high}).");
+        }
+
         return value;
     }
 
@@ -79,7 +103,10 @@ internal static class Guard
     public static int InRange(int value, int minimum, int maximum, [CallerArgumentExpression(nameof(value))] string paramName = "")
     {
         if (value < minimum || value > maximum)
+        {
             throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} must be in [{minimum}, {maximum}].");
+        }
+
         return value;
     }
 
@@ -87,7 +114,10 @@ internal static class Guard
     public static double[] AllPositive(double[]? values, [CallerArgumentExpression(nameof(values))] string paramName = "")
     {
         if (values is null || values.Length == 0 || values.Any(v => !(v > 0) || !double.IsFinite(v)))
+        {
             throw new ArgumentOutOfRangeException(paramName, $"{paramName} must list one or more finite numbers > 0.");
+        }
+
         return values;
     }
 
@@ -95,7 +125,10 @@ internal static class Guard
     public static int[] AllAtLeast(int[]? values, int minimum, [CallerArgumentExpression(nameof(values))] string paramName = "")
     {
         if (values is null || values.Length == 0 || values.Any(v => v < minimum))
+        {
             throw new ArgumentOutOfRangeException(paramName, $"{paramName} must list one or more values ≥ {minimum}.");
+        }
+
         return values;
     }
 
@@ -103,7 +136,10 @@ internal static class Guard
     public static T[] NonEmpty<T>(T[]? values, [CallerArgumentExpression(nameof(values))] string paramName = "")
     {
         if (values is null || values.Length == 0)
+        {
             throw new ArgumentException($"{paramName} must list at least one value.", paramName);
+        }
+
         return values;
     }
 
@@ -112,10 +148,18 @@ internal static class Guard
     {
         ArgumentNullException.ThrowIfNull(point, paramName);
         if (point.Count != dimension)
+        {
             throw new ArgumentException($"{paramName} has length {point.Count}, but must have length {dimension}.", paramName);
+        }
+
         for (int i = 0; i < point.Count; i++)
+        {
             if (!double.IsFinite(point[i]))
+            {
                 throw new ArgumentException($"{paramName}[{i}] is {point[i]}; every entry must be a finite number.", paramName);
+            }
+        }
+
         return point.Clone();
     }
 }

@@ -9,7 +9,11 @@ public static class Point
     public static Vector<double> Of(params double[] values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        if (values.Length == 0) throw new ArgumentException("a point needs at least one coordinate.", nameof(values));
+        if (values.Length == 0)
+        {
+            throw new ArgumentException("a point needs at least one coordinate.", nameof(values));
+        }
+
         return Vector<double>.Build.DenseOfArray((double[])values.Clone());
     }
 

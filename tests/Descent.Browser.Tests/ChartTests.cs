@@ -78,9 +78,13 @@ public sealed class ChartTests(ClassicNotebook notebook)
             page.Request += async (_, e) =>
             {
                 if (e.Request.Url == labPage)
+                {
                     await e.Request.RespondAsync(new PuppeteerSharp.ResponseData { Status = System.Net.HttpStatusCode.OK, ContentType = "text/html", Body = html });
+                }
                 else
+                {
                     await e.Request.ContinueAsync();
+                }
             };
             await page.GoToAsync(labPage);
             int drawn = await tab.WaitForDrawnChartsAsync(2);

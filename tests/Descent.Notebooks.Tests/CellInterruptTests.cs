@@ -53,7 +53,7 @@ public sealed class CellInterruptTests(SessionFixture fixture)
         using var cts = new CancellationTokenSource();
         var started = new TaskCompletionSource();
         var running = Session.ExecuteAsync("Console.WriteLine(\"spinning\");\nlong spins = 0;\nwhile (true) { spins++; }",
-            o => { if (o is StreamOutput) started.TrySetResult(); }, cts.Token);
+            o => { if (o is StreamOutput) { started.TrySetResult(); } }, cts.Token);
         await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
         await Task.Delay(200);
         var clock = Stopwatch.StartNew();

@@ -175,7 +175,7 @@ public sealed class NotebookSessionTests(SessionFixture fixture)
         var started = new TaskCompletionSource();
         var running = Session.ExecuteAsync(
             "Console.WriteLine(\"start\");\nwhile (true) { CellCancellation.Token.ThrowIfCancellationRequested(); Thread.Sleep(5); }",
-            o => { if (o is StreamOutput) started.TrySetResult(); },
+            o => { if (o is StreamOutput) { started.TrySetResult(); } },
             cts.Token);
         await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
         cts.Cancel();

@@ -56,7 +56,10 @@ public sealed class AnimationTests
         var labels = fig.Layout()["sliders"]![0]!["steps"]!.AsArray().Select(s => s!["label"].Str()).ToArray();
         Assert.Equal(["0", "2", "4", "6", "8", "10"], labels); // s_k = round(k · 10 / 5)
         for (int k = 0; k < 6; k++)
+        {
             Fig.AssertPlotted(points.Take(2 * k + 1).Select(p => p.Item1), frames[k]!["data"]![0]!["x"]);
+        }
+
         Assert.Single(fig.Data()[1]!["x"]!.AsArray()); // before playing: the start only
     }
 

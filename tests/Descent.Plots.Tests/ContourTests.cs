@@ -27,8 +27,12 @@ public sealed class ContourTests
         var z = data[0]!["z"]!.AsArray();
         Assert.Equal(5, z.Count);
         for (int j = 0; j < 5; j++)
+        {
             for (int i = 0; i < 5; i++)
+            {
                 Assert.Equal(Rosen(grid[i], grid[j]), z[j]!.Doubles()[i]); // row j is y_j; exact: integer arithmetic
+            }
+        }
 
         Assert.Equal("GD", data[1]!["name"].Str());
         Assert.Equal(Gd.Points.Select(p => p.X).ToArray(), data[1]!["x"].Doubles());

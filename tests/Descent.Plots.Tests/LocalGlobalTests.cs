@@ -14,7 +14,10 @@ public sealed class LocalGlobalTests
         Assert.Equal("heatmap", data[0]!["type"].Str());
         // z holds the outcome codes row by row (row j is Y[j]).
         for (int j = 0; j < 5; j++)
+        {
             Assert.Equal(map.Outcomes[j].Select(o => (double)(int)o).ToArray(), data[0]!["z"]![j].Doubles());
+        }
+
         Assert.Equal(2, data[1]!["x"]!.AsArray().Count); // global and local minimum
     }
 

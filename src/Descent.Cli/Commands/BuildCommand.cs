@@ -23,18 +23,18 @@ internal static class BuildCommand
         var timeout = new Option<double>("--timeout") { Description = "Seconds a single cell may run", DefaultValueFactory = _ => 300 };
         var slides = new Option<bool>("--slides") { Description = "Also write a reveal.js slide deck per chapter into slides/ (lecturer mode)" };
         var command = new Command("build", "Run every chapter whose source changed, then write the offline HTML site") { output, force, timeout, slides };
-        command.SetAction(async (parse, cancellationToken) =>
+        // A course map that does not parse is a failure (1); a notebook that does not parse counts as a failed notebook.
+        command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(context, async () =>
         {
             var root = RepositoryLayout.FindRoot();
             if (root is null)
             {
-                context.Fail("no Descent repository (Descent.slnx) above the current directory");
-                return 2;
+                throw CliErrors.Usage("no Descent repository (Descent.slnx) above the current directory");
             }
 
             var site = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(root, "site"));
             return await Build(context, root, site, parse.GetValue(force), TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(slides), cancellationToken);
-        });
+        }, e => e is InvalidDataException ? CliErrors.FailureCode : null));
         return command;
     }
 
@@ -93,8 +93,7 @@ internal static class BuildCommand
 
         if (failures > 0)
         {
-            context.Fail($"{failures} notebook(s) failed; the site was not written");
-            return 1;
+            throw CliErrors.Failure($"{failures} notebook(s) failed; the site was not written");
         }
 
         var katex = NpmAsset.Katex.EnsureDist(root, context);
@@ -103,15 +102,7 @@ internal static class BuildCommand
         CourseMap? course = null;
         if (File.Exists(Path.Combine(docs, "course.json")))
         {
-            try
-            {
-                course = CourseMap.Load(Path.Combine(docs, "course.json"));
-            }
-            catch (InvalidDataException e)
-            {
-                context.Fail(e.Message);
-                return 1;
-            }
+            course = CourseMap.Load(Path.Combine(docs, "course.json"));
         }
 
         var pages = SiteBuilder.Discover(Path.Combine(root, "notebooks"));

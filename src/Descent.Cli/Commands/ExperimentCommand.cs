@@ -31,18 +31,10 @@ internal static class ExperimentCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress (on a terminal a live bar; redirected, a line every 10 % or 10 s)" };
         var run = new Command("run", "Run an experiment: --param value sets a parameter (kebab-case names from `list`)") { name, seed, output, quiet };
         run.TreatUnmatchedTokensAsErrors = false;
-        run.SetAction(async (parse, cancellationToken) =>
+        // An unknown name, a bad --parameter value or an experiment rejecting its parameters is a usage error (2).
+        run.SetAction((parse, cancellationToken) => CliErrors.RunAsync(context, async () =>
         {
-            IExperiment experiment;
-            try
-            {
-                experiment = ExperimentRegistry.Find(parse.GetValue(name)!);
-            }
-            catch (ArgumentException e)
-            {
-                context.Fail(e.Message);
-                return 2;
-            }
+            var experiment = ExperimentRegistry.Find(parse.GetValue(name)!);
 
             var arguments = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             var extra = parse.UnmatchedTokens;
@@ -50,8 +42,7 @@ internal static class ExperimentCommand
             {
                 if (!extra[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= extra.Count)
                 {
-                    context.Fail($"expected --parameter value pairs, got '{extra[i]}'");
-                    return 2;
+                    throw CliErrors.Usage($"expected --parameter value pairs, got '{extra[i]}'");
                 }
 
                 arguments[extra[i][2..]] = extra[++i];
@@ -62,35 +53,16 @@ internal static class ExperimentCommand
                 arguments["seed"] = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            object parameters;
-            try
-            {
-                parameters = ExperimentRegistry.WithArguments(experiment, arguments);
-            }
-            catch (ArgumentException e)
-            {
-                context.Fail(e.Message);
-                return 2;
-            }
+            var parameters = ExperimentRegistry.WithArguments(experiment, arguments);
 
             var out_ = parse.GetValue(output);
             if (out_ is not null && !out_.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !out_.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             {
-                context.Fail($"--out must name a .csv or .json file (got '{out_}')");
-                return 2;
+                throw CliErrors.Usage($"--out must name a .csv or .json file (got '{out_}')");
             }
 
-            IExperimentResult result;
             var started = System.Diagnostics.Stopwatch.StartNew();
-            try
-            {
-                result = await RunWithProgress(context, experiment, parameters, ModeFor(context, parse.GetValue(quiet)), cancellationToken);
-            }
-            catch (ArgumentException e)
-            {
-                context.Fail(e.Message);
-                return 2;
-            }
+            var result = await RunWithProgress(context, experiment, parameters, ModeFor(context, parse.GetValue(quiet)), cancellationToken);
 
             context.Output.WriteLine($"{experiment.Name} in {started.Elapsed.TotalSeconds:0.00} s: {result.Summary}");
             var table = result.ToTable();
@@ -110,7 +82,7 @@ internal static class ExperimentCommand
             }
 
             return 0;
-        });
+        }, CliErrors.ArgumentIsUsage));
 
         return new Command("experiment", "Run the course's experiments outside a notebook") { list, run };
     }

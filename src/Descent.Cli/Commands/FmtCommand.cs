@@ -24,7 +24,8 @@ internal static class FmtCommand
             notebooks,
             check,
         };
-        command.SetAction(parse =>
+        // A notebook that does not parse or a file that cannot be read or written is a failure (1).
+        command.SetAction(parse => CliErrors.Run(context, () =>
         {
             var paths = parse.GetValue(notebooks) ?? [];
             if (paths.Length == 0)
@@ -32,23 +33,14 @@ internal static class FmtCommand
                 var root = RepositoryLayout.FindRoot();
                 if (root is null)
                 {
-                    context.Fail("no notebooks given and no Descent repository (Descent.slnx) above the current directory");
-                    return 2;
+                    throw CliErrors.Usage("no notebooks given and no Descent repository (Descent.slnx) above the current directory");
                 }
 
                 paths = [.. RepositoryLayout.Notebooks(root)];
             }
 
-            try
-            {
-                return Run(context, paths, parse.GetValue(check));
-            }
-            catch (Exception e) when (e is NotebookFormatException or FileNotFoundException or IOException or UnauthorizedAccessException)
-            {
-                context.Fail(e.Message);
-                return 1;
-            }
-        });
+            return Run(context, paths, parse.GetValue(check));
+        }, e => e is NotebookFormatException or FileNotFoundException or IOException or UnauthorizedAccessException ? CliErrors.FailureCode : null));
         return command;
     }
 
@@ -58,8 +50,7 @@ internal static class FmtCommand
         {
             if (!File.Exists(path))
             {
-                context.Fail($"{path}: no such notebook file");
-                return 1;
+                throw CliErrors.Failure($"{path}: no such notebook file");
             }
         }
 
@@ -82,8 +73,7 @@ internal static class FmtCommand
                 {
                     if (!File.Exists(chapterPath))
                     {
-                        context.Fail($"{display}: its chapter {RepositoryLayout.Display(chapterPath)} does not exist");
-                        return 1;
+                        throw CliErrors.Failure($"{display}: its chapter {RepositoryLayout.Display(chapterPath)} does not exist");
                     }
 
                     chapter = ChapterFormat.Format(Notebook.Load(chapterPath), chapterPath).Notebook;
@@ -148,7 +138,7 @@ internal static class FmtCommand
         if (checkOnly && unnormalized > 0)
         {
             context.Error.WriteLine($"{unnormalized} of {ordered.Count} notebooks are not normalized: run `dotnet run --project src/Descent.Cli -- fmt`");
-            return 1;
+            return CliErrors.FailureCode;
         }
 
         context.Output.WriteLine(checkOnly ? $"{ordered.Count} notebooks normalized" : $"{unnormalized} of {ordered.Count} notebooks changed");

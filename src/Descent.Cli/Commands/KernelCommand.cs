@@ -56,8 +56,7 @@ internal static class KernelCommand
             var removed = KernelSpecInstaller.Uninstall(where, parse.GetValue(name)!);
             if (removed is null)
             {
-                context.Fail($"no kernel spec '{parse.GetValue(name)}' is installed in {where.DataDirectory}");
-                return 1;
+                throw CliErrors.Failure($"no kernel spec '{parse.GetValue(name)}' is installed in {where.DataDirectory}");
             }
 
             context.Output.WriteLine($"Removed {removed}");
@@ -149,18 +148,11 @@ internal static class KernelCommand
         new Option<string?>("--prefix") { Description = "PREFIX/share/jupyter, e.g. a virtual environment or a container image." },
         new Option<bool>("--sys-prefix") { Description = "The active Python environment (VIRTUAL_ENV or CONDA_PREFIX)." });
 
-    private static int Run(CliContext context, Func<int> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (Exception e) when (e is InvalidDataException or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException)
-        {
-            context.Fail(e.Message);
-            return 2;
-        }
-    }
+    /// <summary>A bad kernel spec location or name, an unreadable connection file or a spec that cannot be written is a
+    /// usage error (2).</summary>
+    private static int Run(CliContext context, Func<int> action) => CliErrors.Run(context, action, e =>
+        e is InvalidDataException or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException
+            ? CliErrors.UsageCode : null);
 
     private sealed record LocationChoice(Option<bool> User, Option<string?> Prefix, Option<bool> SysPrefix)
     {

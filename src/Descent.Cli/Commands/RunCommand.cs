@@ -24,13 +24,12 @@ internal static class RunCommand
             notebooks,
             timeout,
         };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(context, async () =>
         {
             var seconds = parse.GetValue(timeout);
             if (!(seconds > 0) || double.IsInfinity(seconds))
             {
-                context.Fail($"--timeout must be a positive number of seconds (got {seconds})");
-                return 2;
+                throw CliErrors.Usage($"--timeout must be a positive number of seconds (got {seconds})");
             }
 
             var paths = parse.GetValue(notebooks) ?? [];
@@ -39,8 +38,7 @@ internal static class RunCommand
                 var root = RepositoryLayout.FindRoot();
                 if (root is null)
                 {
-                    context.Fail("no notebooks given and no Descent repository (Descent.slnx) above the current directory");
-                    return 2;
+                    throw CliErrors.Usage("no notebooks given and no Descent repository (Descent.slnx) above the current directory");
                 }
 
                 paths = [.. RepositoryLayout.Notebooks(root)];
@@ -53,8 +51,8 @@ internal static class RunCommand
                 failures += result.Succeeded ? 0 : 1;
             }
 
-            return failures == 0 ? 0 : 1;
-        });
+            return failures == 0 ? 0 : CliErrors.FailureCode;
+        }));
         return command;
     }
 

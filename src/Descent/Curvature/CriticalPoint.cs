@@ -37,8 +37,11 @@ public sealed record CriticalPoint(
     {
         ArgumentNullException.ThrowIfNull(objective);
         if (!objective.HasExactHessian)
+        {
             throw new NotSupportedException(
                 $"{objective.Name} has no exact Hessian; call Classify(theta, gradient, FiniteDifference.Hessian(...)) to classify with an approximation.");
+        }
+
         return Classify(theta, objective.Gradient(theta), objective.Hessian(theta), gradientTolerance, eigenvalueTolerance);
     }
 
@@ -50,24 +53,46 @@ public sealed record CriticalPoint(
         ArgumentNullException.ThrowIfNull(gradient);
         ArgumentNullException.ThrowIfNull(hessian);
         if (!(gradientTolerance >= 0) || !double.IsFinite(gradientTolerance))
+        {
             throw new ArgumentOutOfRangeException(nameof(gradientTolerance), gradientTolerance, "gradientTolerance must be a finite number ≥ 0.");
+        }
+
         if (!(eigenvalueTolerance >= 0) || !double.IsFinite(eigenvalueTolerance))
+        {
             throw new ArgumentOutOfRangeException(nameof(eigenvalueTolerance), eigenvalueTolerance, "eigenvalueTolerance must be a finite number ≥ 0.");
+        }
+
         if (gradient.Count != theta.Count)
+        {
             throw new ArgumentException($"gradient has length {gradient.Count}, but theta has length {theta.Count}.", nameof(gradient));
+        }
+
         if (hessian.RowCount != theta.Count)
+        {
             throw new ArgumentException($"hessian is {hessian.RowCount}×{hessian.ColumnCount}, but theta has length {theta.Count}.", nameof(hessian));
+        }
+
         double gnorm = gradient.L2Norm();
         if (!double.IsFinite(gnorm))
+        {
             throw new ArgumentException("gradient has a non-finite entry; the point cannot be classified.", nameof(gradient));
+        }
 
         if (hessian.ColumnCount != theta.Count)
+        {
             throw new ArgumentException($"hessian is {hessian.RowCount}×{hessian.ColumnCount}, but theta has length {theta.Count}.", nameof(hessian));
+        }
+
         double scale = Math.Max(1.0, hessian.InfinityNorm());
         if (!double.IsFinite(scale))
+        {
             throw new ArgumentException("hessian has a non-finite entry; the point cannot be classified.", nameof(hessian));
+        }
+
         if ((hessian - hessian.Transpose()).InfinityNorm() > 1e-10 * scale)
+        {
             throw new ArgumentException("hessian must be symmetric (H = Hᵀ to relative 1e-10).", nameof(hessian));
+        }
         // Eigenvalues only (no eigenvectors needed), so the fast solver also handles full network Hessians.
         var eigenvalues = SymmetricEigenvalues.Compute((hessian + hessian.Transpose()) * 0.5);
         int n = eigenvalues.Length;

@@ -33,13 +33,24 @@ public static class CriticalPointSearch
         ArgumentNullException.ThrowIfNull(objective);
         ArgumentNullException.ThrowIfNull(theta0);
         if (!objective.HasExactHessian)
+        {
             throw new NotSupportedException($"{objective.Name} has no exact Hessian; the search needs one.");
+        }
+
         if (!(gradientTolerance > 0) || !double.IsFinite(gradientTolerance))
+        {
             throw new ArgumentOutOfRangeException(nameof(gradientTolerance), gradientTolerance, "gradientTolerance must be a finite number > 0.");
+        }
+
         if (maxIterations < 1)
+        {
             throw new ArgumentOutOfRangeException(nameof(maxIterations), maxIterations, "maxIterations must be at least 1.");
+        }
+
         if (!(eigenvalueTolerance >= 0) || !double.IsFinite(eigenvalueTolerance))
+        {
             throw new ArgumentOutOfRangeException(nameof(eigenvalueTolerance), eigenvalueTolerance, "eigenvalueTolerance must be a finite number ≥ 0.");
+        }
 
         var theta = theta0.Clone();
         var g = objective.Gradient(theta);
@@ -68,7 +79,10 @@ public static class CriticalPointSearch
             else
             {
                 mu *= 4;
-                if (mu > 1e12) break;   // no step lowers ‖g‖: a local minimum of ‖g‖² that is not critical
+                if (mu > 1e12)
+                {
+                    break;   // no step lowers ‖g‖: a local minimum of ‖g‖² that is not critical
+                }
             }
         }
         var point = CriticalPoint.Classify(theta, g, objective.Hessian(theta), gradientTolerance, eigenvalueTolerance);

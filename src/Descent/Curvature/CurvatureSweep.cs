@@ -20,9 +20,15 @@ public sealed record CurvatureSweep(double[] Angles, double[] Curvatures, double
     {
         ArgumentNullException.ThrowIfNull(hessian);
         if (hessian.RowCount != 2 || hessian.ColumnCount != 2)
+        {
             throw new ArgumentException($"hessian must be 2×2 for a polar sweep, but it is {hessian.RowCount}×{hessian.ColumnCount}.", nameof(hessian));
+        }
+
         if (count < 4 || count > 100_000)
+        {
             throw new ArgumentOutOfRangeException(nameof(count), count, "count must be in [4, 100000].");
+        }
+
         var spectrum = Spectrum.Of(hessian);
         var h = (hessian + hessian.Transpose()) * 0.5;
         var angles = new double[count];
@@ -39,8 +45,16 @@ public sealed record CurvatureSweep(double[] Angles, double[] Curvatures, double
         {
             var v = spectrum.Eigenvector(i);
             double a = Math.Atan2(v[1], v[0]);
-            if (a < 0) a += Math.PI;
-            if (a >= Math.PI) a -= Math.PI;
+            if (a < 0)
+            {
+                a += Math.PI;
+            }
+
+            if (a >= Math.PI)
+            {
+                a -= Math.PI;
+            }
+
             eigAngles[i] = a;
         }
         return new CurvatureSweep(angles, curv, spectrum.Eigenvalues, eigAngles);

@@ -29,11 +29,17 @@ public sealed record DirectionalCurvature(
         ArgumentNullException.ThrowIfNull(spectrum);
         ArgumentNullException.ThrowIfNull(direction);
         if (direction.Count != spectrum.Dimension)
+        {
             throw new ArgumentException(
                 $"direction has length {direction.Count}, but the Hessian is {spectrum.Dimension}×{spectrum.Dimension}.", nameof(direction));
+        }
+
         double norm = direction.L2Norm();
         if (!(norm > 0) || !double.IsFinite(norm))
+        {
             throw new ArgumentException("direction must be a non-zero vector with finite entries.", nameof(direction));
+        }
+
         var d = direction / norm;
         var h = hessian ?? spectrum.Reconstruct();
         double form = d.DotProduct(h * d);

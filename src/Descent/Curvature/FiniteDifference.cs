@@ -76,7 +76,11 @@ public static class FiniteDifference
         ArgumentNullException.ThrowIfNull(v);
         double h0 = CheckStep(step ?? DefaultStep);
         double norm = v.L2Norm();
-        if (norm == 0) return Vector<double>.Build.Dense(theta.Count);
+        if (norm == 0)
+        {
+            return Vector<double>.Build.Dense(theta.Count);
+        }
+
         double r = h0 * Math.Max(1.0, theta.InfinityNorm()) / norm;
         var gp = objective.Gradient(theta + r * v);
         var gm = objective.Gradient(theta - r * v);
@@ -86,7 +90,10 @@ public static class FiniteDifference
     private static double CheckStep(double step)
     {
         if (!(step > 0) || !double.IsFinite(step) || step > 0.1)
+        {
             throw new ArgumentOutOfRangeException(nameof(step), step, "step must be a finite number in (0, 0.1].");
+        }
+
         return step;
     }
 }

@@ -32,8 +32,11 @@ public sealed class HessianOperator
         objective.Gradient(theta); // validates θ (length, finite entries) once, with the objective's own message
         var at = theta.Clone();
         if (objective.HasExactHessian && !forceFiniteDifference)
+        {
             return new HessianOperator(objective.Dimension, HessianProductSource.Exact, $"∇²{objective.Name}",
                 v => objective.HessianVectorProduct(at, v));
+        }
+
         return new HessianOperator(objective.Dimension, HessianProductSource.FiniteDifference, $"∇²{objective.Name} (finite differences)",
             v => FiniteDifference.HessianVectorProduct(objective, at, v));
     }
@@ -43,12 +46,21 @@ public sealed class HessianOperator
     {
         ArgumentNullException.ThrowIfNull(symmetric);
         if (symmetric.RowCount != symmetric.ColumnCount || symmetric.RowCount == 0)
+        {
             throw new ArgumentException($"symmetric must be a non-empty square matrix, but it is {symmetric.RowCount}×{symmetric.ColumnCount}.", nameof(symmetric));
+        }
+
         double scale = Math.Max(1.0, symmetric.InfinityNorm());
         if (!double.IsFinite(scale))
+        {
             throw new ArgumentException("symmetric must have finite entries.", nameof(symmetric));
+        }
+
         if ((symmetric - symmetric.Transpose()).InfinityNorm() > 1e-10 * scale)
+        {
             throw new ArgumentException("symmetric must be symmetric (H = Hᵀ to relative 1e-10).", nameof(symmetric));
+        }
+
         var h = (symmetric + symmetric.Transpose()) * 0.5;
         return new HessianOperator(h.RowCount, HessianProductSource.Matrix, $"{h.RowCount}×{h.RowCount} matrix", v => h * v);
     }
@@ -73,12 +85,20 @@ public sealed class HessianOperator
     {
         ArgumentNullException.ThrowIfNull(v);
         if (v.Count != Dimension)
+        {
             throw new ArgumentException($"v has length {v.Count}, but the operator has dimension {Dimension}.", nameof(v));
+        }
+
         ProductCount++;
         var hv = _apply(v);
         for (int i = 0; i < hv.Count; i++)
+        {
             if (!double.IsFinite(hv[i]))
+            {
                 throw new ArithmeticException($"H·v has a non-finite entry {hv[i]} at index {i} ({Description}).");
+            }
+        }
+
         return hv;
     }
 

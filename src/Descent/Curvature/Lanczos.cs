@@ -33,12 +33,20 @@ public static class Lanczos
         ArgumentNullException.ThrowIfNull(start);
         int n = hessian.Dimension;
         if (steps < 1 || steps > n)
+        {
             throw new ArgumentOutOfRangeException(nameof(steps), steps, $"steps must be in [1, {n}] (the dimension).");
+        }
+
         if (start.Count != n)
+        {
             throw new ArgumentException($"start has length {start.Count}, but the operator has dimension {n}.", nameof(start));
+        }
+
         double norm0 = start.L2Norm();
         if (!(norm0 > 0) || !double.IsFinite(norm0))
+        {
             throw new ArgumentException("start must be a non-zero vector with finite entries.", nameof(start));
+        }
 
         // The basis is kept as plain arrays: the reorthogonalization is the O(nk²) part and should not allocate.
         var basis = new List<double[]> { (start / norm0).ToArray() };
@@ -50,12 +58,21 @@ public static class Lanczos
         {
             var q = basis[j];
             var w = hessian.Apply(Vector<double>.Build.Dense((double[])q.Clone())).ToArray();
-            if (j > 0) Axpy(-beta[j - 1], basis[j - 1], w);
+            if (j > 0)
+            {
+                Axpy(-beta[j - 1], basis[j - 1], w);
+            }
+
             double a = Dot(q, w);
             Axpy(-a, q, w);
             for (int pass = 0; pass < 2; pass++)
+            {
                 foreach (var p in basis)
+                {
                     Axpy(-Dot(p, w), p, w);
+                }
+            }
+
             alpha.Add(a);
             double b = Math.Sqrt(Dot(w, w));
             scale = Math.Max(scale, Math.Abs(a) + b + (j > 0 ? beta[j - 1] : 0));
@@ -71,7 +88,11 @@ public static class Lanczos
                 break;
             }
             beta.Add(b);
-            for (int i = 0; i < n; i++) w[i] /= b;
+            for (int i = 0; i < n; i++)
+            {
+                w[i] /= b;
+            }
+
             basis.Add(w);
         }
 
@@ -88,20 +109,31 @@ public static class Lanczos
         var weights = order.Select(i => evd.EigenVectors[0, i] * evd.EigenVectors[0, i]).ToArray();
         var residuals = order.Select(i => Math.Abs(finalBeta * evd.EigenVectors[k - 1, i])).ToArray();
         var basisMatrix = Matrix<double>.Build.Dense(n, k);
-        for (int j = 0; j < k; j++) basisMatrix.SetColumn(j, basis[j]);
+        for (int j = 0; j < k; j++)
+        {
+            basisMatrix.SetColumn(j, basis[j]);
+        }
+
         return new LanczosResult(alpha.ToArray(), beta.Take(k - 1).ToArray(), finalBeta, ritz, weights, residuals, basisMatrix, breakdown, hessian.Source);
     }
 
     private static double Dot(double[] x, double[] y)
     {
         double s = 0;
-        for (int i = 0; i < x.Length; i++) s += x[i] * y[i];
+        for (int i = 0; i < x.Length; i++)
+        {
+            s += x[i] * y[i];
+        }
+
         return s;
     }
 
     private static void Axpy(double a, double[] x, double[] y)
     {
-        for (int i = 0; i < x.Length; i++) y[i] += a * x[i];
+        for (int i = 0; i < x.Length; i++)
+        {
+            y[i] += a * x[i];
+        }
     }
 
     internal static double Gaussian(Random rng)

@@ -33,7 +33,10 @@ public sealed record LanczosResult(
     public Vector<double> RitzVector(int index)
     {
         if (index < 0 || index >= Steps)
+        {
             throw new ArgumentOutOfRangeException(nameof(index), index, $"index must be in [0, {Steps - 1}].");
+        }
+
         var t = Tridiagonal();
         var evd = t.Evd(Symmetricity.Symmetric);
         var order = Enumerable.Range(0, Steps).OrderBy(i => evd.EigenValues[i].Real).ToArray();

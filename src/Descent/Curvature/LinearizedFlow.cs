@@ -23,11 +23,20 @@ public sealed class LinearizedFlow
         ArgumentNullException.ThrowIfNull(gradient);
         ArgumentNullException.ThrowIfNull(hessian);
         if (theta0.Any(x => !double.IsFinite(x)))
+        {
             throw new ArgumentException("theta0 must have finite entries.", nameof(theta0));
+        }
+
         if (gradient.Count != theta0.Count || gradient.Any(x => !double.IsFinite(x)))
+        {
             throw new ArgumentException($"gradient must have {theta0.Count} finite entries, like theta0.", nameof(gradient));
+        }
+
         if (hessian.RowCount != theta0.Count || hessian.ColumnCount != theta0.Count)
+        {
             throw new ArgumentException($"hessian must be {theta0.Count}×{theta0.Count}, like theta0.", nameof(hessian));
+        }
+
         Spectrum = Spectrum.Of(hessian);
         _theta0 = theta0.Clone();
         _gradient = gradient.Clone();
@@ -39,7 +48,10 @@ public sealed class LinearizedFlow
     {
         ArgumentNullException.ThrowIfNull(objective);
         if (!objective.HasExactHessian)
+        {
             throw new NotSupportedException($"{objective.Name} has no exact Hessian; build the flow from FiniteDifference.Hessian explicitly.");
+        }
+
         return new LinearizedFlow(theta0, objective.Gradient(theta0), objective.Hessian(theta0));
     }
 
@@ -59,7 +71,11 @@ public sealed class LinearizedFlow
     /// <summary>λ'ₖ = (1 − (1 − ελ)ᵏ)/λ = ε Σⱼ₌₀ᵏ⁻¹ (1 − ελ)ʲ; kε when λ = 0.</summary>
     public static double StepWeight(double lambda, double epsilon, int steps)
     {
-        if (lambda == 0) return steps * epsilon;
+        if (lambda == 0)
+        {
+            return steps * epsilon;
+        }
+
         double r = 1 - epsilon * lambda;
         // For 0 < r the power is exp(k·log1p(−ελ)), and expm1 keeps small ελ accurate.
         return r > 0
@@ -72,10 +88,22 @@ public sealed class LinearizedFlow
     private static double Expm1(double x)
     {
         double u = Math.Exp(x);
-        if (u == 1.0) return x;
-        if (double.IsPositiveInfinity(u)) return u;
+        if (u == 1.0)
+        {
+            return x;
+        }
+
+        if (double.IsPositiveInfinity(u))
+        {
+            return u;
+        }
+
         double um1 = u - 1.0;
-        if (um1 == -1.0) return -1.0;
+        if (um1 == -1.0)
+        {
+            return -1.0;
+        }
+
         return um1 * x / Math.Log(u);
     }
 
@@ -89,7 +117,10 @@ public sealed class LinearizedFlow
     public Vector<double> At(double t)
     {
         if (!(t >= 0) || !double.IsFinite(t))
+        {
             throw new ArgumentOutOfRangeException(nameof(t), t, "t must be a finite time ≥ 0.");
+        }
+
         return Combine(Spectrum.Eigenvalues.Select(l => FlowWeight(l, t)).ToArray());
     }
 
@@ -97,9 +128,15 @@ public sealed class LinearizedFlow
     public Vector<double> AfterSteps(double epsilon, int steps)
     {
         if (!(epsilon > 0) || !double.IsFinite(epsilon))
+        {
             throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "epsilon must be a finite positive step size.");
+        }
+
         if (steps < 0)
+        {
             throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be ≥ 0.");
+        }
+
         return Combine(Spectrum.Eigenvalues.Select(l => StepWeight(l, epsilon, steps)).ToArray());
     }
 
@@ -115,7 +152,10 @@ public sealed class LinearizedFlow
         var c = Vector<double>.Build.Dense(weights.Length, i => weights[i] * _gradientInEigenbasis[i]);
         var theta = _theta0 - Spectrum.Eigenvectors * c;
         if (theta.Any(x => !double.IsFinite(x)))
+        {
             throw new ArithmeticException("The flow overflowed (negative curvature grows like e^{|λ|t}); use a shorter time.");
+        }
+
         return theta;
     }
 

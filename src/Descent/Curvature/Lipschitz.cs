@@ -27,16 +27,29 @@ public static class Lipschitz
         ArgumentNullException.ThrowIfNull(objective);
         int n = objective.Dimension;
         if (samples < 1 || samples > 1_000_000)
+        {
             throw new ArgumentOutOfRangeException(nameof(samples), samples, "samples must be in [1, 1000000].");
+        }
+
         lower ??= objective.Domain.PlotLower;
         upper ??= objective.Domain.PlotUpper;
         if (lower.Length != n || lower.Any(x => !double.IsFinite(x)))
+        {
             throw new ArgumentException($"lower must have {n} finite entries.", nameof(lower));
+        }
+
         if (upper.Length != n || upper.Any(x => !double.IsFinite(x)))
+        {
             throw new ArgumentException($"upper must have {n} finite entries.", nameof(upper));
+        }
+
         for (int i = 0; i < n; i++)
+        {
             if (!(upper[i] > lower[i]))
+            {
                 throw new ArgumentException($"upper[{i}] = {upper[i]} must exceed lower[{i}] = {lower[i]}.", nameof(upper));
+            }
+        }
 
         var lo = (double[])lower.Clone();
         var hi = (double[])upper.Clone();
@@ -81,14 +94,24 @@ public static class Lipschitz
             {
                 var u = Vector<double>.Build.Dense(n, _ => Lanczos.Gaussian(pairRng));
                 b = a + (1e-3 * diagonal / u.L2Norm()) * u;
-                for (int i = 0; i < n; i++) b[i] = Math.Clamp(b[i], lo[i], hi[i]);
+                for (int i = 0; i < n; i++)
+                {
+                    b[i] = Math.Clamp(b[i], lo[i], hi[i]);
+                }
             }
             double dist = (a - b).L2Norm();
-            if (dist == 0) continue;
+            if (dist == 0)
+            {
+                continue;
+            }
+
             var diff = objective.Gradient(a) - objective.Gradient(b);
             double ratio = diff.L2Norm() / dist;
             if (!double.IsFinite(ratio))
+            {
                 throw new ArithmeticException($"{objective.Name}: the gradient overflowed inside the box; shrink the box.");
+            }
+
             best = Math.Max(best, ratio);
         }
         return new LipschitzEstimate(maxCurv, maxNorm, best, argMax!, samples, lo, hi, source, seed);

@@ -59,10 +59,18 @@ internal static class PlatformLapack
     {
         foreach (var name in libraries)
         {
-            if (!NativeLibrary.TryLoad(name, out var handle)) continue;
+            if (!NativeLibrary.TryLoad(name, out var handle))
+            {
+                continue;
+            }
+
             foreach (var symbol in new[] { "dsyevd_2stage_", "dsyevd_" })
+            {
                 if (NativeLibrary.TryGetExport(handle, symbol, out var address))
+                {
                     return (Marshal.GetDelegateForFunctionPointer<Dsyevd>(address), $"{symbol.TrimEnd('_')} in {name}");
+                }
+            }
         }
         return (null, null);
     }
@@ -73,21 +81,37 @@ internal static class PlatformLapack
     public static double[]? Eigenvalues(double[] columnMajor, int n)
     {
         var solver = Bound.Value.Solver;
-        if (solver is null) return null;
+        if (solver is null)
+        {
+            return null;
+        }
+
         byte jobz = (byte)'N', uplo = (byte)'L';
         int lda = Math.Max(1, n), lwork = -1, liwork = -1;
         var w = new double[n];
         var workQuery = new double[1];
         var iworkQuery = new int[1];
         solver(ref jobz, ref uplo, ref n, columnMajor, ref lda, w, workQuery, ref lwork, iworkQuery, ref liwork, out int info, 1, 1);
-        if (info != 0) throw new InvalidOperationException($"LAPACK's workspace query failed (info = {info}).");
+        if (info != 0)
+        {
+            throw new InvalidOperationException($"LAPACK's workspace query failed (info = {info}).");
+        }
+
         lwork = Math.Max(1, (int)workQuery[0]);
         liwork = Math.Max(1, iworkQuery[0]);
         var work = new double[lwork];
         var iwork = new int[liwork];
         solver(ref jobz, ref uplo, ref n, columnMajor, ref lda, w, work, ref lwork, iwork, ref liwork, out info, 1, 1);
-        if (info > 0) throw new ArithmeticException($"LAPACK's symmetric eigenvalue solver did not converge (info = {info}).");
-        if (info < 0) throw new InvalidOperationException($"LAPACK rejected argument {-info} of its symmetric eigenvalue solver.");
+        if (info > 0)
+        {
+            throw new ArithmeticException($"LAPACK's symmetric eigenvalue solver did not converge (info = {info}).");
+        }
+
+        if (info < 0)
+        {
+            throw new InvalidOperationException($"LAPACK rejected argument {-info} of its symmetric eigenvalue solver.");
+        }
+
         GC.KeepAlive(columnMajor);
         return w;
     }

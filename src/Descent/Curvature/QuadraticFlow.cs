@@ -23,10 +23,16 @@ public sealed class QuadraticFlow
         ArgumentNullException.ThrowIfNull(b);
         Spectrum = Spectrum.Of(a);
         if (b.Count != Spectrum.Dimension || b.Any(x => !double.IsFinite(x)))
+        {
             throw new ArgumentException($"b must have {Spectrum.Dimension} finite entries.", nameof(b));
+        }
+
         if (Spectrum.IsSingular)
+        {
             throw new ArgumentException(
                 "a is singular (an eigenvalue is zero to within tolerance), so there is no unique critical point θ*; use LinearizedFlow instead.", nameof(a));
+        }
+
         var q = Spectrum.Eigenvectors;
         var ev = Spectrum.Eigenvalues;
         var qb = q.TransposeThisAndMultiply(b);
@@ -49,7 +55,10 @@ public sealed class QuadraticFlow
     {
         CheckTheta(theta0);
         if (!(t >= 0) || !double.IsFinite(t))
+        {
             throw new ArgumentOutOfRangeException(nameof(t), t, "t must be a finite time ≥ 0.");
+        }
+
         return Map(theta0, l => Math.Exp(-l * t));
     }
 
@@ -58,9 +67,15 @@ public sealed class QuadraticFlow
     {
         CheckTheta(theta0);
         if (!(epsilon > 0) || !double.IsFinite(epsilon))
+        {
             throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "epsilon must be a finite positive step size.");
+        }
+
         if (steps < 0)
+        {
             throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be ≥ 0.");
+        }
+
         return Map(theta0, l => Math.Pow(1 - epsilon * l, steps));
     }
 
@@ -74,7 +89,11 @@ public sealed class QuadraticFlow
     /// <summary>θ₀, θ₁, …, θₖ for k = <paramref name="steps"/>.</summary>
     public IReadOnlyList<Vector<double>> DiscretePath(Vector<double> theta0, double epsilon, int steps)
     {
-        if (steps < 0) throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be ≥ 0.");
+        if (steps < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be ≥ 0.");
+        }
+
         return Enumerable.Range(0, steps + 1).Select(k => Discrete(theta0, epsilon, k)).ToList();
     }
 
@@ -82,7 +101,10 @@ public sealed class QuadraticFlow
     public double ContractionFactor(double epsilon)
     {
         if (!double.IsFinite(epsilon))
+        {
             throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "epsilon must be finite.");
+        }
+
         return Spectrum.Eigenvalues.Max(l => Math.Abs(1 - epsilon * l));
     }
 
@@ -99,7 +121,10 @@ public sealed class QuadraticFlow
         var c = q.TransposeThisAndMultiply(theta0 - _critical);
         var result = _critical + q * Vector<double>.Build.Dense(ev.Length, i => f(ev[i]) * c[i]);
         if (result.Any(x => !double.IsFinite(x)))
+        {
             throw new ArithmeticException("The iterate overflowed (an eigen-direction grows without bound); use a shorter time or fewer steps.");
+        }
+
         return result;
     }
 
@@ -107,9 +132,14 @@ public sealed class QuadraticFlow
     {
         ArgumentNullException.ThrowIfNull(theta0);
         if (theta0.Count != Spectrum.Dimension)
+        {
             throw new ArgumentException($"theta0 has length {theta0.Count}, but the quadratic has dimension {Spectrum.Dimension}.", nameof(theta0));
+        }
+
         if (theta0.Any(x => !double.IsFinite(x)))
+        {
             throw new ArgumentException("theta0 must have finite entries.", nameof(theta0));
+        }
     }
 
     /// <inheritdoc />

@@ -25,21 +25,39 @@ public static class RandomSymmetric
     /// <summary>One n×n GOE matrix drawn from <paramref name="random"/>.</summary>
     public static Matrix<double> Goe(int n, Random random)
     {
-        if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "n must be at least 1.");
+        if (n < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(n), n, "n must be at least 1.");
+        }
+
         ArgumentNullException.ThrowIfNull(random);
         var a = Matrix<double>.Build.Dense(n, n);
         for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++) a[i, j] = Gaussian(random);
+        {
+            for (int j = 0; j < n; j++)
+            {
+                a[i, j] = Gaussian(random);
+            }
+        }
+
         return (a + a.Transpose()) / Math.Sqrt(2.0 * n);
     }
 
     /// <summary>Eigenvalues (ascending) of <paramref name="count"/> independent n×n GOE matrices, concatenated.</summary>
     public static double[] GoeEigenvalues(int n, int count, int seed)
     {
-        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "count must be at least 1.");
+        if (count < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, "count must be at least 1.");
+        }
+
         var random = new Random(seed);
         var all = new List<double>(n * count);
-        for (int k = 0; k < count; k++) all.AddRange(SymmetricEigenvalues.Compute(Goe(n, random)));
+        for (int k = 0; k < count; k++)
+        {
+            all.AddRange(SymmetricEigenvalues.Compute(Goe(n, random)));
+        }
+
         return [.. all];
     }
 
@@ -50,9 +68,21 @@ public static class RandomSymmetric
     /// <summary>The semicircle's cumulative distribution F(λ) = ½ + (λ√(4 − λ²)/4 + asin(λ/2))/π on [−2, 2].</summary>
     public static double SemicircleCdf(double lambda)
     {
-        if (double.IsNaN(lambda)) return double.NaN;
-        if (lambda <= -2) return 0.0;
-        if (lambda >= 2) return 1.0;
+        if (double.IsNaN(lambda))
+        {
+            return double.NaN;
+        }
+
+        if (lambda <= -2)
+        {
+            return 0.0;
+        }
+
+        if (lambda >= 2)
+        {
+            return 1.0;
+        }
+
         return 0.5 + (lambda * Math.Sqrt(4 - lambda * lambda) / 4 + Math.Asin(lambda / 2)) / Math.PI;
     }
 
@@ -64,14 +94,25 @@ public static class RandomSymmetric
     /// and of those with all eigenvalues negative (a "maximum"); the rest are saddles.</summary>
     public static (double Minima, double Maxima) DefiniteFractions(int n, int samples, int seed)
     {
-        if (samples < 1) throw new ArgumentOutOfRangeException(nameof(samples), samples, "samples must be at least 1.");
+        if (samples < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(samples), samples, "samples must be at least 1.");
+        }
+
         var random = new Random(seed);
         int min = 0, max = 0;
         for (int k = 0; k < samples; k++)
         {
             var ev = SymmetricEigenvalues.Compute(Goe(n, random));
-            if (ev[0] > 0) min++;
-            if (ev[^1] < 0) max++;
+            if (ev[0] > 0)
+            {
+                min++;
+            }
+
+            if (ev[^1] < 0)
+            {
+                max++;
+            }
         }
         return ((double)min / samples, (double)max / samples);
     }

@@ -28,7 +28,11 @@ public sealed record SpectralDensity(
     /// k = 1 gives Σ τθ, k = 2 gives Σ τ(θ² + σ²).</summary>
     public double Moment(int k)
     {
-        if (k < 0 || k > 8) throw new ArgumentOutOfRangeException(nameof(k), k, "k must be in [0, 8].");
+        if (k < 0 || k > 8)
+        {
+            throw new ArgumentOutOfRangeException(nameof(k), k, "k must be in [0, 8].");
+        }
+
         double s = 0;
         for (int i = 0; i + 1 < Grid.Length; i++)
         {
@@ -42,11 +46,20 @@ public sealed record SpectralDensity(
     /// (per probe it equals qᵀHᵏq exactly for k ≤ 2m − 1).</summary>
     public double QuadratureMoment(int k)
     {
-        if (k < 0 || k > 8) throw new ArgumentOutOfRangeException(nameof(k), k, "k must be in [0, 8].");
+        if (k < 0 || k > 8)
+        {
+            throw new ArgumentOutOfRangeException(nameof(k), k, "k must be in [0, 8].");
+        }
+
         double s = 0;
         for (int l = 0; l < Probes; l++)
+        {
             for (int j = 0; j < Nodes[l].Length; j++)
+            {
                 s += Weights[l][j] * Math.Pow(Nodes[l][j], k);
+            }
+        }
+
         return s / Probes;
     }
 
@@ -63,8 +76,16 @@ public sealed record SpectralDensity(
         {
             double s = 0;
             for (int l = 0; l < Probes; l++)
+            {
                 for (int j = 0; j < Nodes[l].Length; j++)
-                    if (Nodes[l][j] < 0) s += Weights[l][j];
+                {
+                    if (Nodes[l][j] < 0)
+                    {
+                        s += Weights[l][j];
+                    }
+                }
+            }
+
             return s / Probes;
         }
     }

@@ -40,16 +40,29 @@ public sealed class Spectrum
     {
         ArgumentNullException.ThrowIfNull(symmetric);
         if (symmetric.RowCount != symmetric.ColumnCount || symmetric.RowCount == 0)
+        {
             throw new ArgumentException(
                 $"symmetric must be a non-empty square matrix, but it is {symmetric.RowCount}×{symmetric.ColumnCount}.", nameof(symmetric));
+        }
+
         foreach (double x in symmetric.Enumerate())
+        {
             if (!double.IsFinite(x))
+            {
                 throw new ArgumentException("symmetric must have finite entries (a NaN or ∞ Hessian cannot be analysed).", nameof(symmetric));
+            }
+        }
+
         double scale = Math.Max(1.0, symmetric.InfinityNorm());
         if ((symmetric - symmetric.Transpose()).InfinityNorm() > 1e-10 * scale)
+        {
             throw new ArgumentException("symmetric must be symmetric (H = Hᵀ to relative 1e-10).", nameof(symmetric));
+        }
+
         if (tolerance is { } t && (!(t >= 0) || !double.IsFinite(t)))
+        {
             throw new ArgumentOutOfRangeException(nameof(tolerance), t, "tolerance must be a finite number ≥ 0.");
+        }
 
         var h = (symmetric + symmetric.Transpose()) * 0.5;
         var evd = h.Evd(Symmetricity.Symmetric);
@@ -58,7 +71,11 @@ public sealed class Spectrum
         var order = Enumerable.Range(0, n).OrderBy(i => values[i]).ToArray();
         var sorted = order.Select(i => values[i]).ToArray();
         var q = Matrix<double>.Build.Dense(n, n);
-        for (int j = 0; j < n; j++) q.SetColumn(j, evd.EigenVectors.Column(order[j]));
+        for (int j = 0; j < n; j++)
+        {
+            q.SetColumn(j, evd.EigenVectors.Column(order[j]));
+        }
+
         double maxAbs = sorted.Max(Math.Abs);
         return new Spectrum(sorted, q, tolerance ?? DefaultRelativeTolerance * Math.Max(1.0, maxAbs));
     }
@@ -70,8 +87,11 @@ public sealed class Spectrum
     {
         ArgumentNullException.ThrowIfNull(objective);
         if (!objective.HasExactHessian)
+        {
             throw new NotSupportedException(
                 $"{objective.Name} has no exact Hessian; pass FiniteDifference.Hessian(objective, theta) to Spectrum.Of if an approximation is acceptable.");
+        }
+
         return Of(objective.Hessian(theta), tolerance);
     }
 
@@ -88,7 +108,10 @@ public sealed class Spectrum
     public Vector<double> Eigenvector(int index)
     {
         if (index < 0 || index >= Dimension)
+        {
             throw new ArgumentOutOfRangeException(nameof(index), index, $"index must be in [0, {Dimension - 1}].");
+        }
+
         return _eigenvectors.Column(index);
     }
 

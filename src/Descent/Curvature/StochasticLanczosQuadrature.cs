@@ -29,13 +29,24 @@ public static class StochasticLanczosQuadrature
         ArgumentNullException.ThrowIfNull(hessian);
         int n = hessian.Dimension;
         if (steps < 1 || steps > n)
+        {
             throw new ArgumentOutOfRangeException(nameof(steps), steps, $"steps must be in [1, {n}] (the dimension).");
+        }
+
         if (probes < 1 || probes > 10_000)
+        {
             throw new ArgumentOutOfRangeException(nameof(probes), probes, "probes must be in [1, 10000].");
+        }
+
         if (gridPoints < 16 || gridPoints > 1_000_000)
+        {
             throw new ArgumentOutOfRangeException(nameof(gridPoints), gridPoints, "gridPoints must be in [16, 1000000].");
+        }
+
         if (sigma is { } sg && (!(sg > 0) || !double.IsFinite(sg)))
+        {
             throw new ArgumentOutOfRangeException(nameof(sigma), sg, "sigma must be a finite positive number.");
+        }
 
         var rng = new Random(seed);
         var nodes = new double[probes][];
@@ -61,11 +72,14 @@ public static class StochasticLanczosQuadrature
             grid[i] = t;
             double p = 0;
             for (int l = 0; l < probes; l++)
+            {
                 for (int k = 0; k < nodes[l].Length; k++)
                 {
                     double z = (t - nodes[l][k]) / s;
                     p += weights[l][k] * Math.Exp(-0.5 * z * z);
                 }
+            }
+
             density[i] = p * norm;
         }
         return new SpectralDensity(grid, density, nodes, weights, s, n, steps, seed, hessian.Source);

@@ -80,13 +80,22 @@ public static class SymmetricEigenvalues
         ArgumentNullException.ThrowIfNull(symmetric);
         int n = symmetric.RowCount;
         if (n == 0 || symmetric.ColumnCount != n)
+        {
             throw new ArgumentException($"symmetric must be a non-empty square matrix, but it is {symmetric.RowCount}×{symmetric.ColumnCount}.", nameof(symmetric));
+        }
+
         var path = PathFor(n, solver);
         if (path == Solver.Lapack && !PlatformLapack.IsAvailable)
+        {
             throw new InvalidOperationException(
                 "no platform LAPACK was found (Debian: apt-get install liblapack3 or libopenblas0-pthread); use Solver.Auto or Solver.Managed.");
+        }
+
         var columnMajor = symmetric.Storage is MathNet.Numerics.LinearAlgebra.Storage.DenseColumnMajorMatrixStorage<double> dense ? dense.Data : null;
-        if (path == Solver.Lapack) return ComputeLapack(symmetric, columnMajor, n);
+        if (path == Solver.Lapack)
+        {
+            return ComputeLapack(symmetric, columnMajor, n);
+        }
         // Packed lower triangle, row i at offset i(i+1)/2, so row i is contiguous (length i + 1).
         var a = new double[(long)n * (n + 1) / 2];
         for (int i = 0; i < n; i++)
@@ -96,7 +105,10 @@ public static class SymmetricEigenvalues
             {
                 double x = columnMajor is null ? symmetric[i, j] : columnMajor[(long)j * n + i];
                 if (!double.IsFinite(x))
+                {
                     throw new ArgumentException($"symmetric[{i}, {j}] is {x}; entries must be finite.", nameof(symmetric));
+                }
+
                 a[row + j] = x;
             }
         }
@@ -119,7 +131,10 @@ public static class SymmetricEigenvalues
             {
                 double x = columnMajor is null ? symmetric[i, j] : columnMajor[column + i];
                 if (!double.IsFinite(x))
+                {
                     throw new ArgumentException($"symmetric[{i}, {j}] is {x}; entries must be finite.", nameof(symmetric));
+                }
+
                 a[column + i] = x;
             }
         }
@@ -147,7 +162,10 @@ public static class SymmetricEigenvalues
             {
                 var row = Row(a, r);
                 p[r] += Dot(row, u.AsSpan(0, r + 1));
-                if (r > 0) Axpy(u[r], row[..r], p.AsSpan(0, r));
+                if (r > 0)
+                {
+                    Axpy(u[r], row[..r], p.AsSpan(0, r));
+                }
             }
         }
         for (int i = n - 1; i >= 1; i--)
@@ -159,7 +177,10 @@ public static class SymmetricEigenvalues
             {
                 // w = βp − (β²/2)(pᵀu) u; the block update is A ← A − u wᵀ − w uᵀ.
                 double k = 0.5 * beta * beta * Dot(p.AsSpan(0, l), u.AsSpan(0, l));
-                for (int j = 0; j < l; j++) p[j] = beta * p[j] - k * u[j]; // p now holds w
+                for (int j = 0; j < l; j++)
+                {
+                    p[j] = beta * p[j] - k * u[j]; // p now holds w
+                }
             }
             // Sweep rows l−1 down to 0: update, and as soon as row l−1 is final, build the next reflector and
             // accumulate its product with the (already updated) rows.
@@ -184,10 +205,17 @@ public static class SymmetricEigenvalues
                 else if (haveNext && betaNext != 0)
                 {
                     pNext[r] += Dot(row, uNext.AsSpan(0, r + 1));
-                    if (r > 0) Axpy(uNext[r], row[..r], pNext.AsSpan(0, r));
+                    if (r > 0)
+                    {
+                        Axpy(uNext[r], row[..r], pNext.AsSpan(0, r));
+                    }
                 }
             }
-            if (!haveNext) break;
+            if (!haveNext)
+            {
+                break;
+            }
+
             e[l - 1] = eNext;
             beta = betaNext;
             (u, uNext) = (uNext, u);
@@ -202,12 +230,20 @@ public static class SymmetricEigenvalues
     {
         int m = x.Length;
         double scale = 0;
-        for (int j = 0; j < m; j++) scale = Math.Max(scale, Math.Abs(x[j]));
+        for (int j = 0; j < m; j++)
+        {
+            scale = Math.Max(scale, Math.Abs(x[j]));
+        }
+
         double last = m > 0 ? x[m - 1] : 0;
         if (m == 0 || scale == 0)
         {
             alpha = last;
-            for (int j = 0; j < m; j++) u[j] = 0;
+            for (int j = 0; j < m; j++)
+            {
+                u[j] = 0;
+            }
+
             return 0;
         }
         double head = 0;
@@ -215,13 +251,21 @@ public static class SymmetricEigenvalues
         if (head == 0)
         {
             alpha = last;
-            for (int j = 0; j < m; j++) u[j] = 0;
+            for (int j = 0; j < m; j++)
+            {
+                u[j] = 0;
+            }
+
             return 0;
         }
         double ls = last / scale;
         double norm = scale * Math.Sqrt(head + ls * ls);
         alpha = last >= 0 ? -norm : norm;
-        for (int j = 0; j < m - 1; j++) u[j] = x[j];
+        for (int j = 0; j < m - 1; j++)
+        {
+            u[j] = x[j];
+        }
+
         u[m - 1] = last - alpha;
         // β = 2/‖u‖² with ‖u‖² = 2(norm² + |last|·norm) = 2·norm·(norm + |last|).
         return 1.0 / (norm * (norm + Math.Abs(last)));
@@ -232,7 +276,11 @@ public static class SymmetricEigenvalues
     private static void TridiagonalQl(double[] d, double[] e)
     {
         int n = d.Length;
-        for (int i = 1; i < n; i++) e[i - 1] = e[i];
+        for (int i = 1; i < n; i++)
+        {
+            e[i - 1] = e[i];
+        }
+
         e[n - 1] = 0;
         for (int l = 0; l < n; l++)
         {
@@ -243,12 +291,18 @@ public static class SymmetricEigenvalues
                 for (m = l; m < n - 1; m++)
                 {
                     double dd = Math.Abs(d[m]) + Math.Abs(d[m + 1]);
-                    if (Math.Abs(e[m]) <= double.Epsilon || Math.Abs(e[m]) <= 1.1102230246251565e-16 * dd) break;
+                    if (Math.Abs(e[m]) <= double.Epsilon || Math.Abs(e[m]) <= 1.1102230246251565e-16 * dd)
+                    {
+                        break;
+                    }
                 }
                 if (m != l)
                 {
                     if (++iterations > 60)
+                    {
                         throw new ArithmeticException("the tridiagonal QL iteration did not converge in 60 steps.");
+                    }
+
                     double g = (d[l + 1] - d[l]) / (2.0 * e[l]);
                     double r = Hypot(g, 1.0);
                     g = d[m] - d[l] + e[l] / (g + (g >= 0 ? Math.Abs(r) : -Math.Abs(r)));
@@ -271,7 +325,11 @@ public static class SymmetricEigenvalues
                         d[i + 1] = g + (p = s * r);
                         g = c * r - b;
                     }
-                    if (r == 0 && i >= l) continue;
+                    if (r == 0 && i >= l)
+                    {
+                        continue;
+                    }
+
                     d[l] -= p;
                     e[l] = g;
                     e[m] = 0;
@@ -283,8 +341,16 @@ public static class SymmetricEigenvalues
     private static double Hypot(double a, double b)
     {
         double x = Math.Abs(a), y = Math.Abs(b);
-        if (x < y) (x, y) = (y, x);
-        if (x == 0) return 0;
+        if (x < y)
+        {
+            (x, y) = (y, x);
+        }
+
+        if (x == 0)
+        {
+            return 0;
+        }
+
         double t = y / x;
         return x * Math.Sqrt(1 + t * t);
     }
@@ -304,11 +370,19 @@ public static class SymmetricEigenvalues
                 acc0 += vx[k] * vy[k];
                 acc1 += vx[k + 1] * vy[k + 1];
             }
-            if (k < vx.Length) acc0 += vx[k] * vy[k];
+            if (k < vx.Length)
+            {
+                acc0 += vx[k] * vy[k];
+            }
+
             sum = SimdVector.Sum(acc0 + acc1);
             i = vx.Length * SimdDouble.Count;
         }
-        for (; i < n; i++) sum += x[i] * y[i];
+        for (; i < n; i++)
+        {
+            sum += x[i] * y[i];
+        }
+
         return sum;
     }
 
@@ -321,9 +395,16 @@ public static class SymmetricEigenvalues
             var vx = MemoryMarshal.Cast<double, SimdDouble>(x);
             var vy = MemoryMarshal.Cast<double, SimdDouble>(y[..n]);
             var va = new SimdDouble(a);
-            for (int k = 0; k < vx.Length; k++) vy[k] += va * vx[k];
+            for (int k = 0; k < vx.Length; k++)
+            {
+                vy[k] += va * vx[k];
+            }
+
             i = vx.Length * SimdDouble.Count;
         }
-        for (; i < n; i++) y[i] += a * x[i];
+        for (; i < n; i++)
+        {
+            y[i] += a * x[i];
+        }
     }
 }

@@ -34,11 +34,17 @@ public sealed class TaylorAnalysis
         ArgumentNullException.ThrowIfNull(objective);
         var (loss, g) = objective.ValueAndGradient(theta);
         if (!double.IsFinite(loss) || g.Any(x => !double.IsFinite(x)))
+        {
             throw new ArithmeticException($"{objective.Name}: the loss or gradient at theta is not finite (loss = {loss}).");
+        }
+
         var op = HessianOperator.ForObjective(objective, theta);
         double gHg = g.DotProduct(op.Apply(g));
         if (!double.IsFinite(gHg))
+        {
             throw new ArithmeticException($"{objective.Name}: gᵀHg at theta is not finite.");
+        }
+
         return new TaylorAnalysis(objective, theta.Clone(), loss, g, gHg, op.Source);
     }
 
@@ -81,7 +87,10 @@ public sealed class TaylorAnalysis
     {
         CheckEpsilon(epsilon);
         if (!double.IsFinite(lambdaMax))
+        {
             throw new ArgumentOutOfRangeException(nameof(lambdaMax), lambdaMax, "lambdaMax must be finite.");
+        }
+
         return (epsilon - 0.5 * epsilon * epsilon * lambdaMax) * GradientSquaredNorm;
     }
 
@@ -97,7 +106,11 @@ public sealed class TaylorAnalysis
     {
         CheckEpsilon(epsilon);
         var next = _theta - epsilon * _gradient;
-        if (next.Any(x => !double.IsFinite(x))) return double.PositiveInfinity;
+        if (next.Any(x => !double.IsFinite(x)))
+        {
+            return double.PositiveInfinity;
+        }
+
         return _objective.Value(next) - Loss;
     }
 
@@ -113,7 +126,11 @@ public sealed class TaylorAnalysis
     {
         ArgumentNullException.ThrowIfNull(epsilons);
         var steps = epsilons.Select(Step).ToList();
-        if (steps.Count == 0) throw new ArgumentException("epsilons must contain at least one step size.", nameof(epsilons));
+        if (steps.Count == 0)
+        {
+            throw new ArgumentException("epsilons must contain at least one step size.", nameof(epsilons));
+        }
+
         return new TaylorSweep(steps, GradientSquaredNorm, Curvature, OptimalStep, HarmfulThreshold);
     }
 
@@ -122,17 +139,25 @@ public sealed class TaylorAnalysis
     public TaylorSweep Sweep(double? maxEpsilon = null, int count = 101)
     {
         if (count < 2 || count > 100_000)
+        {
             throw new ArgumentOutOfRangeException(nameof(count), count, "count must be in [2, 100000].");
+        }
+
         double max = maxEpsilon ?? (double.IsFinite(HarmfulThreshold) ? 1.5 * HarmfulThreshold : 1.0);
         if (!(max > 0) || !double.IsFinite(max))
+        {
             throw new ArgumentOutOfRangeException(nameof(maxEpsilon), maxEpsilon, "maxEpsilon must be a finite positive number.");
+        }
+
         return Sweep(Enumerable.Range(0, count).Select(i => max * i / (count - 1)));
     }
 
     private static void CheckEpsilon(double epsilon)
     {
         if (!(epsilon >= 0) || !double.IsFinite(epsilon))
+        {
             throw new ArgumentOutOfRangeException(nameof(epsilon), epsilon, "epsilon must be a finite number ≥ 0.");
+        }
     }
 
     /// <inheritdoc />

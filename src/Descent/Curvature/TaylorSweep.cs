@@ -28,8 +28,16 @@ public sealed record TaylorSweep(IReadOnlyList<TaylorStep> Steps, double Gradien
         var sb = new StringBuilder();
         sb.Append($"TaylorSweep({Steps.Count} steps): gᵀg = {GradientSquaredNorm:G5}, gᵀHg = {Curvature:G5}, ε* = {OptimalStep:G4}, harmful beyond ε = {HarmfulThreshold:G4}");
         int overflowed = Steps.Count(s => !s.ActualIsFinite);
-        if (overflowed > 0) sb.Append($"; {overflowed} step(s) overflowed");
-        if (BestActual is { } best) sb.Append($"; best sampled ε = {best.Epsilon:G4} (ΔL = {best.Actual:G5})");
+        if (overflowed > 0)
+        {
+            sb.Append($"; {overflowed} step(s) overflowed");
+        }
+
+        if (BestActual is { } best)
+        {
+            sb.Append($"; best sampled ε = {best.Epsilon:G4} (ΔL = {best.Actual:G5})");
+        }
+
         return sb.ToString();
     }
 }

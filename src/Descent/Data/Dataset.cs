@@ -28,16 +28,24 @@ public sealed record Dataset
         if (labels is not null)
         {
             if (labels.Length != inputs.RowCount)
+            {
                 throw new ArgumentException(
                     $"labels has length {labels.Length}, but inputs has {inputs.RowCount} rows (one label per example).", nameof(labels));
+            }
+
             int max = labels.Length == 0 ? -1 : labels.Max();
             int c = classCount ?? max + 1;
             if (c < 1)
+            {
                 throw new ArgumentOutOfRangeException(nameof(classCount), classCount, "classCount must be at least 1.");
+            }
+
             for (int i = 0; i < labels.Length; i++)
             {
                 if (labels[i] < 0 || labels[i] >= c)
+                {
                     throw new ArgumentException($"labels[{i}] = {labels[i]} is outside 0..{c - 1}.", nameof(labels));
+                }
             }
             ClassCount = c;
         }
@@ -48,8 +56,11 @@ public sealed record Dataset
         if (targets is not null)
         {
             if (targets.RowCount != inputs.RowCount)
+            {
                 throw new ArgumentException(
                     $"targets has {targets.RowCount} rows, but inputs has {inputs.RowCount} (one target row per example).", nameof(targets));
+            }
+
             CheckFinite(targets, nameof(targets));
         }
         Name = name;
@@ -85,11 +96,17 @@ public sealed record Dataset
     public Dataset Subset(IReadOnlyList<int> rows, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        if (rows.Count == 0) throw new ArgumentException("rows must select at least one example.", nameof(rows));
+        if (rows.Count == 0)
+        {
+            throw new ArgumentException("rows must select at least one example.", nameof(rows));
+        }
+
         for (int i = 0; i < rows.Count; i++)
         {
             if ((uint)rows[i] >= (uint)Count)
+            {
                 throw new ArgumentOutOfRangeException(nameof(rows), rows[i], $"rows[{i}] must be in 0..{Count - 1}.");
+            }
         }
         return new Dataset(
             name ?? Name,
@@ -105,12 +122,19 @@ public sealed record Dataset
     public static Matrix<double> OneHot(IReadOnlyList<int> labels, int classCount)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        if (classCount < 1) throw new ArgumentOutOfRangeException(nameof(classCount), classCount, "classCount must be at least 1.");
+        if (classCount < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(classCount), classCount, "classCount must be at least 1.");
+        }
+
         var y = Matrix<double>.Build.Dense(labels.Count, classCount);
         for (int i = 0; i < labels.Count; i++)
         {
             if ((uint)labels[i] >= (uint)classCount)
+            {
                 throw new ArgumentException($"labels[{i}] = {labels[i]} is outside 0..{classCount - 1}.", nameof(labels));
+            }
+
             y[i, labels[i]] = 1.0;
         }
         return y;
@@ -120,8 +144,16 @@ public sealed record Dataset
     public override string ToString()
     {
         string shape = $"{Name}: {Count} × {Features}";
-        if (ClassCount is { } c) return $"{shape}, {c} classes";
-        if (Targets is { } t) return $"{shape} → {t.ColumnCount} target{(t.ColumnCount == 1 ? "" : "s")}";
+        if (ClassCount is { } c)
+        {
+            return $"{shape}, {c} classes";
+        }
+
+        if (Targets is { } t)
+        {
+            return $"{shape} → {t.ColumnCount} target{(t.ColumnCount == 1 ? "" : "s")}";
+        }
+
         return $"{shape}, unlabelled";
     }
 
@@ -131,7 +163,10 @@ public sealed record Dataset
         for (int i = 0; i < rows.Count; i++)
         {
             int r = rows[i];
-            for (int j = 0; j < m.ColumnCount; j++) result[i, j] = m[r, j];
+            for (int j = 0; j < m.ColumnCount; j++)
+            {
+                result[i, j] = m[r, j];
+            }
         }
         return result;
     }
@@ -143,7 +178,9 @@ public sealed record Dataset
             for (int j = 0; j < m.ColumnCount; j++)
             {
                 if (!double.IsFinite(m[i, j]))
+                {
                     throw new ArgumentException($"{argumentName}[{i}, {j}] is {m[i, j]}; every entry must be a finite number.", argumentName);
+                }
             }
         }
     }

@@ -36,7 +36,10 @@ public static class Digits
     {
         foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
         {
-            if (TryFindFile(start) is { } path) return path;
+            if (TryFindFile(start) is { } path)
+            {
+                return path;
+            }
         }
         throw new FileNotFoundException(
             $"Could not find data/{FileName} in any folder above the current directory ({Environment.CurrentDirectory}) " +
@@ -65,7 +68,9 @@ public static class Digits
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path))
+        {
             throw new FileNotFoundException($"The digits file {path} does not exist.", path);
+        }
 
         var rows = new List<double[]>();
         var labels = new List<int>();
@@ -79,7 +84,11 @@ public static class Digits
             while ((line = reader.ReadLine()) is not null)
             {
                 lineNumber++;
-                if (line.Length == 0 || string.IsNullOrWhiteSpace(line)) continue;
+                if (line.Length == 0 || string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
                 var (pixels, label) = ParseLine(path, lineNumber, line);
                 rows.Add(pixels);
                 labels.Add(label);
@@ -90,7 +99,9 @@ public static class Digits
             throw new InvalidDataException($"{path}: not a valid gzip file ({ex.Message}).", ex);
         }
         if (rows.Count == 0)
+        {
             throw new InvalidDataException($"{path}: the file holds no images.");
+        }
 
         var x = Matrix<double>.Build.DenseOfRowArrays(rows);
         var y = labels.ToArray();
@@ -111,18 +122,28 @@ public static class Digits
     public static DataSplit Load(string path, int seed = 0, double trainFraction = 0.6, double validationFraction = 0.2)
     {
         if (!(trainFraction > 0 && trainFraction < 1))
+        {
             throw new ArgumentOutOfRangeException(nameof(trainFraction), trainFraction, "trainFraction must be in (0, 1).");
+        }
+
         if (!(validationFraction > 0 && validationFraction < 1))
+        {
             throw new ArgumentOutOfRangeException(nameof(validationFraction), validationFraction, "validationFraction must be in (0, 1).");
+        }
+
         if (!(trainFraction + validationFraction < 1))
+        {
             throw new ArgumentOutOfRangeException(nameof(validationFraction), validationFraction,
                 $"trainFraction + validationFraction must be below 1 so that a test split remains (trainFraction = {trainFraction}).");
+        }
 
         var all = ReadAll(path);
         var (train, validation, test) = StratifiedSplit(all.Labels!, ClassCount, trainFraction, validationFraction, seed);
         if (train.Length == 0 || validation.Length == 0 || test.Length == 0)
+        {
             throw new ArgumentOutOfRangeException(nameof(validationFraction), validationFraction,
                 $"{path} holds {all.Count} images, too few for a non-empty split with these fractions.");
+        }
 
         var rawTrain = all.Subset(train, "digits train");
         var standardizer = Standardizer.Fit(rawTrain.Inputs);
@@ -143,14 +164,25 @@ public static class Digits
     {
         var rng = new Random(seed);
         var byClass = new List<int>[classCount];
-        for (int c = 0; c < classCount; c++) byClass[c] = [];
-        for (int i = 0; i < labels.Length; i++) byClass[labels[i]].Add(i);
+        for (int c = 0; c < classCount; c++)
+        {
+            byClass[c] = [];
+        }
+
+        for (int i = 0; i < labels.Length; i++)
+        {
+            byClass[labels[i]].Add(i);
+        }
+
         var sizes = byClass.Select(l => l.Count).ToArray();
         var trainCounts = Apportion(sizes, trainFraction, (int)Math.Round(labels.Length * trainFraction));
         var remaining = sizes.Select((s, c) => s - trainCounts[c]).ToArray();
         // Validation takes validationFraction of each class's full size, bounded by what is left.
         var validationCounts = Apportion(sizes, validationFraction, (int)Math.Round(labels.Length * validationFraction));
-        for (int c = 0; c < classCount; c++) validationCounts[c] = Math.Min(validationCounts[c], remaining[c]);
+        for (int c = 0; c < classCount; c++)
+        {
+            validationCounts[c] = Math.Min(validationCounts[c], remaining[c]);
+        }
 
         List<int> train = [], validation = [], test = [];
         for (int c = 0; c < classCount; c++)
@@ -176,7 +208,11 @@ public static class Digits
         int missing = total - counts.Sum();
         foreach (int c in Enumerable.Range(0, sizes.Length).OrderByDescending(c => exact[c] - counts[c]).ThenBy(c => c))
         {
-            if (missing <= 0) break;
+            if (missing <= 0)
+            {
+                break;
+            }
+
             if (counts[c] < sizes[c]) { counts[c]++; missing--; }
         }
         return counts;
@@ -186,21 +222,30 @@ public static class Digits
     {
         var fields = line.Split(',');
         if (fields.Length != PixelCount + 1)
+        {
             throw new InvalidDataException(
                 $"{path}, line {lineNumber}: expected {PixelCount + 1} comma-separated values ({PixelCount} pixels, then the label), found {fields.Length}.");
+        }
+
         var pixels = new double[PixelCount];
         for (int j = 0; j < PixelCount; j++)
         {
             if (!double.TryParse(fields[j], NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
+            {
                 throw new InvalidDataException(
                     $"{path}, line {lineNumber}, column {j + 1}: '{fields[j].Trim()}' is not a finite number.");
+            }
+
             pixels[j] = v;
         }
         string labelText = fields[PixelCount].Trim();
         if (!double.TryParse(labelText, NumberStyles.Float, CultureInfo.InvariantCulture, out double label)
             || label != Math.Floor(label) || label < 0 || label >= ClassCount)
+        {
             throw new InvalidDataException(
                 $"{path}, line {lineNumber}: the label '{labelText}' is not an integer in 0..{ClassCount - 1}.");
+        }
+
         return (pixels, (int)label);
     }
 
@@ -209,7 +254,10 @@ public static class Digits
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {
             string candidate = Path.Combine(dir.FullName, "data", FileName);
-            if (File.Exists(candidate)) return candidate;
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
         }
         return null;
     }

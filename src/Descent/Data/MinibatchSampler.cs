@@ -22,10 +22,21 @@ public sealed class MinibatchSampler
 
     private MinibatchSampler(SamplingOrder order, int count, int batchSize, int seed, bool dropLast, int[]? labels)
     {
-        if (!Enum.IsDefined(order)) throw new ArgumentOutOfRangeException(nameof(order), order, "unknown sampling order.");
-        if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "count must be at least 1.");
+        if (!Enum.IsDefined(order))
+        {
+            throw new ArgumentOutOfRangeException(nameof(order), order, "unknown sampling order.");
+        }
+
+        if (count < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, "count must be at least 1.");
+        }
+
         if (batchSize < 1 || batchSize > count)
+        {
             throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, $"batchSize must be in 1..{count} (the number of examples).");
+        }
+
         Order = order;
         Count = count;
         BatchSize = batchSize;
@@ -33,7 +44,11 @@ public sealed class MinibatchSampler
         DropLast = dropLast;
         _labels = labels;
         _rng = new Random(seed);
-        if (order == SamplingOrder.ShuffledOnce) _fixedOrder = Permutation();
+        if (order == SamplingOrder.ShuffledOnce)
+        {
+            _fixedOrder = Permutation();
+        }
+
         _position = BatchesPerEpoch; // the first call to Next starts epoch 1
     }
 
@@ -60,7 +75,13 @@ public sealed class MinibatchSampler
     {
         ArgumentNullException.ThrowIfNull(labels);
         for (int i = 0; i < labels.Count; i++)
-            if (labels[i] < 0) throw new ArgumentException($"labels[{i}] = {labels[i]} is negative.", nameof(labels));
+        {
+            if (labels[i] < 0)
+            {
+                throw new ArgumentException($"labels[{i}] = {labels[i]} is negative.", nameof(labels));
+            }
+        }
+
         return new(SamplingOrder.SortedByClass, labels.Count, batchSize, seed, dropLast, labels.ToArray());
     }
 
@@ -82,8 +103,16 @@ public sealed class MinibatchSampler
     {
         if (order == SamplingOrder.SortedByClass)
         {
-            if (labels is null) throw new ArgumentException("SortedByClass needs the class labels.", nameof(labels));
-            if (labels.Count != count) throw new ArgumentException($"labels has length {labels.Count}, expected count = {count}.", nameof(labels));
+            if (labels is null)
+            {
+                throw new ArgumentException("SortedByClass needs the class labels.", nameof(labels));
+            }
+
+            if (labels.Count != count)
+            {
+                throw new ArgumentException($"labels has length {labels.Count}, expected count = {count}.", nameof(labels));
+            }
+
             return SortedByClass(labels, batchSize, seed, dropLast);
         }
         return new(order, count, batchSize, seed, dropLast, null);
@@ -113,7 +142,11 @@ public sealed class MinibatchSampler
     /// <summary>The next batch of row indices; starts a new epoch when the current one is used up.</summary>
     public int[] Next()
     {
-        if (_position >= BatchesPerEpoch) StartEpoch();
+        if (_position >= BatchesPerEpoch)
+        {
+            StartEpoch();
+        }
+
         int start = _position * BatchSize;
         int length = Math.Min(BatchSize, Count - start);
         _position++;
@@ -128,19 +161,30 @@ public sealed class MinibatchSampler
     {
         StartEpoch();
         var batches = new int[BatchesPerEpoch][];
-        for (int b = 0; b < batches.Length; b++) batches[b] = Next();
+        for (int b = 0; b < batches.Length; b++)
+        {
+            batches[b] = Next();
+        }
+
         return batches;
     }
 
     /// <summary>The next <paramref name="epochs"/> epochs, each as its list of batches.</summary>
     public IEnumerable<IReadOnlyList<int[]>> Epochs(int epochs)
     {
-        if (epochs < 0) throw new ArgumentOutOfRangeException(nameof(epochs), epochs, "epochs must be ≥ 0.");
+        if (epochs < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(epochs), epochs, "epochs must be ≥ 0.");
+        }
+
         return Iterate();
 
         IEnumerable<IReadOnlyList<int[]>> Iterate()
         {
-            for (int e = 0; e < epochs; e++) yield return NextEpoch();
+            for (int e = 0; e < epochs; e++)
+            {
+                yield return NextEpoch();
+            }
         }
     }
 
@@ -148,7 +192,11 @@ public sealed class MinibatchSampler
     public void Reset()
     {
         _rng = new Random(Seed);
-        if (Order == SamplingOrder.ShuffledOnce) _fixedOrder = Permutation();
+        if (Order == SamplingOrder.ShuffledOnce)
+        {
+            _fixedOrder = Permutation();
+        }
+
         _position = BatchesPerEpoch;
         _epoch = 0;
     }

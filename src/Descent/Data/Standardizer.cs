@@ -25,14 +25,21 @@ public sealed record Standardizer(Vector<double> Mean, Vector<double> Scale, int
         for (int j = 0; j < d; j++)
         {
             double sum = 0;
-            for (int i = 0; i < n; i++) sum += inputs[i, j];
+            for (int i = 0; i < n; i++)
+            {
+                sum += inputs[i, j];
+            }
+
             double mu = sum / n;
             double ss = 0;
             for (int i = 0; i < n; i++) { double e = inputs[i, j] - mu; ss += e * e; }
             double s = Math.Sqrt(ss / n);
             mean[j] = mu;
             if (s <= 1e-12 * Math.Max(1.0, Math.Abs(mu))) { scale[j] = 1.0; constant.Add(j); }
-            else scale[j] = s;
+            else
+            {
+                scale[j] = s;
+            }
         }
         return new Standardizer(mean, scale, constant.ToArray());
     }
@@ -43,11 +50,19 @@ public sealed record Standardizer(Vector<double> Mean, Vector<double> Scale, int
     {
         ArgumentNullException.ThrowIfNull(inputs);
         if (inputs.ColumnCount != Mean.Count)
+        {
             throw new ArgumentException($"inputs has {inputs.ColumnCount} columns, but the standardizer was fitted on {Mean.Count}.", nameof(inputs));
+        }
+
         var result = Matrix<double>.Build.Dense(inputs.RowCount, inputs.ColumnCount);
         for (int i = 0; i < inputs.RowCount; i++)
+        {
             for (int j = 0; j < inputs.ColumnCount; j++)
+            {
                 result[i, j] = (inputs[i, j] - Mean[j]) / Scale[j];
+            }
+        }
+
         return result;
     }
 

@@ -24,7 +24,11 @@ public static class Synthetic
         double separation = 3.0, double spread = 1.0)
     {
         Positive(countPerClass, nameof(countPerClass));
-        if (classes < 2) throw new ArgumentOutOfRangeException(nameof(classes), classes, "classes must be at least 2.");
+        if (classes < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(classes), classes, "classes must be at least 2.");
+        }
+
         Positive(dimension, nameof(dimension));
         NonNegative(separation, nameof(separation));
         NonNegative(spread, nameof(spread));
@@ -39,7 +43,10 @@ public static class Synthetic
         {
             int k = order[i] % classes;
             y[i] = k;
-            for (int j = 0; j < dimension; j++) x[i, j] = centres[k, j] + spread * Sampling.Gaussian(rng);
+            for (int j = 0; j < dimension; j++)
+            {
+                x[i, j] = centres[k, j] + spread * Sampling.Gaussian(rng);
+            }
         }
         return new Dataset($"blobs({classes})", x, y, Dataset.OneHot(y, classes), classes);
     }
@@ -66,7 +73,11 @@ public static class Synthetic
     /// <param name="noise">Standard deviation σ ≥ 0 around each corner.</param>
     public static Dataset Xor(int count, int seed, double noise = 0.25)
     {
-        if (count < 4) throw new ArgumentOutOfRangeException(nameof(count), count, "count must be at least 4 (one point per corner).");
+        if (count < 4)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, "count must be at least 4 (one point per corner).");
+        }
+
         NonNegative(noise, nameof(noise));
         var rng = new Random(seed);
         var order = Enumerable.Range(0, count).ToArray();
@@ -96,7 +107,11 @@ public static class Synthetic
     {
         Positive(countPerClass, nameof(countPerClass));
         NonNegative(noise, nameof(noise));
-        if (!(turns > 0) || !double.IsFinite(turns)) throw new ArgumentOutOfRangeException(nameof(turns), turns, "turns must be positive and finite.");
+        if (!(turns > 0) || !double.IsFinite(turns))
+        {
+            throw new ArgumentOutOfRangeException(nameof(turns), turns, "turns must be positive and finite.");
+        }
+
         var rng = new Random(seed);
         int n = 2 * countPerClass;
         var order = Enumerable.Range(0, n).ToArray();
@@ -135,10 +150,22 @@ public static class Synthetic
         var w = Matrix<double>.Build.Dense(outputDimension, inputDimension, (_, _) => wScale * Sampling.Gaussian(rng));
         var x = Matrix<double>.Build.Dense(count, inputDimension);
         for (int i = 0; i < count; i++)
-            for (int j = 0; j < inputDimension; j++) x[i, j] = Sampling.Gaussian(rng);
+        {
+            for (int j = 0; j < inputDimension; j++)
+            {
+                x[i, j] = Sampling.Gaussian(rng);
+            }
+        }
+
         var y = x * w.Transpose();
         for (int i = 0; i < count; i++)
-            for (int k = 0; k < outputDimension; k++) y[i, k] += noise * Sampling.Gaussian(rng);
+        {
+            for (int k = 0; k < outputDimension; k++)
+            {
+                y[i, k] += noise * Sampling.Gaussian(rng);
+            }
+        }
+
         return new LinearTeacherSet(new Dataset("linear teacher", x, targets: y), w, noise);
     }
 
@@ -158,7 +185,11 @@ public static class Synthetic
     {
         Positive(count, nameof(count));
         Positive(lag, nameof(lag));
-        if (symbols < 2) throw new ArgumentOutOfRangeException(nameof(symbols), symbols, "symbols must be at least 2.");
+        if (symbols < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(symbols), symbols, "symbols must be at least 2.");
+        }
+
         var rng = new Random(seed);
         int length = lag + 1, features = symbols + 1;
         var inputs = new double[count][][];
@@ -167,11 +198,21 @@ public static class Synthetic
         for (int i = 0; i < count; i++)
         {
             var seq = new double[length][];
-            for (int t = 0; t < length; t++) seq[t] = new double[features];
+            for (int t = 0; t < length; t++)
+            {
+                seq[t] = new double[features];
+            }
+
             int s = rng.Next(symbols);
             seq[0][s] = 1.0;
             if (distractors)
-                for (int t = 1; t < length; t++) seq[t][rng.Next(symbols)] = 1.0;
+            {
+                for (int t = 1; t < length; t++)
+                {
+                    seq[t][rng.Next(symbols)] = 1.0;
+                }
+            }
+
             seq[length - 1][symbols] = 1.0;
             inputs[i] = seq;
             labels[i] = s;
@@ -194,7 +235,11 @@ public static class Synthetic
     public static SequenceDataset AddingProblem(int count, int length, int seed)
     {
         Positive(count, nameof(count));
-        if (length < 2) throw new ArgumentOutOfRangeException(nameof(length), length, "length must be at least 2 (one marker per half).");
+        if (length < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(length), length, "length must be at least 2 (one marker per half).");
+        }
+
         var rng = new Random(seed);
         int half = length / 2;
         var inputs = new double[count][][];
@@ -202,7 +247,11 @@ public static class Synthetic
         for (int i = 0; i < count; i++)
         {
             var seq = new double[length][];
-            for (int t = 0; t < length; t++) seq[t] = [rng.NextDouble(), 0.0];
+            for (int t = 0; t < length; t++)
+            {
+                seq[t] = [rng.NextDouble(), 0.0];
+            }
+
             int first = rng.Next(half), second = half + rng.Next(length - half);
             seq[first][1] = 1.0;
             seq[second][1] = 1.0;
@@ -214,12 +263,17 @@ public static class Synthetic
 
     private static void Positive(int value, string name)
     {
-        if (value < 1) throw new ArgumentOutOfRangeException(name, value, $"{name} must be at least 1.");
+        if (value < 1)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be at least 1.");
+        }
     }
 
     private static void NonNegative(double value, string name)
     {
         if (!(value >= 0) || !double.IsFinite(value))
+        {
             throw new ArgumentOutOfRangeException(name, value, $"{name} must be finite and ≥ 0.");
+        }
     }
 }

@@ -101,19 +101,31 @@ public sealed class Chapter08Exercises : IExerciseCatalog
     private static CodeCheck CheckSaddleStart(double[] start)
     {
         if (start is null || start.Length != 2 || start.Any(v => !double.IsFinite(v)))
+        {
             return new CodeCheck(false, "the start must be two finite numbers, e.g. new[] { 0.3, -1.0 }.");
+        }
+
         var theta0 = Vector<double>.Build.DenseOfArray(start);
         if (Surface.Gradient(theta0).L2Norm() < 1e-12)
+        {
             return new CodeCheck(false, $"({start[0]:G4}, {start[1]:G4}) is already a stationary point: gradient descent does not move, so it does not converge *to* it.",
                 "Start somewhere with ∇L ≠ 0 from which the iterates still end at the saddle.");
+        }
+
         var run = Trainer.Run(Surface, Optimizers.GradientDescent(SaddleLearningRate), theta0, new TrainingOptions { MaxSteps = SaddleSteps, RecordThetaEvery = 0 });
         var limit = CriticalPoint.Classify(Surface, run.Theta, gradientTolerance: 1e-8);
         string where = $"after {run.Steps} steps θ = ({run.Theta[0]:G4}, {run.Theta[1]:G4}), ‖∇L‖ = {run.GradientNorm:G3}";
         if (!limit.IsCritical)
+        {
             return new CodeCheck(false, $"{where}: not converged to a stationary point.");
+        }
+
         if (limit.Kind == CriticalPointKind.Minimum)
+        {
             return new CodeCheck(false, $"{where}: that is a minimum.",
                 Math.Abs(start[0]) > 0 ? "Any x ≠ 0, however small, grows like (1 + α(a − 1))ⁿ near the saddle: start with x exactly 0." : null);
+        }
+
         return new CodeCheck(true, $"{where}: a {limit.Kind.ToString().ToLowerInvariant()} with Hessian eigenvalues ({limit.Eigenvalues[0]:G3}, {limit.Eigenvalues[1]:G3}) — a stationary point that is not a minimum, reached from the measure-zero line x = 0.");
     }
 }

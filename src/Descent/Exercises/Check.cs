@@ -18,7 +18,11 @@ public static class Check
     public static Exercise Find(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        if (Catalog.Value.TryGetValue(id, out var ex)) return ex;
+        if (Catalog.Value.TryGetValue(id, out var ex))
+        {
+            return ex;
+        }
+
         string known = string.Join(", ", Catalog.Value.Keys.Where(k => k[..2] == (id.Length >= 2 ? id[..2] : id)).Order());
         throw new ArgumentException(
             $"There is no exercise '{id}'." + (known.Length > 0 ? $" This chapter has: {known}." : " Ids look like '01.3'."), nameof(id));
@@ -38,8 +42,14 @@ public static class Check
     /// <summary>Forgets attempts (all, or of one exercise), so hints start again from the first.</summary>
     public static void Reset(string? id = null)
     {
-        if (id is null) Attempts.Clear();
-        else Attempts.TryRemove(id, out _);
+        if (id is null)
+        {
+            Attempts.Clear();
+        }
+        else
+        {
+            Attempts.TryRemove(id, out _);
+        }
     }
 
     private static IReadOnlyDictionary<string, Exercise> Discover()
@@ -55,7 +65,9 @@ public static class Check
             foreach (var ex in catalog.Exercises)
             {
                 if (!result.TryAdd(ex.Id, ex))
+                {
                     throw new InvalidOperationException($"Exercise id '{ex.Id}' is defined twice (second time in {type.Name}).");
+                }
             }
         }
         return result;

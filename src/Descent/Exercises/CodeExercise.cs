@@ -38,7 +38,10 @@ public sealed class CodeExercise<T> : Exercise
     protected override (Verdict, string, string?) Assess(object? answer)
     {
         if (answer is not T typed)
+        {
             return (Verdict.Invalid, $"expected a {typeof(T).Name}, got {NumericExercise.Describe(answer)}.", null);
+        }
+
         CodeCheck result;
         try
         {

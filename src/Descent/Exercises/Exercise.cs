@@ -17,9 +17,16 @@ public abstract class Exercise
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         ArgumentException.ThrowIfNullOrWhiteSpace(prompt);
         ArgumentNullException.ThrowIfNull(hints);
-        if (hints.Count == 0) throw new ArgumentException("an exercise needs at least one hint.", nameof(hints));
+        if (hints.Count == 0)
+        {
+            throw new ArgumentException("an exercise needs at least one hint.", nameof(hints));
+        }
+
         if (!System.Text.RegularExpressions.Regex.IsMatch(id, @"^\d\d\.\d+$"))
+        {
             throw new ArgumentException($"id '{id}' must look like 'NN.k' (chapter.number), e.g. '01.3'.", nameof(id));
+        }
+
         Id = id;
         Title = title;
         Prompt = prompt;
@@ -50,7 +57,11 @@ public abstract class Exercise
     /// <summary>Checks an answer; <paramref name="attempt"/> (1-based) selects the hint.</summary>
     public Feedback Evaluate(object? answer, int attempt = 1)
     {
-        if (attempt < 1) throw new ArgumentOutOfRangeException(nameof(attempt), attempt, "attempt must be at least 1.");
+        if (attempt < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(attempt), attempt, "attempt must be at least 1.");
+        }
+
         var (verdict, message, mistakeHint) = Assess(answer);
         string? hint = verdict == Verdict.Correct
             ? null

@@ -34,10 +34,20 @@ public sealed class NumericExercise : Exercise
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(mistakes);
         if (!(relativeTolerance > 0 && relativeTolerance < 1))
+        {
             throw new ArgumentOutOfRangeException(nameof(relativeTolerance), relativeTolerance, "relativeTolerance must be in (0, 1).");
+        }
+
         if (!(absoluteFloor > 0) || !double.IsFinite(absoluteFloor))
+        {
             throw new ArgumentOutOfRangeException(nameof(absoluteFloor), absoluteFloor, "absoluteFloor must be a finite positive number.");
-        if (mistakes.Count == 0) throw new ArgumentException("give at least one typical mistake.", nameof(mistakes));
+        }
+
+        if (mistakes.Count == 0)
+        {
+            throw new ArgumentException("give at least one typical mistake.", nameof(mistakes));
+        }
+
         _reference = reference;
         _mistakes = mistakes;
         RelativeTolerance = relativeTolerance;
@@ -66,23 +76,37 @@ public sealed class NumericExercise : Exercise
     protected override (Verdict, string, string?) Assess(object? answer)
     {
         if (!TryNumber(answer, out double x))
+        {
             return (Verdict.Invalid, $"expected one number, got {Describe(answer)}.", null);
+        }
+
         if (!double.IsFinite(x))
+        {
             return (Verdict.Invalid, $"{x} is not a finite number.", null);
+        }
+
         double r = Reference;
         double scale = Math.Max(Math.Abs(r), AbsoluteFloor);
         double err = Math.Abs(x - r);
         if (err <= RelativeTolerance * scale)
+        {
             return (Verdict.Correct, $"{Format(x)} agrees with the library's {Format(r)}.", null);
+        }
+
         foreach (var m in _mistakes)
         {
             double w = m.Value();
             if (Math.Abs(x - w) <= RelativeTolerance * Math.Max(Math.Abs(w), AbsoluteFloor))
+            {
                 return (Verdict.Wrong, $"{Format(x)} is a common slip.", m.Explanation);
+            }
         }
         double rel = err / scale;
         if (err <= CloseFactor * RelativeTolerance * scale)
+        {
             return (Verdict.Close, $"{Format(x)} is within {rel:P2} of the answer; tighten your computation (tolerance {RelativeTolerance:P2}).", null);
+        }
+
         string direction = x > r ? "too large" : "too small";
         return (Verdict.Wrong, $"{Format(x)} is {direction} (off by {rel:P0}).", null);
     }

@@ -36,7 +36,10 @@ public sealed class Cliff : Objective, ILipschitzGradient
         Curvature = Guard.Positive(curvature, nameof(curvature));
         _m = bowlCenter is null ? Vector<double>.Build.DenseOfArray([position - 2, 0]) : Guard.Point(bowlCenter, 2, nameof(bowlCenter));
         if (!(_m[0] < position))
+        {
             throw new ArgumentException($"bowlCenter[0] = {_m[0]:G4} must be < position = {position:G4} (the bowl sits on the low side of the wall).", nameof(bowlCenter));
+        }
+
         _minimizer = Vector<double>.Build.DenseOfArray([SolveMinimizerX(), _m[1]]);
     }
 
@@ -85,8 +88,19 @@ public sealed class Cliff : Objective, ILipschitzGradient
         for (int k = 0; k < 200 && hi - lo > 0; k++)
         {
             double mid = 0.5 * (lo + hi);
-            if (mid <= lo || mid >= hi) break;
-            if (Phi(mid) > 0) hi = mid; else lo = mid;
+            if (mid <= lo || mid >= hi)
+            {
+                break;
+            }
+
+            if (Phi(mid) > 0)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid;
+            }
         }
         return Math.Abs(Phi(lo)) <= Math.Abs(Phi(hi)) ? lo : hi;
     }

@@ -25,7 +25,10 @@ public sealed class DegenerateSaddle : Objective
         : base(2, $"{(a == 1 ? "" : a.ToString("G4"))}x² − {(b == 1 ? "" : b.ToString("G4"))}y{Superscript(power)}")
     {
         if (power < 3 || power > 12)
+        {
             throw new ArgumentOutOfRangeException(nameof(power), power, "power must be an integer in [3, 12].");
+        }
+
         Power = power;
         A = Guard.Positive(a, nameof(a));
         B = Guard.Positive(b, nameof(b));

@@ -29,9 +29,19 @@ public sealed record Domain(double[] Lower, double[] Upper, double[] PlotLower, 
     public bool Contains(Vector<double> theta)
     {
         ArgumentNullException.ThrowIfNull(theta);
-        if (theta.Count != Lower.Length) return false;
+        if (theta.Count != Lower.Length)
+        {
+            return false;
+        }
+
         for (int i = 0; i < theta.Count; i++)
-            if (theta[i] < Lower[i] || theta[i] > Upper[i]) return false;
+        {
+            if (theta[i] < Lower[i] || theta[i] > Upper[i])
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 

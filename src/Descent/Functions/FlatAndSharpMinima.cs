@@ -118,7 +118,11 @@ public sealed class FlatAndSharpMinima : Objective
         h -= da.OuterProduct(da) * (fb * ea / (sa2 * sa2));
         h -= db.OuterProduct(db) * (fa * eb / (sb2 * sb2));
         double diag = fb * ea / sa2 + fa * eb / sb2;
-        for (int i = 0; i < Dimension; i++) h[i, i] += diag;
+        for (int i = 0; i < Dimension; i++)
+        {
+            h[i, i] += diag;
+        }
+
         return h;
     }
 

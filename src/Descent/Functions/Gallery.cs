@@ -32,7 +32,11 @@ public static class Gallery
     /// <param name="dimension">n ≥ 2.</param>
     public static IReadOnlyList<Objective> HighDimensional(int dimension = 10)
     {
-        if (dimension < 2) throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "dimension must be at least 2.");
+        if (dimension < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "dimension must be at least 2.");
+        }
+
         return
         [
             Quadratic.FromEigenvalues(Enumerable.Range(0, dimension).Select(i => Math.Pow(100, i / (dimension - 1.0))).ToArray(), seed: 1),

@@ -30,7 +30,11 @@ internal sealed class GaussianSum
     public double Value(Vector<double> theta)
     {
         double v = 0;
-        for (int j = 0; j < _centers.Length; j++) v += _amplitudes[j] * Exp(theta, j, out _);
+        for (int j = 0; j < _centers.Length; j++)
+        {
+            v += _amplitudes[j] * Exp(theta, j, out _);
+        }
+
         return v;
     }
 
@@ -53,7 +57,10 @@ internal sealed class GaussianSum
             for (int r = 0; r < n; r++)
             {
                 hessian[r, r] -= a;
-                for (int c = 0; c < n; c++) hessian[r, c] += a * diff[r] * diff[c] / s2;
+                for (int c = 0; c < n; c++)
+                {
+                    hessian[r, c] += a * diff[r] * diff[c] / s2;
+                }
             }
         }
     }

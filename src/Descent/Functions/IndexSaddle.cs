@@ -39,13 +39,21 @@ public sealed class IndexSaddle : Objective
         : base(dimension, $"IndexSaddle(n = {dimension}, k = {index})")
     {
         if (index < 0 || index > dimension)
+        {
             throw new ArgumentOutOfRangeException(nameof(index), index, $"index must be in [0, {dimension}] (the dimension).");
+        }
+
         if (curvatures is not null)
         {
             if (curvatures.Length != dimension)
+            {
                 throw new ArgumentException($"curvatures has length {curvatures.Length}, but must have length {dimension} (the dimension).", nameof(curvatures));
+            }
+
             if (curvatures.Any(l => !(l > 0) || !double.IsFinite(l)))
+            {
                 throw new ArgumentException("every curvature must be a finite number > 0 (the sign is set by index).", nameof(curvatures));
+            }
         }
         Index = index;
         _lambda = curvatures is null ? Enumerable.Repeat(1.0, dimension).ToArray() : (double[])curvatures.Clone();
@@ -76,7 +84,10 @@ public sealed class IndexSaddle : Objective
         {
             double w = 1.5;
             if (Confinement > 0 && Index > 0)
+            {
                 w = Math.Max(w, 1.5 * EscapeIndices().Max(i => Math.Sqrt(_lambda[i] / Confinement)));
+            }
+
             return Domain.Unbounded(Dimension, w);
         }
     }
@@ -87,11 +98,20 @@ public sealed class IndexSaddle : Objective
     {
         ArgumentNullException.ThrowIfNull(signs);
         if (signs.Count != Index)
+        {
             throw new ArgumentException($"signs has length {signs.Count}, but must have length {Index} (the index k).", nameof(signs));
+        }
+
         if (signs.Any(s => s is < -1 or > 1))
+        {
             throw new ArgumentException("every sign must be −1, 0 or +1.", nameof(signs));
+        }
+
         if (Confinement == 0 && signs.Any(s => s != 0))
+        {
             throw new ArgumentException("with confinement γ = 0 the only critical point is the origin (all signs 0).", nameof(signs));
+        }
+
         var theta = Vector<double>.Build.Dense(Dimension);
         int first = Dimension - Index, zeros = 0;
         double value = 0;
@@ -129,7 +149,10 @@ public sealed class IndexSaddle : Objective
             foreach (int c in choices)
             {
                 current[j] = c;
-                foreach (var p in Recurse(j + 1)) yield return p;
+                foreach (var p in Recurse(j + 1))
+                {
+                    yield return p;
+                }
             }
         }
         return Recurse(0);

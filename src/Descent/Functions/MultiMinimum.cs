@@ -38,8 +38,13 @@ public sealed class MultiMinimum : Objective
             var m = NewtonRefinement.Minimize(this, _basins[j].Center)
                 ?? throw new ArgumentException($"basin {j} ({_basins[j]}) has no local minimum of its own: it is too shallow or too wide against the confinement μ = {confinement:G4}.", nameof(basins));
             for (int i = 0; i < j; i++)
+            {
                 if ((_minima[i].Theta - m).InfinityNorm() < 1e-6 * Math.Max(1, m.InfinityNorm()))
+                {
                     throw new ArgumentException($"basins {i} and {j} overlap so much that they share one minimum; move them apart or narrow them.", nameof(basins));
+                }
+            }
+
             _minima[j] = new KnownCriticalPoint(m, Value(m), 0, false, $"local minimum of basin {j}");
         }
         int best = Array.IndexOf(_minima, _minima.MinBy(c => c.Value));
@@ -90,17 +95,29 @@ public sealed class MultiMinimum : Objective
 
     private static int CheckBasins(IReadOnlyList<GaussianBasin> basins)
     {
-        if (basins.Count == 0) throw new ArgumentException("basins must contain at least one basin.", nameof(basins));
+        if (basins.Count == 0)
+        {
+            throw new ArgumentException("basins must contain at least one basin.", nameof(basins));
+        }
+
         int n = basins[0].Center?.Count ?? 0;
         for (int j = 0; j < basins.Count; j++)
         {
             var b = basins[j] ?? throw new ArgumentException($"basins[{j}] is null.", nameof(basins));
             if (b.Center is null || b.Center.Count != n || n < 1 || b.Center.Any(x => !double.IsFinite(x)))
+            {
                 throw new ArgumentException($"basins[{j}].Center must be a finite vector of length {n} like basins[0].", nameof(basins));
+            }
+
             if (!(b.Depth > 0) || !double.IsFinite(b.Depth))
+            {
                 throw new ArgumentException($"basins[{j}].Depth is {b.Depth}; it must be a finite number > 0.", nameof(basins));
+            }
+
             if (!(b.Width > 0) || !double.IsFinite(b.Width))
+            {
                 throw new ArgumentException($"basins[{j}].Width is {b.Width}; it must be a finite number > 0.", nameof(basins));
+            }
         }
         return n;
     }

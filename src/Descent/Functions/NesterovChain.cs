@@ -47,7 +47,11 @@ public sealed class NesterovChain : Objective, ILipschitzGradient
     /// Krylov (first-order) method started at 0 can have after k gradient evaluations.</summary>
     public double KrylovMinimum(int k)
     {
-        if (k < 0) throw new ArgumentOutOfRangeException(nameof(k), k, "k must be ≥ 0.");
+        if (k < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(k), k, "k must be ≥ 0.");
+        }
+
         k = Math.Min(k, Dimension);
         return Smoothness / 8 * (-1 + 1.0 / (k + 1));
     }
@@ -74,7 +78,10 @@ public sealed class NesterovChain : Objective, ILipschitzGradient
         int n = Dimension;
         var r = Vector<double>.Build.Dense(n);
         for (int i = 0; i < n; i++)
+        {
             r[i] = 2 * x[i] - (i > 0 ? x[i - 1] : 0) - (i < n - 1 ? x[i + 1] : 0);
+        }
+
         return r;
     }
 
@@ -83,7 +90,11 @@ public sealed class NesterovChain : Objective, ILipschitzGradient
     {
         int n = Dimension;
         double s = theta[0] * theta[0] + theta[n - 1] * theta[n - 1];
-        for (int i = 0; i < n - 1; i++) s += (theta[i] - theta[i + 1]) * (theta[i] - theta[i + 1]);
+        for (int i = 0; i < n - 1; i++)
+        {
+            s += (theta[i] - theta[i + 1]) * (theta[i] - theta[i + 1]);
+        }
+
         return Smoothness / 4 * (0.5 * s - theta[0]);
     }
 
@@ -103,8 +114,15 @@ public sealed class NesterovChain : Objective, ILipschitzGradient
         for (int i = 0; i < n; i++)
         {
             h[i, i] = Smoothness / 2;
-            if (i > 0) h[i, i - 1] = -Smoothness / 4;
-            if (i < n - 1) h[i, i + 1] = -Smoothness / 4;
+            if (i > 0)
+            {
+                h[i, i - 1] = -Smoothness / 4;
+            }
+
+            if (i < n - 1)
+            {
+                h[i, i + 1] = -Smoothness / 4;
+            }
         }
         return h;
     }

@@ -16,7 +16,11 @@ internal static class NewtonRefinement
         {
             var g = f.Gradient(x);
             double scale = Math.Max(1.0, x.InfinityNorm());
-            if (g.InfinityNorm() <= 1e-13 * scale && IsPositiveDefinite(f.Hessian(x))) return x;
+            if (g.InfinityNorm() <= 1e-13 * scale && IsPositiveDefinite(f.Hessian(x)))
+            {
+                return x;
+            }
+
             var h = f.Hessian(x);
             Vector<double> d;
             bool newton = IsPositiveDefinite(h);
@@ -27,8 +31,16 @@ internal static class NewtonRefinement
                 continue;
             }
             double fx = f.Value(x), slope = g.DotProduct(d), t = 1.0;
-            while (t > 1e-14 && !(f.Value(x + t * d) <= fx + 1e-4 * t * slope)) t *= 0.5;
-            if (t <= 1e-14) break;
+            while (t > 1e-14 && !(f.Value(x + t * d) <= fx + 1e-4 * t * slope))
+            {
+                t *= 0.5;
+            }
+
+            if (t <= 1e-14)
+            {
+                break;
+            }
+
             x += t * d;
         }
         var gEnd = f.Gradient(x);

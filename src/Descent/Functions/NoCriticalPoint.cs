@@ -43,10 +43,21 @@ public sealed class NoCriticalPoint : Objective, ILipschitzGradient
 
     private static int CheckSlopes(double[] slopes)
     {
-        if (slopes.Length == 0) throw new ArgumentException("slopes must have at least one entry.", nameof(slopes));
-        if (slopes.Any(a => !double.IsFinite(a))) throw new ArgumentException("every slope must be a finite number.", nameof(slopes));
+        if (slopes.Length == 0)
+        {
+            throw new ArgumentException("slopes must have at least one entry.", nameof(slopes));
+        }
+
+        if (slopes.Any(a => !double.IsFinite(a)))
+        {
+            throw new ArgumentException("every slope must be a finite number.", nameof(slopes));
+        }
+
         if (slopes.All(a => DistanceToInterval(a) == 0))
+        {
             throw new ArgumentException("at least one slope must lie outside [−1, 0]; otherwise the gradient can vanish (a critical point or an asymptotic one).", nameof(slopes));
+        }
+
         return slopes.Length;
     }
 
@@ -58,7 +69,11 @@ public sealed class NoCriticalPoint : Objective, ILipschitzGradient
     protected override double ValueCore(Vector<double> theta)
     {
         double s = 0;
-        for (int i = 0; i < Dimension; i++) s += _a[i] * theta[i] + Softplus(theta[i]);
+        for (int i = 0; i < Dimension; i++)
+        {
+            s += _a[i] * theta[i] + Softplus(theta[i]);
+        }
+
         return s;
     }
 

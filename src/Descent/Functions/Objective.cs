@@ -32,7 +32,10 @@ public abstract class Objective
     protected Objective(int dimension, string name)
     {
         if (dimension < 1)
+        {
             throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "dimension must be at least 1.");
+        }
+
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Dimension = dimension;
         Name = name;
@@ -145,11 +148,13 @@ public abstract class Objective
     private void ThrowIfNoSecondDerivatives()
     {
         if (!OverridesSecondDerivatives(GetType()))
+        {
             throw new NotSupportedException(
                 $"{Name} ({GetType().Name}) overrides neither HessianCore nor HessianVectorProductCore, so it has no second derivatives " +
                 "(each default is built from the other). Override one of them, or use an approximation that says so: " +
                 "FiniteDifference.Hessian(objective, theta), or HessianOperator.ForObjective(objective, theta), which falls back " +
                 "to finite differences of the gradient and labels them.");
+        }
     }
 
     /// <summary>Throws when <paramref name="point"/> is null, has the wrong length or a non-finite entry.</summary>
@@ -157,14 +162,19 @@ public abstract class Objective
     {
         ArgumentNullException.ThrowIfNull(point, argumentName);
         if (point.Count != Dimension)
+        {
             throw new ArgumentException(
                 $"{argumentName} has length {point.Count}, but {Name} expects a point of dimension {Dimension}.",
                 argumentName);
+        }
+
         for (int i = 0; i < point.Count; i++)
         {
             if (!double.IsFinite(point[i]))
+            {
                 throw new ArgumentException(
                     $"{argumentName}[{i}] is {point[i]}; every entry must be a finite number.", argumentName);
+            }
         }
     }
 

@@ -38,7 +38,10 @@ public sealed class Plateau : Objective, ILipschitzGradient
     public double GradientNormAt(double distance)
     {
         if (!(distance >= 0) || !double.IsFinite(distance))
+        {
             throw new ArgumentOutOfRangeException(nameof(distance), distance, "distance must be a finite number ≥ 0.");
+        }
+
         var (_, sech2) = TanhSech2(distance * distance / (Radius * Radius));
         return 2 * Height * distance / (Radius * Radius) * sech2;
     }
@@ -84,7 +87,11 @@ public sealed class Plateau : Objective, ILipschitzGradient
         double r2 = Radius * Radius;
         var gq = theta * (2 / r2);
         var h = gq.OuterProduct(gq) * (-2 * tanh);
-        for (int i = 0; i < Dimension; i++) h[i, i] += 2 / r2;
+        for (int i = 0; i < Dimension; i++)
+        {
+            h[i, i] += 2 / r2;
+        }
+
         return h * (Height * sech2);
     }
 

@@ -21,14 +21,27 @@ public sealed class Quadratic : Objective
     {
         double scale = Math.Max(1.0, a.InfinityNorm());
         if ((a - a.Transpose()).InfinityNorm() > 1e-12 * scale)
+        {
             throw new ArgumentException("a must be symmetric (A = Aᵀ to relative 1e-12).", nameof(a));
+        }
+
         if (a.Enumerate().Any(x => !double.IsFinite(x)))
+        {
             throw new ArgumentException("a must have finite entries.", nameof(a));
+        }
+
         _a = (a + a.Transpose()) * 0.5;
         _b = b?.Clone() ?? Vector<double>.Build.Dense(a.RowCount);
         if (_b.Count != a.RowCount)
+        {
             throw new ArgumentException($"b has length {_b.Count}, but a is {a.RowCount}×{a.RowCount}.", nameof(b));
-        if (!double.IsFinite(c)) throw new ArgumentOutOfRangeException(nameof(c), c, "c must be finite.");
+        }
+
+        if (!double.IsFinite(c))
+        {
+            throw new ArgumentOutOfRangeException(nameof(c), c, "c must be finite.");
+        }
+
         C = c;
         Eigen = _a.Evd(Symmetricity.Symmetric);
     }
@@ -71,7 +84,11 @@ public sealed class Quadratic : Objective
     /// <summary>A = Q diag(λ) Qᵀ with Q a rotation by <paramref name="angle"/> radians (2-D).</summary>
     public static Quadratic FromEigenvalues2D(double lambda1, double lambda2, double angle, Vector<double>? minimizer = null)
     {
-        if (!double.IsFinite(angle)) throw new ArgumentOutOfRangeException(nameof(angle), angle, "angle must be finite.");
+        if (!double.IsFinite(angle))
+        {
+            throw new ArgumentOutOfRangeException(nameof(angle), angle, "angle must be finite.");
+        }
+
         var q = Matrix<double>.Build.DenseOfArray(new[,] { { Math.Cos(angle), -Math.Sin(angle) }, { Math.Sin(angle), Math.Cos(angle) } });
         return FromEigenvalues([lambda1, lambda2], q, minimizer);
     }
@@ -90,13 +107,27 @@ public sealed class Quadratic : Objective
     {
         ArgumentNullException.ThrowIfNull(eigenvalues);
         ArgumentNullException.ThrowIfNull(q);
-        if (eigenvalues.Length == 0) throw new ArgumentException("eigenvalues must not be empty.", nameof(eigenvalues));
-        if (eigenvalues.Any(l => !double.IsFinite(l))) throw new ArgumentException("eigenvalues must be finite.", nameof(eigenvalues));
+        if (eigenvalues.Length == 0)
+        {
+            throw new ArgumentException("eigenvalues must not be empty.", nameof(eigenvalues));
+        }
+
+        if (eigenvalues.Any(l => !double.IsFinite(l)))
+        {
+            throw new ArgumentException("eigenvalues must be finite.", nameof(eigenvalues));
+        }
+
         int n = eigenvalues.Length;
         if (q.RowCount != n || q.ColumnCount != n)
+        {
             throw new ArgumentException($"q must be {n}×{n} to match {n} eigenvalues.", nameof(q));
+        }
+
         if ((q.TransposeThisAndMultiply(q) - Matrix<double>.Build.DenseIdentity(n)).InfinityNorm() > 1e-10)
+        {
             throw new ArgumentException("q must be orthogonal (QᵀQ = I to 1e-10).", nameof(q));
+        }
+
         var a = q * Matrix<double>.Build.DenseOfDiagonalArray(eigenvalues) * q.Transpose();
         a = (a + a.Transpose()) * 0.5;
         var b = minimizer is null ? null : a * minimizer;
@@ -109,13 +140,23 @@ public sealed class Quadratic : Objective
     /// <summary>A Haar-random n×n orthogonal matrix from a seed.</summary>
     public static Matrix<double> RandomOrthogonal(int n, int seed)
     {
-        if (n < 1) throw new ArgumentOutOfRangeException(nameof(n), n, "n must be at least 1.");
+        if (n < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(n), n, "n must be at least 1.");
+        }
+
         var rng = new Random(seed);
         var g = Matrix<double>.Build.Dense(n, n, (_, _) => Gaussian(rng));
         var qr = g.QR();
         var q = qr.Q.Clone();
         for (int j = 0; j < n; j++)
-            if (qr.R[j, j] < 0) q.SetColumn(j, -q.Column(j));
+        {
+            if (qr.R[j, j] < 0)
+            {
+                q.SetColumn(j, -q.Column(j));
+            }
+        }
+
         return q;
     }
 
@@ -130,7 +171,10 @@ public sealed class Quadratic : Objective
     {
         ArgumentNullException.ThrowIfNull(a);
         if (a.RowCount != a.ColumnCount)
+        {
             throw new ArgumentException($"a must be square, but it is {a.RowCount}×{a.ColumnCount}.", nameof(a));
+        }
+
         return a.RowCount;
     }
 

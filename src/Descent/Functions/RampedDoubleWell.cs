@@ -27,7 +27,10 @@ public sealed class RampedDoubleWell : Objective, ILipschitzGradient
         : base(2, $"RampedDoubleWell(a = {depth:G3}, b = {slope:G3})")
     {
         if (!(depth > 1) || !double.IsFinite(depth))
+        {
             throw new ArgumentOutOfRangeException(nameof(depth), depth, "depth a must be a finite number > 1 (otherwise there is no double well).");
+        }
+
         Depth = depth;
         Slope = Guard.Positive(slope, nameof(slope));
         double x = depth;

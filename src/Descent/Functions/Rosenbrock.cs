@@ -16,7 +16,11 @@ public sealed class Rosenbrock : Objective
         : base(dimension < 2 ? throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "dimension must be at least 2.") : dimension,
                $"Rosenbrock({dimension})")
     {
-        if (!(a > 0) || !double.IsFinite(a)) throw new ArgumentOutOfRangeException(nameof(a), a, "a must be a finite positive number.");
+        if (!(a > 0) || !double.IsFinite(a))
+        {
+            throw new ArgumentOutOfRangeException(nameof(a), a, "a must be a finite positive number.");
+        }
+
         Steepness = a;
     }
 

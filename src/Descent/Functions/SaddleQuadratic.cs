@@ -47,17 +47,30 @@ public sealed class SaddleQuadratic : Objective, ILipschitzGradient
     {
         ArgumentNullException.ThrowIfNull(coefficients);
         if (coefficients.Length < 2)
+        {
             throw new ArgumentException($"coefficients has {coefficients.Length} entries; a saddle needs at least 2.", nameof(coefficients));
+        }
+
         if (coefficients.Any(c => !double.IsFinite(c) || c == 0))
+        {
             throw new ArgumentException("every coefficient must be a finite non-zero number.", nameof(coefficients));
+        }
+
         if (!coefficients.Any(c => c > 0) || !coefficients.Any(c => c < 0))
+        {
             throw new ArgumentException("coefficients must contain at least one positive and one negative value, or there is no saddle.", nameof(coefficients));
+        }
+
         return coefficients.Length;
     }
 
     private static string NameFor(double[] c)
     {
-        if (c is null) return "SaddleQuadratic";
+        if (c is null)
+        {
+            return "SaddleQuadratic";
+        }
+
         var terms = c.Select((ci, i) => (ci, i)).Select(t =>
         {
             string coef = Math.Abs(t.ci) == 1 ? "" : Math.Abs(t.ci).ToString("G4");
@@ -71,7 +84,11 @@ public sealed class SaddleQuadratic : Objective, ILipschitzGradient
     protected override double ValueCore(Vector<double> theta)
     {
         double s = 0;
-        for (int i = 0; i < _c.Length; i++) s += _c[i] * theta[i] * theta[i];
+        for (int i = 0; i < _c.Length; i++)
+        {
+            s += _c[i] * theta[i] * theta[i];
+        }
+
         return s;
     }
 

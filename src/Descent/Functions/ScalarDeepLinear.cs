@@ -44,11 +44,20 @@ public sealed class ScalarDeepLinear : Objective
     public double BalancedProductAtTime(double initialWeight, double time)
     {
         if (Dimension != 2)
+        {
             throw new InvalidOperationException($"the closed-form learning curve is for depth 2; this network has depth {Dimension}.");
+        }
+
         if (!(initialWeight > 0) || !double.IsFinite(initialWeight))
+        {
             throw new ArgumentOutOfRangeException(nameof(initialWeight), initialWeight, "initialWeight must be a finite number > 0.");
+        }
+
         if (!(time >= 0) || !double.IsFinite(time))
+        {
             throw new ArgumentOutOfRangeException(nameof(time), time, "time must be a finite number ≥ 0.");
+        }
+
         double u0 = initialWeight * initialWeight;
         return Target / (1 + (Target / u0 - 1) * Math.Exp(-2 * Target * time));
     }
@@ -79,7 +88,13 @@ public sealed class ScalarDeepLinear : Objective
     {
         double p = 1;
         for (int k = 0; k < w.Count; k++)
-            if (k != i && k != j) p *= w[k];
+        {
+            if (k != i && k != j)
+            {
+                p *= w[k];
+            }
+        }
+
         return p;
     }
 

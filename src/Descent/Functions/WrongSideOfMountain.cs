@@ -46,9 +46,15 @@ public sealed class WrongSideOfMountain : Objective
         _global = NewtonRefinement.Minimize(this, GlobalCenter)
             ?? throw new ArgumentException("the global basin has no minimum with these parameters.", nameof(confinement));
         _local = localBasinDepth > 0 ? NewtonRefinement.Minimize(this, LocalCenter) : null;
-        if (_local is not null && (_local - _global).InfinityNorm() < 1e-6) _local = null;
+        if (_local is not null && (_local - _global).InfinityNorm() < 1e-6)
+        {
+            _local = null;
+        }
+
         if (_local is not null && Value(_local) <= Value(_global))
+        {
             throw new ArgumentException($"localBasinDepth = {localBasinDepth:G4} makes the basin behind the mountain the deeper one; use a smaller depth.", nameof(localBasinDepth));
+        }
     }
 
     /// <summary>M: mountain height.</summary>

@@ -38,7 +38,11 @@ public sealed class DeepLinearNetwork : Objective
     {
         ArgumentNullException.ThrowIfNull(inputCorrelation);
         ArgumentNullException.ThrowIfNull(inputOutputCorrelation);
-        if (!double.IsFinite(outputTrace)) throw new ArgumentOutOfRangeException(nameof(outputTrace), outputTrace, "outputTrace must be finite.");
+        if (!double.IsFinite(outputTrace))
+        {
+            throw new ArgumentOutOfRangeException(nameof(outputTrace), outputTrace, "outputTrace must be finite.");
+        }
+
         return new DeepLinearNetwork(layerSizes, (inputCorrelation, inputOutputCorrelation, outputTrace));
     }
 
@@ -50,18 +54,33 @@ public sealed class DeepLinearNetwork : Objective
         ArgumentNullException.ThrowIfNull(m.Syx, "inputOutputCorrelation");
         int d0 = _sizes[0], dl = _sizes[^1];
         if (m.Sxx.RowCount != d0 || m.Sxx.ColumnCount != d0)
+        {
             throw new ArgumentException($"inputCorrelation must be {d0}×{d0}.", "inputCorrelation");
+        }
+
         if ((m.Sxx - m.Sxx.Transpose()).InfinityNorm() > 1e-12 * Math.Max(1, m.Sxx.InfinityNorm()))
+        {
             throw new ArgumentException("inputCorrelation must be symmetric.", "inputCorrelation");
+        }
+
         if (m.Syx.RowCount != dl || m.Syx.ColumnCount != d0)
+        {
             throw new ArgumentException($"inputOutputCorrelation must be {dl}×{d0} (outputs × inputs).", "inputOutputCorrelation");
+        }
+
         if (m.Sxx.Enumerate().Concat(m.Syx.Enumerate()).Any(v => !double.IsFinite(v)) || !double.IsFinite(m.TraceSyy))
+        {
             throw new ArgumentException("correlations must be finite.", "inputCorrelation");
+        }
+
         _sxx = (m.Sxx + m.Sxx.Transpose()) * 0.5;
         _syx = m.Syx.Clone();
         _traceSyy = m.TraceSyy;
         _offsets = new int[_sizes.Length - 1];
-        for (int l = 1; l < _offsets.Length; l++) _offsets[l] = _offsets[l - 1] + _sizes[l] * _sizes[l - 1];
+        for (int l = 1; l < _offsets.Length; l++)
+        {
+            _offsets[l] = _offsets[l - 1] + _sizes[l] * _sizes[l - 1];
+        }
     }
 
     /// <summary>Widths d₀ … d_L.</summary>
@@ -92,7 +111,11 @@ public sealed class DeepLinearNetwork : Objective
         CheckPoint(theta);
         var p = Mlp.Values(theta);
         var w = W(p, 0);
-        for (int l = 1; l < Depth; l++) w = W(p, l) * w;
+        for (int l = 1; l < Depth; l++)
+        {
+            w = W(p, l) * w;
+        }
+
         return w;
     }
 
@@ -117,7 +140,10 @@ public sealed class DeepLinearNetwork : Objective
         var random = new Random(seed);
         var theta = new double[Dimension];
         for (int l = 0; l < Depth; l++)
+        {
             initialization.Fill(theta.AsSpan(_offsets[l], _sizes[l + 1] * _sizes[l]), _sizes[l + 1], _sizes[l], random);
+        }
+
         return new DenseVector(theta);
     }
 
@@ -142,7 +168,10 @@ public sealed class DeepLinearNetwork : Objective
         var g = wsxx - _syx;
         var grad = new double[Dimension];
         for (int l = 0; l < Depth; l++)
+        {
             Store(suffix[l].TransposeThisAndMultiply(g).TransposeAndMultiply(prefix[l]), grad, _offsets[l]);
+        }
+
         return (loss, new DenseVector(grad));
     }
 
@@ -157,11 +186,17 @@ public sealed class DeepLinearNetwork : Objective
         var rprefix = new Matrix<double>[depth + 1];
         rprefix[0] = Matrix<double>.Build.Dense(_sizes[0], _sizes[0]);
         for (int l = 0; l < depth; l++)
+        {
             rprefix[l + 1] = W(q, l) * prefix[l] + W(p, l) * rprefix[l];
+        }
+
         var rsuffix = new Matrix<double>[depth];
         rsuffix[depth - 1] = Matrix<double>.Build.Dense(_sizes[^1], _sizes[^1]);
         for (int l = depth - 2; l >= 0; l--)
+        {
             rsuffix[l] = rsuffix[l + 1] * W(p, l + 1) + suffix[l + 1] * W(q, l + 1);
+        }
+
         var w = prefix[depth];
         var g = w * _sxx - _syx;
         var rg = rprefix[depth] * _sxx;
@@ -182,10 +217,18 @@ public sealed class DeepLinearNetwork : Objective
         int depth = Depth;
         var prefix = new Matrix<double>[depth + 1];
         prefix[0] = Matrix<double>.Build.DenseIdentity(_sizes[0]);
-        for (int l = 0; l < depth; l++) prefix[l + 1] = W(p, l) * prefix[l];
+        for (int l = 0; l < depth; l++)
+        {
+            prefix[l + 1] = W(p, l) * prefix[l];
+        }
+
         var suffix = new Matrix<double>[depth];
         suffix[depth - 1] = Matrix<double>.Build.DenseIdentity(_sizes[^1]);
-        for (int l = depth - 2; l >= 0; l--) suffix[l] = suffix[l + 1] * W(p, l + 1);
+        for (int l = depth - 2; l >= 0; l--)
+        {
+            suffix[l] = suffix[l + 1] * W(p, l + 1);
+        }
+
         return (prefix, suffix);
     }
 
@@ -198,7 +241,12 @@ public sealed class DeepLinearNetwork : Objective
     private static void Store(Matrix<double> m, double[] target, int offset)
     {
         for (int i = 0; i < m.RowCount; i++)
-            for (int j = 0; j < m.ColumnCount; j++) target[offset + i * m.ColumnCount + j] = m[i, j];
+        {
+            for (int j = 0; j < m.ColumnCount; j++)
+            {
+                target[offset + i * m.ColumnCount + j] = m[i, j];
+            }
+        }
     }
 
     private int CheckLayer(int layer) => layer >= 0 && layer < Depth
@@ -208,11 +256,25 @@ public sealed class DeepLinearNetwork : Objective
     private static int Count(int[] layerSizes)
     {
         ArgumentNullException.ThrowIfNull(layerSizes);
-        if (layerSizes.Length < 2) throw new ArgumentException("layerSizes needs at least two entries (input and output widths).", nameof(layerSizes));
+        if (layerSizes.Length < 2)
+        {
+            throw new ArgumentException("layerSizes needs at least two entries (input and output widths).", nameof(layerSizes));
+        }
+
         for (int i = 0; i < layerSizes.Length; i++)
-            if (layerSizes[i] < 1) throw new ArgumentOutOfRangeException(nameof(layerSizes), layerSizes[i], $"layerSizes[{i}] must be at least 1.");
+        {
+            if (layerSizes[i] < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(layerSizes), layerSizes[i], $"layerSizes[{i}] must be at least 1.");
+            }
+        }
+
         int count = 0;
-        for (int l = 1; l < layerSizes.Length; l++) count += layerSizes[l] * layerSizes[l - 1];
+        for (int l = 1; l < layerSizes.Length; l++)
+        {
+            count += layerSizes[l] * layerSizes[l - 1];
+        }
+
         return count;
     }
 
@@ -221,13 +283,26 @@ public sealed class DeepLinearNetwork : Objective
         ArgumentNullException.ThrowIfNull(layerSizes);
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(targets);
-        if (layerSizes.Length < 2) throw new ArgumentException("layerSizes needs at least two entries.", nameof(layerSizes));
+        if (layerSizes.Length < 2)
+        {
+            throw new ArgumentException("layerSizes needs at least two entries.", nameof(layerSizes));
+        }
+
         if (inputs.ColumnCount != layerSizes[0])
+        {
             throw new ArgumentException($"inputs has {inputs.ColumnCount} columns, but the input width is {layerSizes[0]}.", nameof(inputs));
+        }
+
         if (targets.ColumnCount != layerSizes[^1] || targets.RowCount != inputs.RowCount)
+        {
             throw new ArgumentException($"targets must be {inputs.RowCount}×{layerSizes[^1]}.", nameof(targets));
+        }
+
         if (inputs.Enumerate().Concat(targets.Enumerate()).Any(v => !double.IsFinite(v)))
+        {
             throw new ArgumentException("inputs and targets must be finite.", nameof(inputs));
+        }
+
         double n = inputs.RowCount;
         return (inputs.TransposeThisAndMultiply(inputs) / n, targets.TransposeThisAndMultiply(inputs) / n,
             targets.Enumerate().Sum(v => v * v) / n);

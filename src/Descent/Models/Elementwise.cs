@@ -80,14 +80,21 @@ internal static class Elementwise
                 {
                     double e = o[j] - y[j];
                     sum += e * e;
-                    if (!d.IsEmpty) d[j] = scale * e;
+                    if (!d.IsEmpty)
+                    {
+                        d[j] = scale * e;
+                    }
                 }
                 return 0.5 * sum;
             }
             case LossFunction.SoftmaxCrossEntropy:
             {
                 double max = double.NegativeInfinity;
-                for (int j = 0; j < k; j++) max = Math.Max(max, o[j]);
+                for (int j = 0; j < k; j++)
+                {
+                    max = Math.Max(max, o[j]);
+                }
+
                 double z = 0;
                 for (int j = 0; j < k; j++)
                 {
@@ -103,19 +110,33 @@ internal static class Elementwise
                     yo += y[j] * o[j];
                 }
                 if (!d.IsEmpty)
-                    for (int j = 0; j < k; j++) d[j] = scale * (s * p[j] - y[j]);
+                {
+                    for (int j = 0; j < k; j++)
+                    {
+                        d[j] = scale * (s * p[j] - y[j]);
+                    }
+                }
+
                 return s * lse - yo;
             }
             case LossFunction.Logistic:
             {
                 double sig = Sigmoid(o[0]);
-                if (!d.IsEmpty) d[0] = scale * (sig - y[0]);
+                if (!d.IsEmpty)
+                {
+                    d[0] = scale * (sig - y[0]);
+                }
+
                 return Softplus(o[0]) - y[0] * o[0];
             }
             default: // hinge
             {
                 double margin = y[0] * o[0];
-                if (!d.IsEmpty) d[0] = margin < 1 ? -scale * y[0] : 0.0;
+                if (!d.IsEmpty)
+                {
+                    d[0] = margin < 1 ? -scale * y[0] : 0.0;
+                }
+
                 return Math.Max(0.0, 1.0 - margin);
             }
         }
@@ -129,7 +150,11 @@ internal static class Elementwise
         switch (loss)
         {
             case LossFunction.SquaredError:
-                for (int j = 0; j < k; j++) rd[j] = scale * ro[j];
+                for (int j = 0; j < k; j++)
+                {
+                    rd[j] = scale * ro[j];
+                }
+
                 return;
             case LossFunction.SoftmaxCrossEntropy:
             {
@@ -139,7 +164,11 @@ internal static class Elementwise
                     s += y[j];
                     pr += p[j] * ro[j];
                 }
-                for (int j = 0; j < k; j++) rd[j] = scale * s * p[j] * (ro[j] - pr);
+                for (int j = 0; j < k; j++)
+                {
+                    rd[j] = scale * s * p[j] * (ro[j] - pr);
+                }
+
                 return;
             }
             case LossFunction.Logistic:

@@ -42,9 +42,16 @@ public static class FilterNormalization
                     dn += direction[start + c] * direction[start + c];
                     tn += theta[start + c] * theta[start + c];
                 }
-                if (dn == 0) continue;
+                if (dn == 0)
+                {
+                    continue;
+                }
+
                 double s = Math.Sqrt(tn / dn);
-                for (int c = 0; c < fanIn; c++) result[start + c] = s * direction[start + c];
+                for (int c = 0; c < fanIn; c++)
+                {
+                    result[start + c] = s * direction[start + c];
+                }
             }
         }
         return result;
@@ -54,7 +61,13 @@ public static class FilterNormalization
     {
         ArgumentNullException.ThrowIfNull(v, name);
         if (v.Count != model.Dimension)
+        {
             throw new ArgumentException($"{name} has length {v.Count}, but the model has {model.Dimension} parameters.", name);
-        if (!v.ForAll(double.IsFinite)) throw new ArgumentException($"{name} has a non-finite entry; every entry must be finite.", name);
+        }
+
+        if (!v.ForAll(double.IsFinite))
+        {
+            throw new ArgumentException($"{name} has a non-finite entry; every entry must be finite.", name);
+        }
     }
 }

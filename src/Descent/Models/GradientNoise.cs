@@ -41,7 +41,13 @@ public static class GradientNoise
         var mean = Mean(perExample);
         double sum = 0;
         foreach (var gi in perExample)
-            for (int j = 0; j < mean.Length; j++) sum += (gi[j] - mean[j]) * (gi[j] - mean[j]);
+        {
+            for (int j = 0; j < mean.Length; j++)
+            {
+                sum += (gi[j] - mean[j]) * (gi[j] - mean[j]);
+            }
+        }
+
         return Math.Sqrt(sum / perExample.Count);
     }
 
@@ -49,14 +55,29 @@ public static class GradientNoise
     public static double[] Mean(IReadOnlyList<double[]> perExample)
     {
         ArgumentNullException.ThrowIfNull(perExample);
-        if (perExample.Count == 0) throw new ArgumentException("give at least one per-example gradient.", nameof(perExample));
+        if (perExample.Count == 0)
+        {
+            throw new ArgumentException("give at least one per-example gradient.", nameof(perExample));
+        }
+
         var mean = new double[perExample[0].Length];
         foreach (var gi in perExample)
         {
-            if (gi.Length != mean.Length) throw new ArgumentException("every per-example gradient needs the same length.", nameof(perExample));
-            for (int j = 0; j < mean.Length; j++) mean[j] += gi[j];
+            if (gi.Length != mean.Length)
+            {
+                throw new ArgumentException("every per-example gradient needs the same length.", nameof(perExample));
+            }
+
+            for (int j = 0; j < mean.Length; j++)
+            {
+                mean[j] += gi[j];
+            }
         }
-        for (int j = 0; j < mean.Length; j++) mean[j] /= perExample.Count;
+        for (int j = 0; j < mean.Length; j++)
+        {
+            mean[j] /= perExample.Count;
+        }
+
         return mean;
     }
 
@@ -75,11 +96,23 @@ public static class GradientNoise
     /// <param name="withReplacement">How the batch is drawn.</param>
     public static double PredictedError(double sigma, int batchSize, int exampleCount, bool withReplacement = true)
     {
-        if (!(sigma >= 0) || !double.IsFinite(sigma)) throw new ArgumentOutOfRangeException(nameof(sigma), sigma, "sigma must be a finite number ≥ 0.");
-        if (exampleCount < 1) throw new ArgumentOutOfRangeException(nameof(exampleCount), exampleCount, "exampleCount must be at least 1.");
+        if (!(sigma >= 0) || !double.IsFinite(sigma))
+        {
+            throw new ArgumentOutOfRangeException(nameof(sigma), sigma, "sigma must be a finite number ≥ 0.");
+        }
+
+        if (exampleCount < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(exampleCount), exampleCount, "exampleCount must be at least 1.");
+        }
+
         CheckBatch(batchSize, exampleCount, withReplacement);
         double e = sigma / Math.Sqrt(batchSize);
-        if (withReplacement) return e;
+        if (withReplacement)
+        {
+            return e;
+        }
+
         return exampleCount == 1 ? 0.0 : e * Math.Sqrt((exampleCount - batchSize) / (double)(exampleCount - 1));
     }
 
@@ -96,7 +129,11 @@ public static class GradientNoise
         var g = Mean(perExample);
         int n = perExample.Count, p = g.Length;
         CheckBatch(batchSize, n, withReplacement);
-        if (draws < 2) throw new ArgumentOutOfRangeException(nameof(draws), draws, "draws must be at least 2.");
+        if (draws < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(draws), draws, "draws must be at least 2.");
+        }
+
         double sum = 0;
         var pool = Enumerable.Range(0, n).ToArray();
         var acc = new double[p];
@@ -106,7 +143,10 @@ public static class GradientNoise
             for (int k = 0; k < batchSize; k++)
             {
                 int row;
-                if (withReplacement) row = rng.Next(n);
+                if (withReplacement)
+                {
+                    row = rng.Next(n);
+                }
                 else
                 {
                     // Partial Fisher–Yates: the first n entries of pool become a uniform random subset.
@@ -130,7 +170,11 @@ public static class GradientNoise
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        if (x.Count != y.Count || x.Count < 2) throw new ArgumentException("x and y need the same length, at least 2.", nameof(y));
+        if (x.Count != y.Count || x.Count < 2)
+        {
+            throw new ArgumentException("x and y need the same length, at least 2.", nameof(y));
+        }
+
         var lx = x.Select(v => Math.Log(v)).ToArray();
         var ly = y.Select(v => Math.Log(v)).ToArray();
         double mx = lx.Average(), my = ly.Average(), sxy = 0, sxx = 0;
@@ -139,16 +183,27 @@ public static class GradientNoise
             sxy += (lx[i] - mx) * (ly[i] - my);
             sxx += (lx[i] - mx) * (lx[i] - mx);
         }
-        if (!(sxx > 0)) throw new ArgumentException("x must hold at least two distinct positive values.", nameof(x));
+        if (!(sxx > 0))
+        {
+            throw new ArgumentException("x must hold at least two distinct positive values.", nameof(x));
+        }
+
         return sxy / sxx;
     }
 
     /// <summary>The smallest batch size n with σ/√n ≤ target: n = ⌈σ²/target²⌉ (with replacement).</summary>
     public static int BatchSizeFor(double sigma, double targetError)
     {
-        if (!(sigma >= 0) || !double.IsFinite(sigma)) throw new ArgumentOutOfRangeException(nameof(sigma), sigma, "sigma must be a finite number ≥ 0.");
+        if (!(sigma >= 0) || !double.IsFinite(sigma))
+        {
+            throw new ArgumentOutOfRangeException(nameof(sigma), sigma, "sigma must be a finite number ≥ 0.");
+        }
+
         if (!(targetError > 0) || !double.IsFinite(targetError))
+        {
             throw new ArgumentOutOfRangeException(nameof(targetError), targetError, "targetError must be a finite number > 0.");
+        }
+
         return Math.Max(1, (int)Math.Ceiling(sigma * sigma / (targetError * targetError) - 1e-9));
     }
 
@@ -157,8 +212,14 @@ public static class GradientNoise
     {
         int w = System.Numerics.Vector<double>.Count, i = 0;
         for (; i <= acc.Length - w; i += w)
+        {
             (new System.Numerics.Vector<double>(acc, i) + new System.Numerics.Vector<double>(x, i)).CopyTo(acc, i);
-        for (; i < acc.Length; i++) acc[i] += x[i];
+        }
+
+        for (; i < acc.Length; i++)
+        {
+            acc[i] += x[i];
+        }
     }
 
     internal static int[] AllRows(int n) => Enumerable.Range(0, n).ToArray();
@@ -166,7 +227,9 @@ public static class GradientNoise
     private static void CheckBatch(int batchSize, int exampleCount, bool withReplacement)
     {
         if (batchSize < 1 || (!withReplacement && batchSize > exampleCount))
+        {
             throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize,
                 withReplacement ? "batchSize must be at least 1." : $"batchSize must be in 1..{exampleCount} (the number of examples) without replacement.");
+        }
     }
 }

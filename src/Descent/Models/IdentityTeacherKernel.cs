@@ -73,7 +73,11 @@ internal sealed class IdentityTeacherKernel
             students += 0.25 * sq;
             if (r == 0)
             {
-                for (int l = 0; l < k; l++) g[o + l] = -0.25; // ∇_w K(0, eⱼ) = eⱼ/4
+                for (int l = 0; l < k; l++)
+                {
+                    g[o + l] = -0.25; // ∇_w K(0, eⱼ) = eⱼ/4
+                }
+
                 coef[i] = 0;
                 continue;
             }
@@ -99,11 +103,20 @@ internal sealed class IdentityTeacherKernel
             }
             for (j = 0; j < k; j++)
             {
-                if (cs[j] * cs[j] < 0.5) continue;
+                if (cs[j] * cs[j] < 0.5)
+                {
+                    continue;
+                }
                 // At most one coordinate per neuron: sin θ = ‖wᵢ without entry j‖/‖wᵢ‖, no cancellation.
                 double others = 0;
                 for (int l = 0; l < k; l++)
-                    if (l != j) others += w[o + l] * w[o + l];
+                {
+                    if (l != j)
+                    {
+                        others += w[o + l] * w[o + l];
+                    }
+                }
+
                 ss[j] = Math.Min(1.0, Math.Sqrt(others) * inv);
             }
             j = 0;
@@ -181,9 +194,15 @@ internal sealed class IdentityTeacherKernel
         {
             var vPi = new Vector<double>(Math.PI);
             for (; p0 <= pairs - vw; p0 += vw)
+            {
                 (vPi - Angle(new Vector<double>(ps, p0), new Vector<double>(pc, p0))).CopyTo(pr, p0);
+            }
         }
-        for (; p0 < pairs; p0++) pr[p0] = Math.PI - Angle(ps[p0], pc[p0]);
+        for (; p0 < pairs; p0++)
+        {
+            pr[p0] = Math.PI - Angle(ps[p0], pc[p0]);
+        }
+
         q = 0;
         for (int i = 0; i < n; i++)
         {
@@ -226,7 +245,10 @@ internal sealed class IdentityTeacherKernel
                     for (int i2 = 0; i2 < n; i2++)
                     {
                         double weight = a[i * n + i2];
-                        if (weight != 0) acc = Vector.FusedMultiplyAdd(new Vector<double>(weight), new Vector<double>(w, i2 * k + l), acc);
+                        if (weight != 0)
+                        {
+                            acc = Vector.FusedMultiplyAdd(new Vector<double>(weight), new Vector<double>(w, i2 * k + l), acc);
+                        }
                     }
                     acc.CopyTo(g, o + l);
                 }
@@ -237,7 +259,10 @@ internal sealed class IdentityTeacherKernel
                 for (int i2 = 0; i2 < n; i2++)
                 {
                     double weight = a[i * n + i2];
-                    if (weight != 0) acc = Math.FusedMultiplyAdd(weight, w[i2 * k + l], acc);
+                    if (weight != 0)
+                    {
+                        acc = Math.FusedMultiplyAdd(weight, w[i2 * k + l], acc);
+                    }
                 }
                 g[o + l] = acc;
             }
@@ -269,7 +294,11 @@ internal sealed class IdentityTeacherKernel
         {
             angle = AtanSmall(t);
         }
-        if (swap) angle = HalfPi - angle;
+        if (swap)
+        {
+            angle = HalfPi - angle;
+        }
+
         return c < 0 ? Math.PI - angle : angle;
     }
 

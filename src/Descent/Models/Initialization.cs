@@ -15,7 +15,10 @@ public sealed record Initialization(InitializationKind Kind, double Scale = 1.0)
     public static Initialization Gaussian(double sigma)
     {
         if (!(sigma >= 0) || !double.IsFinite(sigma))
+        {
             throw new ArgumentOutOfRangeException(nameof(sigma), sigma, "sigma must be a finite number ≥ 0.");
+        }
+
         return new(InitializationKind.Gaussian, sigma);
     }
 
@@ -29,7 +32,10 @@ public sealed record Initialization(InitializationKind Kind, double Scale = 1.0)
     public static Initialization Orthogonal(double gain = 1.0)
     {
         if (!double.IsFinite(gain))
+        {
             throw new ArgumentOutOfRangeException(nameof(gain), gain, "gain must be finite.");
+        }
+
         return new(InitializationKind.Orthogonal, gain);
     }
 
@@ -66,8 +72,14 @@ public sealed record Initialization(InitializationKind Kind, double Scale = 1.0)
                     for (int i = 0; i < big; i++)
                     {
                         double value = Scale * sign * q[i, j];
-                        if (fanOut >= fanIn) weights[i * fanIn + j] = value;  // W = Q: orthonormal columns
-                        else weights[j * fanIn + i] = value;                  // W = Qᵀ: orthonormal rows
+                        if (fanOut >= fanIn)
+                        {
+                            weights[i * fanIn + j] = value;  // W = Q: orthonormal columns
+                        }
+                        else
+                        {
+                            weights[j * fanIn + i] = value;                  // W = Qᵀ: orthonormal rows
+                        }
                     }
                 }
                 return;
@@ -75,7 +87,11 @@ public sealed record Initialization(InitializationKind Kind, double Scale = 1.0)
             default:
             {
                 double sigma = StandardDeviation(fanOut, fanIn);
-                for (int i = 0; i < weights.Length; i++) weights[i] = sigma * StandardNormal(random);
+                for (int i = 0; i < weights.Length; i++)
+                {
+                    weights[i] = sigma * StandardNormal(random);
+                }
+
                 return;
             }
         }

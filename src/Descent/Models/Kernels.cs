@@ -20,11 +20,19 @@ internal static class Kernels
             var vx = MemoryMarshal.Cast<double, Vector<double>>(x);
             var vy = MemoryMarshal.Cast<double, Vector<double>>(y[..n]);
             var acc = Vector<double>.Zero;
-            for (int k = 0; k < vx.Length; k++) acc = Vector.FusedMultiplyAdd(vx[k], vy[k], acc);
+            for (int k = 0; k < vx.Length; k++)
+            {
+                acc = Vector.FusedMultiplyAdd(vx[k], vy[k], acc);
+            }
+
             sum = Vector.Sum(acc);
             i = vx.Length * Vector<double>.Count;
         }
-        for (; i < n; i++) sum = Math.FusedMultiplyAdd(x[i], y[i], sum);
+        for (; i < n; i++)
+        {
+            sum = Math.FusedMultiplyAdd(x[i], y[i], sum);
+        }
+
         return sum;
     }
 
@@ -38,10 +46,17 @@ internal static class Kernels
             var vx = MemoryMarshal.Cast<double, Vector<double>>(x);
             var vy = MemoryMarshal.Cast<double, Vector<double>>(y[..n]);
             var va = new Vector<double>(a);
-            for (int k = 0; k < vx.Length; k++) vy[k] = Vector.FusedMultiplyAdd(va, vx[k], vy[k]);
+            for (int k = 0; k < vx.Length; k++)
+            {
+                vy[k] = Vector.FusedMultiplyAdd(va, vx[k], vy[k]);
+            }
+
             i = vx.Length * Vector<double>.Count;
         }
-        for (; i < n; i++) y[i] = Math.FusedMultiplyAdd(a, x[i], y[i]);
+        for (; i < n; i++)
+        {
+            y[i] = Math.FusedMultiplyAdd(a, x[i], y[i]);
+        }
     }
 
     /// <summary>Z (rows×m) = A (rows×n) · Wᵀ (W is m×n) [+ Z when accumulate] [+ bias broadcast over rows].</summary>
@@ -61,7 +76,10 @@ internal static class Kernels
                 var z1 = z.Slice((r + 1) * m, m);
                 int o = 0;
                 for (; o + 3 < m; o += 4)
+                {
                     Dot2x4(a0, a1, w.Slice(o * n, 4 * n), n, z0.Slice(o, 4), z1.Slice(o, 4), accumulate);
+                }
+
                 for (; o < m; o++)
                 {
                     var wo = w.Slice(o * n, n);
@@ -70,7 +88,9 @@ internal static class Kernels
                     z1[o] = accumulate ? z1[o] + d1 : d1;
                 }
                 if (!bias.IsEmpty)
+                {
                     for (int j = 0; j < m; j++) { z0[j] += bias[j]; z1[j] += bias[j]; }
+                }
             }
         }
         for (; r < rows; r++)
@@ -92,7 +112,12 @@ internal static class Kernels
                 zr[o] = accumulate ? zr[o] + d : d;
             }
             if (!bias.IsEmpty)
-                for (int j = 0; j < m; j++) zr[j] += bias[j];
+            {
+                for (int j = 0; j < m; j++)
+                {
+                    zr[j] += bias[j];
+                }
+            }
         }
     }
 
@@ -193,7 +218,9 @@ internal static class Kernels
             var a2 = a.Slice((r + 2) * n, n);
             var a3 = a.Slice((r + 3) * n, n);
             for (int o = firstRow; o < m; o++)
+            {
                 Axpy4(d[r * m + o], a0, d[(r + 1) * m + o], a1, d[(r + 2) * m + o], a2, d[(r + 3) * m + o], a3, g.Slice(o * n, n));
+            }
         }
         for (; r < rows; r++)
         {
@@ -201,7 +228,10 @@ internal static class Kernels
             for (int o = firstRow; o < m; o++)
             {
                 double coefficient = d[r * m + o];
-                if (coefficient != 0) Axpy(coefficient, ar, g.Slice(o * n, n));
+                if (coefficient != 0)
+                {
+                    Axpy(coefficient, ar, g.Slice(o * n, n));
+                }
             }
         }
     }
@@ -244,15 +274,25 @@ internal static class Kernels
         for (int r = 0; r < rows; r++)
         {
             var cr = c.Slice(r * n, n);
-            if (!accumulate) cr.Clear();
+            if (!accumulate)
+            {
+                cr.Clear();
+            }
+
             var dr = d.Slice(r * m, m);
             int o = 0;
             for (; o + 3 < m; o += 4)
+            {
                 Axpy4(dr[o], w.Slice(o * n, n), dr[o + 1], w.Slice((o + 1) * n, n), dr[o + 2], w.Slice((o + 2) * n, n), dr[o + 3], w.Slice((o + 3) * n, n), cr);
+            }
+
             for (; o < m; o++)
             {
                 double coefficient = dr[o];
-                if (coefficient != 0) Axpy(coefficient, w.Slice(o * n, n), cr);
+                if (coefficient != 0)
+                {
+                    Axpy(coefficient, w.Slice(o * n, n), cr);
+                }
             }
         }
     }
@@ -260,7 +300,10 @@ internal static class Kernels
     /// <summary>s (m) += column sums of D (rows×m).</summary>
     public static void AccumulateColumnSums(ReadOnlySpan<double> d, int rows, int m, Span<double> s)
     {
-        for (int r = 0; r < rows; r++) Add(d.Slice(r * m, m), s);
+        for (int r = 0; r < rows; r++)
+        {
+            Add(d.Slice(r * m, m), s);
+        }
     }
 
     /// <summary>y += x.</summary>

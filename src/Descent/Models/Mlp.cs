@@ -60,24 +60,43 @@ public sealed class Mlp : Objective, IRowObjective
         _l2 = CheckL2(l2);
         (_x, _n) = CopyInputs(inputs, _sizes[0]);
         if (targets.RowCount != _n || targets.ColumnCount != _sizes[^1])
+        {
             throw new ArgumentException(
                 $"targets is {targets.RowCount}×{targets.ColumnCount}, but must be {_n}×{_sizes[^1]} (one row per input, one column per output).",
                 nameof(targets));
+        }
+
         _y = new double[_n * _sizes[^1]];
         int k = _sizes[^1];
         for (int r = 0; r < _n; r++)
+        {
             for (int j = 0; j < k; j++)
             {
                 double t = targets[r, j];
-                if (!double.IsFinite(t)) throw new ArgumentException($"targets[{r}, {j}] is {t}; targets must be finite.", nameof(targets));
+                if (!double.IsFinite(t))
+                {
+                    throw new ArgumentException($"targets[{r}, {j}] is {t}; targets must be finite.", nameof(targets));
+                }
+
                 if (loss == LossFunction.Logistic && (t < 0 || t > 1))
+                {
                     throw new ArgumentOutOfRangeException(nameof(targets), t, $"logistic targets must lie in [0, 1]; targets[{r}, 0] = {t}.");
+                }
+
                 if (loss == LossFunction.Hinge && t != 1 && t != -1)
+                {
                     throw new ArgumentOutOfRangeException(nameof(targets), t, $"hinge targets must be −1 or +1; targets[{r}, 0] = {t}.");
+                }
+
                 if (loss == LossFunction.SoftmaxCrossEntropy && t < 0)
+                {
                     throw new ArgumentOutOfRangeException(nameof(targets), t, $"softmax targets must be ≥ 0; targets[{r}, {j}] = {t}.");
+                }
+
                 _y[r * k + j] = t;
             }
+        }
+
         _threshold = _loss == LossFunction.SquaredError && _sizes[^1] == 1 ? 0.5 * (_y.Min() + _y.Max()) : 0.0;
         _targetThreshold = _loss == LossFunction.Logistic ? 0.5 : _threshold;
     }
@@ -143,7 +162,10 @@ public sealed class Mlp : Objective, IRowObjective
         var random = new Random(seed);
         var theta = new double[Dimension];
         for (int l = 0; l < LayerCount; l++)
+        {
             initialization.Fill(theta.AsSpan(_wOffset[l], _rowsW[l] * _sizes[l]), _rowsW[l], _sizes[l], random);
+        }
+
         return new DenseVector(theta);
     }
 
@@ -200,7 +222,10 @@ public sealed class Mlp : Objective, IRowObjective
         CheckPoint(theta);
         RowSubsetObjective.CheckRows(rows, _n, nameof(rows));
         if (gradient.Length != Dimension)
+        {
             throw new ArgumentException($"gradient has length {gradient.Length}, but must have length {Dimension}.", nameof(gradient));
+        }
+
         gradient.Clear();
         return Run(Values(theta), rows, false, gradient, default, default);
     }
@@ -232,7 +257,10 @@ public sealed class Mlp : Objective, IRowObjective
         ArgumentNullException.ThrowIfNull(permutation);
         int d = _sizes[hiddenLayer];
         if (permutation.Length != d || permutation.Distinct().Count() != d || permutation.Any(p => p < 0 || p >= d))
+        {
             throw new ArgumentException($"permutation must be a permutation of 0 … {d - 1}.", nameof(permutation));
+        }
+
         var src = Values(theta);
         var dst = (double[])src.Clone();
         int inLayer = hiddenLayer - 1, outLayer = hiddenLayer, fanIn = _sizes[inLayer], p = _pieces;
@@ -245,7 +273,9 @@ public sealed class Mlp : Objective, IRowObjective
                 dst[_bOffset[inLayer] + j * p + q] = src[_bOffset[inLayer] + from * p + q];
             }
             for (int o = 0; o < _rowsW[outLayer]; o++)
+            {
                 dst[_wOffset[outLayer] + o * d + j] = src[_wOffset[outLayer] + o * d + from];
+            }
         }
         return new DenseVector(dst);
     }
@@ -259,15 +289,33 @@ public sealed class Mlp : Objective, IRowObjective
         CheckPoint(theta);
         CheckHidden(hiddenLayer);
         if (!(alpha > 0) || !double.IsFinite(alpha))
+        {
             throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "alpha must be a finite number > 0.");
+        }
+
         if (_activation is not (Activation.Relu or Activation.Maxout or Activation.Identity))
+        {
             throw new InvalidOperationException(
                 $"rescaling leaves the function unchanged only for positively homogeneous units (ReLU, maxout, linear), not {Naming.Of(_activation)}.");
+        }
+
         var t = (double[])Values(theta).Clone();
         int inLayer = hiddenLayer - 1, outLayer = hiddenLayer;
-        foreach (ref double w in t.AsSpan(_wOffset[inLayer], _rowsW[inLayer] * _sizes[inLayer])) w *= alpha;
-        foreach (ref double b in t.AsSpan(_bOffset[inLayer], _rowsW[inLayer])) b *= alpha;
-        foreach (ref double w in t.AsSpan(_wOffset[outLayer], _rowsW[outLayer] * _sizes[outLayer])) w /= alpha;
+        foreach (ref double w in t.AsSpan(_wOffset[inLayer], _rowsW[inLayer] * _sizes[inLayer]))
+        {
+            w *= alpha;
+        }
+
+        foreach (ref double b in t.AsSpan(_bOffset[inLayer], _rowsW[inLayer]))
+        {
+            b *= alpha;
+        }
+
+        foreach (ref double w in t.AsSpan(_wOffset[outLayer], _rowsW[outLayer] * _sizes[outLayer]))
+        {
+            w /= alpha;
+        }
+
         return new DenseVector(t);
     }
 
@@ -326,7 +374,10 @@ public sealed class Mlp : Objective, IRowObjective
             Forward(p, _x, b, ws);
             double scale = 1.0 / b;
             for (int r = 0; r < b; r++)
+            {
                 Elementwise.Loss(_loss, ws.Z[last].AsSpan(r * k, k), _y.AsSpan(r * k, k), ws.D[last].AsSpan(r * k, k), ws.P.AsSpan(r * k, k), scale);
+            }
+
             Backward(p, _x, b, ws, default);
             // Column j ↦ (layer, unit o, input i; i = −1 for a bias).
             var columns = new (int Layer, int O, int I, int J)[n];
@@ -335,16 +386,26 @@ public sealed class Mlp : Objective, IRowObjective
             {
                 int m = _rowsW[layer], fanIn = _sizes[layer];
                 for (int o = 0; o < m; o++)
+                {
                     for (int i = 0; i < fanIn; i++)
+                    {
                         columns[c++] = (layer, o, i, _wOffset[layer] + o * fanIn + i);
+                    }
+                }
+
                 for (int o = 0; o < m; o++)
+                {
                     columns[c++] = (layer, o, -1, _bOffset[layer] + o);
+                }
             }
             int threads = Math.Min(_threads, Environment.ProcessorCount);
             if (threads <= 1 || (long)b * n < ParallelHessianWork)
             {
                 var col = new double[n];
-                foreach (var (layer, o, i, j) in columns) HessianColumn(p, ws, b, layer, o, i, j, col, h, n);
+                foreach (var (layer, o, i, j) in columns)
+                {
+                    HessianColumn(p, ws, b, layer, o, i, j, col, h, n);
+                }
             }
             else
             {
@@ -381,35 +442,56 @@ public sealed class Mlp : Objective, IRowObjective
             if (l == layer)
             {
                 rz.Clear();
-                if (i < 0) for (int r = 0; r < b; r++) rz[r * m + o] = 1.0;
+                if (i < 0)
+                {
+                    for (int r = 0; r < b; r++)
+                    {
+                        rz[r * m + o] = 1.0;
+                    }
+                }
                 else
                 {
                     double[] input = l == 0 ? _x : ws.A[l];
-                    for (int r = 0; r < b; r++) rz[r * m + o] = input[r * fanIn + i];
+                    for (int r = 0; r < b; r++)
+                    {
+                        rz[r * m + o] = input[r * fanIn + i];
+                    }
                 }
             }
-            else Kernels.MultiplyTransposed(ws.RA[l].AsSpan(0, b * fanIn), b, fanIn, p.AsSpan(_wOffset[l], m * fanIn), m, default, rz, false);
+            else
+            {
+                Kernels.MultiplyTransposed(ws.RA[l].AsSpan(0, b * fanIn), b, fanIn, p.AsSpan(_wOffset[l], m * fanIn), m, default, rz, false);
+            }
+
             if (l < last)
             {
                 var ra = ws.RA[l + 1].AsSpan(0, b * _sizes[l + 1]);
                 if (_activation == Activation.Maxout)
                 {
                     var arg = ws.Arg[l + 1];
-                    for (int u = 0; u < ra.Length; u++) ra[u] = rz[u * _pieces + arg[u]];
+                    for (int u = 0; u < ra.Length; u++)
+                    {
+                        ra[u] = rz[u * _pieces + arg[u]];
+                    }
                 }
                 else
                 {
                     var z = ws.Z[l];
                     var a = ws.A[l + 1];
                     var act = _activation;
-                    for (int e = 0; e < ra.Length; e++) ra[e] = Elementwise.First(act, z[e], a[e]) * rz[e];
+                    for (int e = 0; e < ra.Length; e++)
+                    {
+                        ra[e] = Elementwise.First(act, z[e], a[e]) * rz[e];
+                    }
                 }
             }
         }
         double scale = 1.0 / b;
         for (int r = 0; r < b; r++)
+        {
             Elementwise.LossCurvature(_loss, ws.Z[last].AsSpan(r * k, k), _y.AsSpan(r * k, k), ws.P.AsSpan(r * k, k),
                 ws.RZ[last].AsSpan(r * k, k), ws.RD[last].AsSpan(r * k, k), scale);
+        }
         // R-backward down to the direction's layer (rows of lower layers precede j).
         for (int l = last; l >= layer; l--)
         {
@@ -429,7 +511,10 @@ public sealed class Mlp : Objective, IRowObjective
                 {
                     rdz.Clear();
                     var arg = ws.Arg[l];
-                    for (int u = 0; u < rda.Length; u++) rdz[u * _pieces + arg[u]] = rda[u];
+                    for (int u = 0; u < rda.Length; u++)
+                    {
+                        rdz[u * _pieces + arg[u]] = rda[u];
+                    }
                 }
                 else
                 {
@@ -439,7 +524,9 @@ public sealed class Mlp : Objective, IRowObjective
                     var rz = ws.RZ[l - 1];
                     var act = _activation;
                     for (int e = 0; e < rda.Length; e++)
+                    {
                         rdz[e] = Elementwise.First(act, z[e], a[e]) * rda[e] + Elementwise.Second(act, z[e], a[e]) * rz[e] * da[e];
+                    }
                 }
             }
             else
@@ -449,7 +536,10 @@ public sealed class Mlp : Objective, IRowObjective
                 {
                     int firstRow = o;
                     Kernels.AccumulateTransposedProduct(rd, b, m, input, fanIn, col.AsSpan(_wOffset[l], m * fanIn), firstRow);
-                    if (_l2 > 0) col[j] += _l2;
+                    if (_l2 > 0)
+                    {
+                        col[j] += _l2;
+                    }
                 }
                 Kernels.AccumulateColumnSums(rd, b, m, col.AsSpan(_bOffset[l], m));
             }
@@ -524,10 +614,23 @@ public sealed class Mlp : Objective, IRowObjective
         List<Workspace>? small = null;
         while (found is null && _pool.TryTake(out var ws))
         {
-            if (ws.Capacity >= rows) found = ws;
-            else (small ??= []).Add(ws);
+            if (ws.Capacity >= rows)
+            {
+                found = ws;
+            }
+            else
+            {
+                (small ??= []).Add(ws);
+            }
         }
-        if (small is not null) foreach (var ws in small) _pool.Add(ws);
+        if (small is not null)
+        {
+            foreach (var ws in small)
+            {
+                _pool.Add(ws);
+            }
+        }
+
         return found ?? new Workspace(this, rows);
     }
 
@@ -564,16 +667,26 @@ public sealed class Mlp : Objective, IRowObjective
             }
             double penalty = 0;
             if (_l2 > 0)
+            {
                 for (int l = 0; l <= last; l++)
                 {
                     var w = theta.AsSpan(_wOffset[l], _rowsW[l] * _sizes[l]);
                     penalty += Kernels.Dot(w, w);
                 }
+            }
+
             double value = total * scale + 0.5 * _l2 * penalty;
-            if (!backward) return value;
+            if (!backward)
+            {
+                return value;
+            }
 
             Backward(theta, x, b, ws, grad);
-            if (!v.IsEmpty) RPass(theta, x, y, b, ws, v, hv);
+            if (!v.IsEmpty)
+            {
+                RPass(theta, x, y, b, ws, v, hv);
+            }
+
             return value;
         }
         finally
@@ -591,7 +704,10 @@ public sealed class Mlp : Objective, IRowObjective
             ReadOnlySpan<double> input = l == 0 ? x.AsSpan(0, b * n) : ws.A[l].AsSpan(0, b * n);
             var z = ws.Z[l].AsSpan(0, b * m);
             Kernels.MultiplyTransposed(input, b, n, theta.AsSpan(_wOffset[l], m * n), m, theta.AsSpan(_bOffset[l], m), z, false);
-            if (l < last) Activate(z, ws.A[l + 1].AsSpan(0, b * _sizes[l + 1]), ws.Arg[l + 1]);
+            if (l < last)
+            {
+                Activate(z, ws.A[l + 1].AsSpan(0, b * _sizes[l + 1]), ws.Arg[l + 1]);
+            }
         }
     }
 
@@ -605,14 +721,20 @@ public sealed class Mlp : Objective, IRowObjective
                 int best = 0;
                 double max = z[u * p];
                 for (int q = 1; q < p; q++)
+                {
                     if (z[u * p + q] > max) { max = z[u * p + q]; best = q; }
+                }
+
                 a[u] = max;
                 arg[u] = best;
             }
             return;
         }
         var act = _activation;
-        for (int i = 0; i < a.Length; i++) a[i] = Elementwise.Apply(act, z[i]);
+        for (int i = 0; i < a.Length; i++)
+        {
+            a[i] = Elementwise.Apply(act, z[i]);
+        }
     }
 
     private void Backward(double[] theta, double[] x, int b, Workspace ws, Span<double> grad)
@@ -627,9 +749,16 @@ public sealed class Mlp : Objective, IRowObjective
                 var gw = grad.Slice(_wOffset[l], m * n);
                 Kernels.AccumulateTransposedProduct(d, b, m, input, n, gw);
                 Kernels.AccumulateColumnSums(d, b, m, grad.Slice(_bOffset[l], m));
-                if (_l2 > 0) Kernels.Axpy(_l2, theta.AsSpan(_wOffset[l], m * n), gw);
+                if (_l2 > 0)
+                {
+                    Kernels.Axpy(_l2, theta.AsSpan(_wOffset[l], m * n), gw);
+                }
             }
-            if (l == 0) break;
+            if (l == 0)
+            {
+                break;
+            }
+
             var da = ws.DA[l].AsSpan(0, b * n);
             Kernels.Multiply(d, b, m, theta.AsSpan(_wOffset[l], m * n), n, da, false);
             BackThroughActivation(l, b, ws, da, ws.D[l - 1].AsSpan(0, b * _rowsW[l - 1]));
@@ -645,11 +774,18 @@ public sealed class Mlp : Objective, IRowObjective
         {
             dz.Clear();
             var arg = ws.Arg[l];
-            for (int u = 0; u < da.Length; u++) dz[u * _pieces + arg[u]] = da[u];
+            for (int u = 0; u < da.Length; u++)
+            {
+                dz[u * _pieces + arg[u]] = da[u];
+            }
+
             return;
         }
         var act = _activation;
-        for (int i = 0; i < da.Length; i++) dz[i] = da[i] * Elementwise.First(act, z[i], a[i]);
+        for (int i = 0; i < da.Length; i++)
+        {
+            dz[i] = da[i] * Elementwise.First(act, z[i], a[i]);
+        }
     }
 
     private void RPass(double[] theta, double[] x, double[] y, int b, Workspace ws, ReadOnlySpan<double> v, Span<double> hv)
@@ -663,21 +799,30 @@ public sealed class Mlp : Objective, IRowObjective
             var rz = ws.RZ[l].AsSpan(0, b * m);
             Kernels.MultiplyTransposed(input, b, n, v.Slice(_wOffset[l], m * n), m, v.Slice(_bOffset[l], m), rz, false);
             if (l > 0)
+            {
                 Kernels.MultiplyTransposed(ws.RA[l].AsSpan(0, b * n), b, n, theta.AsSpan(_wOffset[l], m * n), m, default, rz, true);
+            }
+
             if (l < last)
             {
                 var ra = ws.RA[l + 1].AsSpan(0, b * _sizes[l + 1]);
                 if (_activation == Activation.Maxout)
                 {
                     var arg = ws.Arg[l + 1];
-                    for (int u = 0; u < ra.Length; u++) ra[u] = rz[u * _pieces + arg[u]];
+                    for (int u = 0; u < ra.Length; u++)
+                    {
+                        ra[u] = rz[u * _pieces + arg[u]];
+                    }
                 }
                 else
                 {
                     var z = ws.Z[l];
                     var a = ws.A[l + 1];
                     var act = _activation;
-                    for (int i = 0; i < ra.Length; i++) ra[i] = Elementwise.First(act, z[i], a[i]) * rz[i];
+                    for (int i = 0; i < ra.Length; i++)
+                    {
+                        ra[i] = Elementwise.First(act, z[i], a[i]) * rz[i];
+                    }
                 }
             }
         }
@@ -685,8 +830,10 @@ public sealed class Mlp : Objective, IRowObjective
         double scale = 1.0 / b;
         var o = ws.Z[last];
         for (int r = 0; r < b; r++)
+        {
             Elementwise.LossCurvature(_loss, o.AsSpan(r * k, k), y.AsSpan(r * k, k), ws.P.AsSpan(r * k, k),
                 ws.RZ[last].AsSpan(r * k, k), ws.RD[last].AsSpan(r * k, k), scale);
+        }
         // R-backward.
         for (int l = last; l >= 0; l--)
         {
@@ -698,10 +845,21 @@ public sealed class Mlp : Objective, IRowObjective
             ReadOnlySpan<double> input = l == 0 ? x.AsSpan(0, b * n) : ws.A[l].AsSpan(0, b * n);
             var hw = hv.Slice(_wOffset[l], m * n);
             Kernels.AccumulateTransposedProduct(rd, b, m, input, n, hw);
-            if (l > 0) Kernels.AccumulateTransposedProduct(d, b, m, ws.RA[l].AsSpan(0, b * n), n, hw);
-            if (_l2 > 0) Kernels.Axpy(_l2, vw, hw);
+            if (l > 0)
+            {
+                Kernels.AccumulateTransposedProduct(d, b, m, ws.RA[l].AsSpan(0, b * n), n, hw);
+            }
+
+            if (_l2 > 0)
+            {
+                Kernels.Axpy(_l2, vw, hw);
+            }
+
             Kernels.AccumulateColumnSums(rd, b, m, hv.Slice(_bOffset[l], m));
-            if (l == 0) break;
+            if (l == 0)
+            {
+                break;
+            }
             // R{δa} = W^T R{δ} + V^T δ; R{δz} = φ'(z) R{δa} + φ''(z) R{z} δa.
             var rda = ws.RDA[l].AsSpan(0, b * n);
             Kernels.Multiply(rd, b, m, w, n, rda, false);
@@ -711,7 +869,10 @@ public sealed class Mlp : Objective, IRowObjective
             {
                 rdz.Clear();
                 var arg = ws.Arg[l];
-                for (int u = 0; u < rda.Length; u++) rdz[u * _pieces + arg[u]] = rda[u];
+                for (int u = 0; u < rda.Length; u++)
+                {
+                    rdz[u * _pieces + arg[u]] = rda[u];
+                }
             }
             else
             {
@@ -721,7 +882,9 @@ public sealed class Mlp : Objective, IRowObjective
                 var rz = ws.RZ[l - 1];
                 var act = _activation;
                 for (int i = 0; i < rda.Length; i++)
+                {
                     rdz[i] = Elementwise.First(act, z[i], a[i]) * rda[i] + Elementwise.Second(act, z[i], a[i]) * rz[i] * da[i];
+                }
             }
         }
     }
@@ -750,9 +913,15 @@ public sealed class Mlp : Objective, IRowObjective
             {
                 if (k == 1)
                 {
-                    if (o[r] > _threshold != y[r] > _targetThreshold) errors++;
+                    if (o[r] > _threshold != y[r] > _targetThreshold)
+                    {
+                        errors++;
+                    }
                 }
-                else if (ArgMax(o.AsSpan(r * k, k)) != ArgMax(y.AsSpan(r * k, k))) errors++;
+                else if (ArgMax(o.AsSpan(r * k, k)) != ArgMax(y.AsSpan(r * k, k)))
+                {
+                    errors++;
+                }
             }
             return errors;
         }
@@ -765,7 +934,14 @@ public sealed class Mlp : Objective, IRowObjective
     private static int ArgMax(ReadOnlySpan<double> s)
     {
         int best = 0;
-        for (int i = 1; i < s.Length; i++) if (s[i] > s[best]) best = i;
+        for (int i = 1; i < s.Length; i++)
+        {
+            if (s[i] > s[best])
+            {
+                best = i;
+            }
+        }
+
         return best;
     }
 
@@ -786,14 +962,28 @@ public sealed class Mlp : Objective, IRowObjective
     {
         ArgumentNullException.ThrowIfNull(layerSizes);
         if (layerSizes.Length < 2)
+        {
             throw new ArgumentException("layerSizes needs at least an input and an output width, e.g. [64, 32, 10].", nameof(layerSizes));
+        }
+
         for (int i = 0; i < layerSizes.Length; i++)
+        {
             if (layerSizes[i] < 1)
+            {
                 throw new ArgumentOutOfRangeException(nameof(layerSizes), layerSizes[i], $"layerSizes[{i}] must be at least 1.");
+            }
+        }
+
         if (!Enum.IsDefined(activation))
+        {
             throw new ArgumentOutOfRangeException(nameof(activation), activation, "unknown activation.");
+        }
+
         if (activation == Activation.Maxout && maxoutPieces < 2)
+        {
             throw new ArgumentOutOfRangeException(nameof(maxoutPieces), maxoutPieces, "a maxout unit needs at least 2 pieces.");
+        }
+
         int layers = layerSizes.Length - 1;
         var rowsW = new int[layers];
         var wOffset = new int[layers];
@@ -808,25 +998,40 @@ public sealed class Mlp : Objective, IRowObjective
             bOffset[l] = (int)offset;
             offset += rowsW[l];
             if (offset > int.MaxValue / 2)
+            {
                 throw new ArgumentException("the network has too many parameters for one vector.", nameof(layerSizes));
+            }
         }
         return ((int[])layerSizes.Clone(), rowsW, wOffset, bOffset);
     }
 
     private static LossFunction CheckLoss(LossFunction loss, int outputs)
     {
-        if (!Enum.IsDefined(loss)) throw new ArgumentOutOfRangeException(nameof(loss), loss, "unknown loss.");
+        if (!Enum.IsDefined(loss))
+        {
+            throw new ArgumentOutOfRangeException(nameof(loss), loss, "unknown loss.");
+        }
+
         if (loss is LossFunction.Logistic or LossFunction.Hinge && outputs != 1)
+        {
             throw new ArgumentException($"the {Naming.Of(loss)} loss is binary and needs exactly one output, not {outputs}.", nameof(loss));
+        }
+
         if (loss == LossFunction.SoftmaxCrossEntropy && outputs < 2)
+        {
             throw new ArgumentException("softmax cross-entropy needs at least two outputs.", nameof(loss));
+        }
+
         return loss;
     }
 
     private static double CheckL2(double l2)
     {
         if (!(l2 >= 0) || !double.IsFinite(l2))
+        {
             throw new ArgumentOutOfRangeException(nameof(l2), l2, "l2 must be a finite number ≥ 0.");
+        }
+
         return l2;
     }
 
@@ -834,18 +1039,31 @@ public sealed class Mlp : Objective, IRowObjective
     {
         ArgumentNullException.ThrowIfNull(inputs, paramName);
         if (inputs.ColumnCount != width)
+        {
             throw new ArgumentException($"inputs has {inputs.ColumnCount} columns, but the input layer has width {width}.", paramName);
-        if (inputs.RowCount < 1) throw new ArgumentException("inputs must have at least one row.", paramName);
+        }
+
+        if (inputs.RowCount < 1)
+        {
+            throw new ArgumentException("inputs must have at least one row.", paramName);
+        }
+
         int n = inputs.RowCount;
         var x = new double[n * width];
         for (int r = 0; r < n; r++)
+        {
             for (int j = 0; j < width; j++)
             {
                 double value = inputs[r, j];
                 if (!double.IsFinite(value))
+                {
                     throw new ArgumentException($"inputs[{r}, {j}] is {value}; inputs must be finite.", paramName);
+                }
+
                 x[r * width + j] = value;
             }
+        }
+
         return (x, n);
     }
 
@@ -854,9 +1072,16 @@ public sealed class Mlp : Objective, IRowObjective
         ArgumentNullException.ThrowIfNull(layerSizes);
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(inputs);
-        if (layerSizes.Length < 2) throw new ArgumentException("layerSizes needs at least two entries.", nameof(layerSizes));
+        if (layerSizes.Length < 2)
+        {
+            throw new ArgumentException("layerSizes needs at least two entries.", nameof(layerSizes));
+        }
+
         if (labels.Length != inputs.RowCount)
+        {
             throw new ArgumentException($"labels has {labels.Length} entries, but inputs has {inputs.RowCount} rows.", nameof(labels));
+        }
+
         int k = layerSizes[^1];
         bool oneHot = k > 1 && loss is LossFunction.SoftmaxCrossEntropy or LossFunction.SquaredError;
         var t = Matrix<double>.Build.Dense(labels.Length, k);
@@ -866,15 +1091,24 @@ public sealed class Mlp : Objective, IRowObjective
             if (oneHot)
             {
                 if (label < 0 || label >= k)
+                {
                     throw new ArgumentOutOfRangeException(nameof(labels), label, $"labels[{r}] = {label} is not a class index in [0, {k - 1}].");
+                }
+
                 t[r, label] = 1.0;
             }
             else
             {
                 if (loss == LossFunction.Logistic && label is not (0 or 1))
+                {
                     throw new ArgumentOutOfRangeException(nameof(labels), label, $"logistic labels must be 0 or 1; labels[{r}] = {label}.");
+                }
+
                 if (loss == LossFunction.Hinge && label is not (-1 or 1))
+                {
                     throw new ArgumentOutOfRangeException(nameof(labels), label, $"hinge labels must be −1 or +1; labels[{r}] = {label}.");
+                }
+
                 t[r, 0] = label;
             }
         }
@@ -884,14 +1118,19 @@ public sealed class Mlp : Objective, IRowObjective
     private int CheckLayer(int layer)
     {
         if (layer < 0 || layer >= LayerCount)
+        {
             throw new ArgumentOutOfRangeException(nameof(layer), layer, $"layer must be in [0, {LayerCount - 1}].");
+        }
+
         return layer;
     }
 
     private void CheckHidden(int hiddenLayer)
     {
         if (hiddenLayer < 1 || hiddenLayer > LayerCount - 1)
+        {
             throw new ArgumentOutOfRangeException(nameof(hiddenLayer), hiddenLayer,
                 LayerCount == 1 ? "this network has no hidden layer." : $"hiddenLayer must be in [1, {LayerCount - 1}] (an index into LayerSizes).");
+        }
     }
 }

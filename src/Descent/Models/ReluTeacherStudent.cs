@@ -49,16 +49,28 @@ public sealed class ReluTeacherStudent : Objective
         _students = n;
         _teacher = new double[_teachers * _dim];
         for (int j = 0; j < _teachers; j++)
+        {
             for (int c = 0; c < _dim; c++)
             {
                 double value = teacher[j, c];
-                if (!double.IsFinite(value)) throw new ArgumentException($"teacher[{j}, {c}] is {value}; entries must be finite.", nameof(teacher));
+                if (!double.IsFinite(value))
+                {
+                    throw new ArgumentException($"teacher[{j}, {c}] is {value}; entries must be finite.", nameof(teacher));
+                }
+
                 _teacher[j * _dim + c] = value;
             }
+        }
+
         double constant = 0;
         for (int j = 0; j < _teachers; j++)
+        {
             for (int j2 = 0; j2 < _teachers; j2++)
+            {
                 constant += Kernel(_teacher.AsSpan(j * _dim, _dim), _teacher.AsSpan(j2 * _dim, _dim));
+            }
+        }
+
         TeacherTerm = 0.5 * constant;
     }
 
@@ -89,7 +101,10 @@ public sealed class ReluTeacherStudent : Objective
     {
         ArgumentNullException.ThrowIfNull(students);
         if (students.RowCount != _students || students.ColumnCount != _dim)
+        {
             throw new ArgumentException($"students must be {_students}×{_dim}.", nameof(students));
+        }
+
         return Vector<double>.Build.Dense(Dimension, t => students[t / _dim, t % _dim]);
     }
 
@@ -109,7 +124,13 @@ public sealed class ReluTeacherStudent : Objective
         CheckPoint(theta);
         var t = Mlp.Values(theta);
         for (int i = 0; i < _students; i++)
-            if (Norm(t.AsSpan(i * _dim, _dim)) == 0) return false;
+        {
+            if (Norm(t.AsSpan(i * _dim, _dim)) == 0)
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 
@@ -118,14 +139,22 @@ public sealed class ReluTeacherStudent : Objective
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(u);
-        if (w.Count != u.Count) throw new ArgumentException("w and u must have the same length.", nameof(u));
+        if (w.Count != u.Count)
+        {
+            throw new ArgumentException("w and u must have the same length.", nameof(u));
+        }
+
         return Kernel(Mlp.Values(w), Mlp.Values(u));
     }
 
     internal static double Kernel(ReadOnlySpan<double> w, ReadOnlySpan<double> u)
     {
         var p = Pair.Of(w, u);
-        if (p.Degenerate) return 0.0;
+        if (p.Degenerate)
+        {
+            return 0.0;
+        }
+
         return p.NormW * p.NormU / (2 * Math.PI) * (p.Sin + (Math.PI - p.Angle) * p.Cos);
     }
 
@@ -138,8 +167,15 @@ public sealed class ReluTeacherStudent : Objective
         {
             var wi = t.AsSpan(i * _dim, _dim);
             students += 0.5 * Kernels.Dot(wi, wi);
-            for (int i2 = i + 1; i2 < _students; i2++) students += 2 * Kernel(wi, t.AsSpan(i2 * _dim, _dim));
-            for (int j = 0; j < _teachers; j++) cross += Kernel(wi, _teacher.AsSpan(j * _dim, _dim));
+            for (int i2 = i + 1; i2 < _students; i2++)
+            {
+                students += 2 * Kernel(wi, t.AsSpan(i2 * _dim, _dim));
+            }
+
+            for (int j = 0; j < _teachers; j++)
+            {
+                cross += Kernel(wi, _teacher.AsSpan(j * _dim, _dim));
+            }
         }
         return 0.5 * students - cross + TeacherTerm;
     }
@@ -190,10 +226,18 @@ public sealed class ReluTeacherStudent : Objective
         for (int i = 0; i < _students; i++)
         {
             var wi = t.AsSpan(i * k, k);
-            for (int c = 0; c < k; c++) h[(i * k + c) * n + i * k + c] += 0.5;
+            for (int c = 0; c < k; c++)
+            {
+                h[(i * k + c) * n + i * k + c] += 0.5;
+            }
+
             for (int i2 = 0; i2 < _students; i2++)
             {
-                if (i2 == i) continue;
+                if (i2 == i)
+                {
+                    continue;
+                }
+
                 var w2 = t.AsSpan(i2 * k, k);
                 var p = Pair.Of(wi, w2);
                 Array.Clear(block);
@@ -229,13 +273,19 @@ public sealed class ReluTeacherStudent : Objective
             Kernels.Axpy(0.5, xi, out_);
             for (int i2 = 0; i2 < _students; i2++)
             {
-                if (i2 == i) continue;
+                if (i2 == i)
+                {
+                    continue;
+                }
+
                 var p = Pair.Of(wi, t.AsSpan(i2 * k, k));
                 p.ApplyHessianWW(1.0, xi, out_);
                 p.ApplyHessianWU(1.0, x.AsSpan(i2 * k, k), out_);
             }
             for (int j = 0; j < _teachers; j++)
+            {
                 Pair.Of(wi, _teacher.AsSpan(j * k, k)).ApplyHessianWW(-1.0, xi, out_);
+            }
         }
         return new DenseVector(hv);
     }
@@ -243,8 +293,12 @@ public sealed class ReluTeacherStudent : Objective
     private static void AddBlock(double[] h, int n, int row, int col, double[] block, int k)
     {
         for (int a = 0; a < k; a++)
+        {
             for (int b = 0; b < k; b++)
+            {
                 h[(row + a) * n + col + b] += block[a * k + b];
+            }
+        }
     }
 
     private static double Norm(ReadOnlySpan<double> x) => Math.Sqrt(Kernels.Dot(x, x));
@@ -292,7 +346,11 @@ public sealed class ReluTeacherStudent : Objective
         {
             if (Degenerate)
             {
-                if (NormW == 0) Kernels.Axpy(scale * 0.25, u, output);
+                if (NormW == 0)
+                {
+                    Kernels.Axpy(scale * 0.25, u, output);
+                }
+
                 return;
             }
             double f = scale / (2 * Math.PI);
@@ -309,14 +367,20 @@ public sealed class ReluTeacherStudent : Objective
         /// <summary>block (k×k) += scale · ∂²K/∂w².</summary>
         public readonly void AddHessianWW(double scale, Span<double> block)
         {
-            if (Degenerate || Sin == 0) return;
+            if (Degenerate || Sin == 0)
+            {
+                return;
+            }
+
             int k = _w.Length;
             double f = scale * NormU * Sin / (2 * Math.PI * NormW);
             for (int a = 0; a < k; a++)
             {
                 double wa = Hat(a, true), na = Normal(a, true);
                 for (int b = 0; b < k; b++)
+                {
                     block[a * k + b] += f * ((a == b ? 1.0 : 0.0) - wa * Hat(b, true) + na * Normal(b, true));
+                }
             }
         }
 
@@ -326,24 +390,38 @@ public sealed class ReluTeacherStudent : Objective
             int k = _w.Length;
             if (Degenerate)
             {
-                for (int a = 0; a < k; a++) block[a * k + a] += scale * 0.25;
+                for (int a = 0; a < k; a++)
+                {
+                    block[a * k + a] += scale * 0.25;
+                }
+
                 return;
             }
             double f = scale / (2 * Math.PI);
             for (int a = 0; a < k; a++)
             {
                 block[a * k + a] += f * (Math.PI - Angle);
-                if (Sin == 0) continue;
+                if (Sin == 0)
+                {
+                    continue;
+                }
+
                 double wa = Hat(a, true), na = Normal(a, true);
                 for (int b = 0; b < k; b++)
+                {
                     block[a * k + b] += f * Sin * (wa * Hat(b, false) + na * Normal(b, false));
+                }
             }
         }
 
         /// <summary>out += scale · (∂²K/∂w²) x.</summary>
         public readonly void ApplyHessianWW(double scale, ReadOnlySpan<double> x, Span<double> output)
         {
-            if (Degenerate || Sin == 0) return;
+            if (Degenerate || Sin == 0)
+            {
+                return;
+            }
+
             int k = _w.Length;
             double f = scale * NormU * Sin / (2 * Math.PI * NormW);
             double wx = 0, nx = 0;
@@ -352,7 +430,10 @@ public sealed class ReluTeacherStudent : Objective
                 wx += Hat(b, true) * x[b];
                 nx += Normal(b, true) * x[b];
             }
-            for (int a = 0; a < k; a++) output[a] += f * (x[a] - Hat(a, true) * wx + Normal(a, true) * nx);
+            for (int a = 0; a < k; a++)
+            {
+                output[a] += f * (x[a] - Hat(a, true) * wx + Normal(a, true) * nx);
+            }
         }
 
         /// <summary>out += scale · (∂²K/∂w∂u) y.</summary>
@@ -366,14 +447,21 @@ public sealed class ReluTeacherStudent : Objective
             }
             double f = scale / (2 * Math.PI);
             Kernels.Axpy(f * (Math.PI - Angle), y, output);
-            if (Sin == 0) return;
+            if (Sin == 0)
+            {
+                return;
+            }
+
             double uy = 0, ny = 0;
             for (int b = 0; b < k; b++)
             {
                 uy += Hat(b, false) * y[b];
                 ny += Normal(b, false) * y[b];
             }
-            for (int a = 0; a < k; a++) output[a] += f * Sin * (Hat(a, true) * uy + Normal(a, true) * ny);
+            for (int a = 0; a < k; a++)
+            {
+                output[a] += f * Sin * (Hat(a, true) * uy + Normal(a, true) * ny);
+            }
         }
     }
 }

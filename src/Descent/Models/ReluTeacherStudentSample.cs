@@ -42,7 +42,11 @@ public sealed class ReluTeacherStudentSample : RowObjective
             for (int j = 0; j < teacher.RowCount; j++)
             {
                 double z = 0;
-                for (int c = 0; c < _k; c++) z += teacher[j, c] * _x[s * _k + c];
+                for (int c = 0; c < _k; c++)
+                {
+                    z += teacher[j, c] * _x[s * _k + c];
+                }
+
                 t += Math.Max(z, 0);
             }
             _target[s] = t;
@@ -72,20 +76,42 @@ public sealed class ReluTeacherStudentSample : RowObjective
             for (int i = 0; i < _students; i++)
             {
                 pre[i] = Kernels.Dot(w.AsSpan(i * k, k), x);
-                if (pre[i] > 0) output += pre[i];
+                if (pre[i] > 0)
+                {
+                    output += pre[i];
+                }
             }
             double r = output - _target[s];
             total += 0.5 * r * r;
             if (!grad.IsEmpty)
+            {
                 for (int i = 0; i < _students; i++)
-                    if (pre[i] > 0) Kernels.Axpy(scale * r, x, grad.Slice(i * k, k));
+                {
+                    if (pre[i] > 0)
+                    {
+                        Kernels.Axpy(scale * r, x, grad.Slice(i * k, k));
+                    }
+                }
+            }
+
             if (!v.IsEmpty)
             {
                 double rr = 0;
                 for (int i = 0; i < _students; i++)
-                    if (pre[i] > 0) rr += Kernels.Dot(v.Slice(i * k, k), x);
+                {
+                    if (pre[i] > 0)
+                    {
+                        rr += Kernels.Dot(v.Slice(i * k, k), x);
+                    }
+                }
+
                 for (int i = 0; i < _students; i++)
-                    if (pre[i] > 0) Kernels.Axpy(scale * rr, x, hv.Slice(i * k, k));
+                {
+                    if (pre[i] > 0)
+                    {
+                        Kernels.Axpy(scale * rr, x, hv.Slice(i * k, k));
+                    }
+                }
             }
         }
         return total * scale;

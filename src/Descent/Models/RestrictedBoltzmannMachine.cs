@@ -44,7 +44,10 @@ public sealed class RestrictedBoltzmannMachine : Objective
         for (int n = 0; n < _data.Length; n++)
         {
             if ((uint)_data[n] >= (uint)_q.Length)
+            {
                 throw new ArgumentOutOfRangeException(nameof(data), _data[n], $"data[{n}] must be a visible vector in 0..{_q.Length - 1}.");
+            }
+
             _q[_data[n]] += 1.0 / _data.Length;
         }
     }
@@ -79,17 +82,29 @@ public sealed class RestrictedBoltzmannMachine : Objective
     /// <summary>Weights Wᵢⱼ ~ N(0, scale²) from <c>new Random(seed)</c>, biases 0.</summary>
     public Vector<double> Initialize(int seed, double scale = 0.1)
     {
-        if (!(scale >= 0) || !double.IsFinite(scale)) throw new ArgumentOutOfRangeException(nameof(scale), scale, "scale must be a finite number ≥ 0.");
+        if (!(scale >= 0) || !double.IsFinite(scale))
+        {
+            throw new ArgumentOutOfRangeException(nameof(scale), scale, "scale must be a finite number ≥ 0.");
+        }
+
         var rng = new Random(seed);
         var theta = Vector<double>.Build.Dense(Dimension);
-        for (int k = 0; k < VisibleBiasOffset; k++) theta[k] = scale * Descent.Data.Sampling.Gaussian(rng);
+        for (int k = 0; k < VisibleBiasOffset; k++)
+        {
+            theta[k] = scale * Descent.Data.Sampling.Gaussian(rng);
+        }
+
         return theta;
     }
 
     /// <summary>The bits of a visible (or hidden) vector: element i is bit i of <paramref name="configuration"/>.</summary>
     public static int[] Bits(int configuration, int count)
     {
-        if (count < 1 || count > 31) throw new ArgumentOutOfRangeException(nameof(count), count, "count must be in 1..31.");
+        if (count < 1 || count > 31)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, "count must be in 1..31.");
+        }
+
         return Enumerable.Range(0, count).Select(i => (configuration >> i) & 1).ToArray();
     }
 
@@ -100,7 +115,11 @@ public sealed class RestrictedBoltzmannMachine : Objective
         int c = 0;
         for (int i = 0; i < bits.Count; i++)
         {
-            if (bits[i] is not (0 or 1)) throw new ArgumentException($"bits[{i}] = {bits[i]} must be 0 or 1.", nameof(bits));
+            if (bits[i] is not (0 or 1))
+            {
+                throw new ArgumentException($"bits[{i}] = {bits[i]} must be 0 or 1.", nameof(bits));
+            }
+
             c |= bits[i] << i;
         }
         return c;
@@ -111,14 +130,35 @@ public sealed class RestrictedBoltzmannMachine : Objective
     {
         CheckPoint(theta);
         CheckVisible(visible, nameof(visible));
-        if ((uint)hidden >= (uint)(1 << HiddenCount)) throw new ArgumentOutOfRangeException(nameof(hidden), hidden, $"hidden must be in 0..{(1 << HiddenCount) - 1}.");
+        if ((uint)hidden >= (uint)(1 << HiddenCount))
+        {
+            throw new ArgumentOutOfRangeException(nameof(hidden), hidden, $"hidden must be in 0..{(1 << HiddenCount) - 1}.");
+        }
+
         double e = 0;
-        for (int i = 0; i < VisibleCount; i++) if (Bit(visible, i)) e -= theta[VisibleBiasOffset + i];
+        for (int i = 0; i < VisibleCount; i++)
+        {
+            if (Bit(visible, i))
+            {
+                e -= theta[VisibleBiasOffset + i];
+            }
+        }
+
         for (int j = 0; j < HiddenCount; j++)
         {
-            if (!Bit(hidden, j)) continue;
+            if (!Bit(hidden, j))
+            {
+                continue;
+            }
+
             e -= theta[HiddenBiasOffset + j];
-            for (int i = 0; i < VisibleCount; i++) if (Bit(visible, i)) e -= theta[WeightIndex(i, j)];
+            for (int i = 0; i < VisibleCount; i++)
+            {
+                if (Bit(visible, i))
+                {
+                    e -= theta[WeightIndex(i, j)];
+                }
+            }
         }
         return e;
     }
@@ -186,9 +226,23 @@ public sealed class RestrictedBoltzmannMachine : Objective
         var t = Raw(theta);
         int nv = ConfigurationCount, nh = 1 << HiddenCount, hc = HiddenCount, vc = VisibleCount;
         var ph = new double[nv * hc];
-        for (int v = 0; v < nv; v++) for (int j = 0; j < hc; j++) ph[v * hc + j] = Sigmoid(HiddenInput(t, v, j));
+        for (int v = 0; v < nv; v++)
+        {
+            for (int j = 0; j < hc; j++)
+            {
+                ph[v * hc + j] = Sigmoid(HiddenInput(t, v, j));
+            }
+        }
+
         var pv = new double[nh * vc];
-        for (int h = 0; h < nh; h++) for (int i = 0; i < vc; i++) pv[h * vc + i] = Sigmoid(VisibleInput(t, h, i));
+        for (int h = 0; h < nh; h++)
+        {
+            for (int i = 0; i < vc; i++)
+            {
+                pv[h * vc + i] = Sigmoid(VisibleInput(t, h, i));
+            }
+        }
+
         var ends = new double[nv];
         double w = 1.0 / _data.Length;
         foreach (int v0 in _data)
@@ -197,9 +251,23 @@ public sealed class RestrictedBoltzmannMachine : Objective
             for (int s = 0; s < k; s++)
             {
                 int h = 0;
-                for (int j = 0; j < hc; j++) if (rng.NextDouble() < ph[v * hc + j]) h |= 1 << j;
+                for (int j = 0; j < hc; j++)
+                {
+                    if (rng.NextDouble() < ph[v * hc + j])
+                    {
+                        h |= 1 << j;
+                    }
+                }
+
                 int next = 0;
-                for (int i = 0; i < vc; i++) if (rng.NextDouble() < pv[h * vc + i]) next |= 1 << i;
+                for (int i = 0; i < vc; i++)
+                {
+                    if (rng.NextDouble() < pv[h * vc + i])
+                    {
+                        next |= 1 << i;
+                    }
+                }
+
                 v = next;
             }
             ends[v] += w;
@@ -208,7 +276,10 @@ public sealed class RestrictedBoltzmannMachine : Objective
         for (int v = 0; v < nv; v++)
         {
             double c = _q[v] - ends[v];
-            if (c != 0) AddFreeEnergyGradient(t, v, c, g);
+            if (c != 0)
+            {
+                AddFreeEnergyGradient(t, v, c, g);
+            }
         }
         return Vector<double>.Build.DenseOfArray(g);
     }
@@ -224,12 +295,19 @@ public sealed class RestrictedBoltzmannMachine : Objective
         CheckSteps(k);
         var t = GibbsTransitionCore(Raw(theta));
         var d = Vector<double>.Build.DenseOfArray(_q);
-        for (int s = 0; s < k; s++) d = t.TransposeThisAndMultiply(d);
+        for (int s = 0; s < k; s++)
+        {
+            d = t.TransposeThisAndMultiply(d);
+        }
+
         var g = new double[Dimension];
         for (int v = 0; v < ConfigurationCount; v++)
         {
             double c = _q[v] - d[v];
-            if (c != 0) AddFreeEnergyGradient(Raw(theta), v, c, g);
+            if (c != 0)
+            {
+                AddFreeEnergyGradient(Raw(theta), v, c, g);
+            }
         }
         return Vector<double>.Build.DenseOfArray(g);
     }
@@ -244,12 +322,20 @@ public sealed class RestrictedBoltzmannMachine : Objective
     /// <summary>Exact samples from p(v) (inverse CDF over the enumerated probabilities).</summary>
     public int[] Sample(Vector<double> theta, int count, Random rng)
     {
-        if (count < 0) throw new ArgumentOutOfRangeException(nameof(count), count, "count must be ≥ 0.");
+        if (count < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, "count must be ≥ 0.");
+        }
+
         ArgumentNullException.ThrowIfNull(rng);
         var p = Probabilities(theta);
         var cdf = new double[p.Length];
         double acc = 0;
-        for (int v = 0; v < p.Length; v++) cdf[v] = acc += p[v];
+        for (int v = 0; v < p.Length; v++)
+        {
+            cdf[v] = acc += p[v];
+        }
+
         var result = new int[count];
         for (int n = 0; n < count; n++)
         {
@@ -266,7 +352,14 @@ public sealed class RestrictedBoltzmannMachine : Objective
         CheckData();
         double logZ = LogPartitionCore(Raw(theta), out _);
         double f = 0;
-        for (int v = 0; v < ConfigurationCount; v++) if (_q[v] > 0) f += _q[v] * FreeEnergyCore(Raw(theta), v);
+        for (int v = 0; v < ConfigurationCount; v++)
+        {
+            if (_q[v] > 0)
+            {
+                f += _q[v] * FreeEnergyCore(Raw(theta), v);
+            }
+        }
+
         return f + logZ;
     }
 
@@ -276,7 +369,11 @@ public sealed class RestrictedBoltzmannMachine : Objective
         CheckData();
         LogPartitionCore(Raw(theta), out var p);
         var g = new double[Dimension];
-        for (int v = 0; v < ConfigurationCount; v++) AddFreeEnergyGradient(Raw(theta), v, _q[v] - p[v], g);
+        for (int v = 0; v < ConfigurationCount; v++)
+        {
+            AddFreeEnergyGradient(Raw(theta), v, _q[v] - p[v], g);
+        }
+
         return Vector<double>.Build.DenseOfArray(g);
     }
 
@@ -291,8 +388,19 @@ public sealed class RestrictedBoltzmannMachine : Objective
     private double FreeEnergyCore(double[] theta, int v)
     {
         double f = 0;
-        for (int i = 0; i < VisibleCount; i++) if (Bit(v, i)) f -= theta[VisibleBiasOffset + i];
-        for (int j = 0; j < HiddenCount; j++) f -= Softplus(HiddenInput(Raw(theta), v, j));
+        for (int i = 0; i < VisibleCount; i++)
+        {
+            if (Bit(v, i))
+            {
+                f -= theta[VisibleBiasOffset + i];
+            }
+        }
+
+        for (int j = 0; j < HiddenCount; j++)
+        {
+            f -= Softplus(HiddenInput(Raw(theta), v, j));
+        }
+
         return f;
     }
 
@@ -306,8 +414,16 @@ public sealed class RestrictedBoltzmannMachine : Objective
             max = Math.Max(max, p[v]);
         }
         double sum = 0;
-        for (int v = 0; v < p.Length; v++) sum += p[v] = Math.Exp(p[v] - max);
-        for (int v = 0; v < p.Length; v++) p[v] /= sum;
+        for (int v = 0; v < p.Length; v++)
+        {
+            sum += p[v] = Math.Exp(p[v] - max);
+        }
+
+        for (int v = 0; v < p.Length; v++)
+        {
+            p[v] /= sum;
+        }
+
         return max + Math.Log(sum);
     }
 
@@ -317,22 +433,48 @@ public sealed class RestrictedBoltzmannMachine : Objective
         {
             double s = Sigmoid(HiddenInput(Raw(theta), v, j));
             g[HiddenBiasOffset + j] -= weight * s;
-            for (int i = 0; i < VisibleCount; i++) if (Bit(v, i)) g[WeightIndex(i, j)] -= weight * s;
+            for (int i = 0; i < VisibleCount; i++)
+            {
+                if (Bit(v, i))
+                {
+                    g[WeightIndex(i, j)] -= weight * s;
+                }
+            }
         }
-        for (int i = 0; i < VisibleCount; i++) if (Bit(v, i)) g[VisibleBiasOffset + i] -= weight;
+        for (int i = 0; i < VisibleCount; i++)
+        {
+            if (Bit(v, i))
+            {
+                g[VisibleBiasOffset + i] -= weight;
+            }
+        }
     }
 
     private double HiddenInput(double[] theta, int v, int j)
     {
         double z = theta[HiddenBiasOffset + j];
-        for (int i = 0; i < VisibleCount; i++) if (Bit(v, i)) z += theta[WeightIndex(i, j)];
+        for (int i = 0; i < VisibleCount; i++)
+        {
+            if (Bit(v, i))
+            {
+                z += theta[WeightIndex(i, j)];
+            }
+        }
+
         return z;
     }
 
     private double VisibleInput(double[] theta, int h, int i)
     {
         double z = theta[VisibleBiasOffset + i];
-        for (int j = 0; j < HiddenCount; j++) if (Bit(h, j)) z += theta[WeightIndex(i, j)];
+        for (int j = 0; j < HiddenCount; j++)
+        {
+            if (Bit(h, j))
+            {
+                z += theta[WeightIndex(i, j)];
+            }
+        }
+
         return z;
     }
 
@@ -347,7 +489,11 @@ public sealed class RestrictedBoltzmannMachine : Objective
             for (int h = 0; h < nh; h++)
             {
                 double p = 1;
-                for (int j = 0; j < HiddenCount; j++) p *= Bit(h, j) ? s[j] : 1 - s[j];
+                for (int j = 0; j < HiddenCount; j++)
+                {
+                    p *= Bit(h, j) ? s[j] : 1 - s[j];
+                }
+
                 a[v, h] = p;
             }
         }
@@ -357,7 +503,11 @@ public sealed class RestrictedBoltzmannMachine : Objective
             for (int v = 0; v < nv; v++)
             {
                 double p = 1;
-                for (int i = 0; i < VisibleCount; i++) p *= Bit(v, i) ? s[i] : 1 - s[i];
+                for (int i = 0; i < VisibleCount; i++)
+                {
+                    p *= Bit(v, i) ? s[i] : 1 - s[i];
+                }
+
                 b[h, v] = p;
             }
         }
@@ -377,23 +527,40 @@ public sealed class RestrictedBoltzmannMachine : Objective
 
     private void CheckVisible(int v, string name)
     {
-        if ((uint)v >= (uint)ConfigurationCount) throw new ArgumentOutOfRangeException(name, v, $"{name} must be a visible vector in 0..{ConfigurationCount - 1}.");
+        if ((uint)v >= (uint)ConfigurationCount)
+        {
+            throw new ArgumentOutOfRangeException(name, v, $"{name} must be a visible vector in 0..{ConfigurationCount - 1}.");
+        }
     }
 
     private void CheckData()
     {
-        if (_data.Length == 0) throw new InvalidOperationException($"{Name} has no training data; pass data to the constructor to use the loss and its gradient.");
+        if (_data.Length == 0)
+        {
+            throw new InvalidOperationException($"{Name} has no training data; pass data to the constructor to use the loss and its gradient.");
+        }
     }
 
     private static void CheckSteps(int k)
     {
-        if (k < 1) throw new ArgumentOutOfRangeException(nameof(k), k, "k (Gibbs steps) must be at least 1.");
+        if (k < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(k), k, "k (Gibbs steps) must be at least 1.");
+        }
     }
 
     private static int CountParameters(int visible, int hidden)
     {
-        if (visible < 1 || visible > MaxUnits) throw new ArgumentOutOfRangeException(nameof(visible), visible, $"visibleCount must be in 1..{MaxUnits} (2^V visible vectors are enumerated).");
-        if (hidden < 1 || hidden > MaxUnits) throw new ArgumentOutOfRangeException(nameof(hidden), hidden, $"hiddenCount must be in 1..{MaxUnits}.");
+        if (visible < 1 || visible > MaxUnits)
+        {
+            throw new ArgumentOutOfRangeException(nameof(visible), visible, $"visibleCount must be in 1..{MaxUnits} (2^V visible vectors are enumerated).");
+        }
+
+        if (hidden < 1 || hidden > MaxUnits)
+        {
+            throw new ArgumentOutOfRangeException(nameof(hidden), hidden, $"hiddenCount must be in 1..{MaxUnits}.");
+        }
+
         return visible * hidden + visible + hidden;
     }
 }

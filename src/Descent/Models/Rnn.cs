@@ -58,11 +58,20 @@ public sealed class Rnn : RowObjective
         : base(Count(hiddenSize, inputs, targets.K), $"RNN {Naming.Of(activation)} H = {hiddenSize}")
     {
         if (activation is Activation.Maxout || !Enum.IsDefined(activation))
+        {
             throw new ArgumentOutOfRangeException(nameof(activation), activation, "an RNN supports tanh, identity, ReLU, sigmoid or softplus units.");
+        }
+
         if (loss is not (LossFunction.SquaredError or LossFunction.SoftmaxCrossEntropy))
+        {
             throw new ArgumentOutOfRangeException(nameof(loss), loss, "an RNN supports squared error or softmax cross-entropy.");
+        }
+
         if (loss == LossFunction.SoftmaxCrossEntropy && targets.K < 2)
+        {
             throw new ArgumentException("softmax cross-entropy needs at least two outputs.", nameof(loss));
+        }
+
         _activation = activation;
         _loss = loss;
         _output = output;
@@ -77,14 +86,23 @@ public sealed class Rnn : RowObjective
         {
             var m = inputs[s] ?? throw new ArgumentException($"inputs[{s}] is null.", nameof(inputs));
             if (m.RowCount != _t || m.ColumnCount != _d)
+            {
                 throw new ArgumentException($"inputs[{s}] is {m.RowCount}×{m.ColumnCount}, but every sequence must be {_t}×{_d} (T × D).", nameof(inputs));
+            }
+
             for (int t = 0; t < _t; t++)
+            {
                 for (int j = 0; j < _d; j++)
                 {
                     double value = m[t, j];
-                    if (!double.IsFinite(value)) throw new ArgumentException($"inputs[{s}][{t}, {j}] is {value}; inputs must be finite.", nameof(inputs));
+                    if (!double.IsFinite(value))
+                    {
+                        throw new ArgumentException($"inputs[{s}][{t}, {j}] is {value}; inputs must be finite.", nameof(inputs));
+                    }
+
                     _x[(t * _n + s) * _d + j] = value;
                 }
+            }
         }
         _wOff = 0;
         _uOff = _h * _h;
@@ -145,10 +163,19 @@ public sealed class Rnn : RowObjective
         CheckPoint(theta);
         ArgumentNullException.ThrowIfNull(recurrent);
         if (recurrent.RowCount != _h || recurrent.ColumnCount != _h)
+        {
             throw new ArgumentException($"recurrent must be {_h}×{_h}.", nameof(recurrent));
+        }
+
         var t = theta.Clone();
         for (int i = 0; i < _h; i++)
-            for (int j = 0; j < _h; j++) t[_wOff + i * _h + j] = recurrent[i, j];
+        {
+            for (int j = 0; j < _h; j++)
+            {
+                t[_wOff + i * _h + j] = recurrent[i, j];
+            }
+        }
+
         CheckPoint(t, nameof(recurrent));
         return t;
     }
@@ -167,13 +194,22 @@ public sealed class Rnn : RowObjective
         if (spectralRadius is { } rho)
         {
             if (!(rho >= 0) || !double.IsFinite(rho))
+            {
                 throw new ArgumentOutOfRangeException(nameof(spectralRadius), rho, "spectralRadius must be a finite number ≥ 0.");
+            }
+
             var w = Matrix<double>.Build.Dense(_h, _h, (i, j) => theta[_wOff + i * _h + j]);
             double current = w.Evd().EigenValues.Select(z => z.Magnitude).Max();
             if (current == 0 && rho > 0)
+            {
                 throw new ArgumentException("the drawn W has spectral radius 0 and cannot be rescaled (use a nonzero initialization).", nameof(initialization));
+            }
+
             double f = current == 0 ? 0 : rho / current;
-            for (int i = 0; i < _h * _h; i++) theta[_wOff + i] *= f;
+            for (int i = 0; i < _h * _h; i++)
+            {
+                theta[_wOff + i] *= f;
+            }
         }
         return new DenseVector(theta);
     }
@@ -200,7 +236,11 @@ public sealed class Rnn : RowObjective
     {
         CheckPoint(theta);
         CheckExample(example);
-        if (!Enum.IsDefined(norm)) throw new ArgumentOutOfRangeException(nameof(norm), norm, "unknown norm.");
+        if (!Enum.IsDefined(norm))
+        {
+            throw new ArgumentOutOfRangeException(nameof(norm), norm, "unknown norm.");
+        }
+
         var p = Mlp.Values(theta);
         var ws = Rent(1);
         try
@@ -218,7 +258,10 @@ public sealed class Rnn : RowObjective
                 for (int i = 0; i < _h; i++)
                 {
                     double d = Elementwise.First(_activation, ws.Zs[(t - 1) * _h + i], ws.Hs[t * _h + i]);
-                    for (int j = 0; j < _h; j++) scaled[i, j] = d * w[i, j];
+                    for (int j = 0; j < _h; j++)
+                    {
+                        scaled[i, j] = d * w[i, j];
+                    }
                 }
                 jac.Multiply(scaled, next);
                 (jac, next) = (next, jac);
@@ -267,10 +310,23 @@ public sealed class Rnn : RowObjective
         List<Workspace>? small = null;
         while (found is null && _pool.TryTake(out var ws))
         {
-            if (ws.Capacity >= rows) found = ws;
-            else (small ??= []).Add(ws);
+            if (ws.Capacity >= rows)
+            {
+                found = ws;
+            }
+            else
+            {
+                (small ??= []).Add(ws);
+            }
         }
-        if (small is not null) foreach (var ws in small) _pool.Add(ws);
+        if (small is not null)
+        {
+            foreach (var ws in small)
+            {
+                _pool.Add(ws);
+            }
+        }
+
         return found ?? new Workspace(rows, _t, _d, _h, _k);
     }
 
@@ -287,8 +343,13 @@ public sealed class Rnn : RowObjective
         if (!all)
         {
             for (int t = 0; t < _t; t++)
+            {
                 for (int r = 0; r < b; r++)
+                {
                     _x.AsSpan((t * _n + rows[r]) * d, d).CopyTo(ws.X.AsSpan((t * b + r) * d, d));
+                }
+            }
+
             x = ws.X;
         }
         var w = p.AsSpan(_wOff, h * h);
@@ -299,10 +360,17 @@ public sealed class Rnn : RowObjective
         {
             var z = ws.Zs.AsSpan((t - 1) * b * h, b * h);
             Kernels.MultiplyTransposed(x.AsSpan((t - 1) * b * d, b * d), b, d, u, h, bias, z, false);
-            if (t > 1) Kernels.MultiplyTransposed(ws.Hs.AsSpan((t - 1) * b * h, b * h), b, h, w, h, default, z, true);
+            if (t > 1)
+            {
+                Kernels.MultiplyTransposed(ws.Hs.AsSpan((t - 1) * b * h, b * h), b, h, w, h, default, z, true);
+            }
+
             var ht = ws.Hs.AsSpan(t * b * h, b * h);
             var act = _activation;
-            for (int i = 0; i < ht.Length; i++) ht[i] = Elementwise.Apply(act, z[i]);
+            for (int i = 0; i < ht.Length; i++)
+            {
+                ht[i] = Elementwise.Apply(act, z[i]);
+            }
         }
     }
 
@@ -335,9 +403,17 @@ public sealed class Rnn : RowObjective
                 }
             }
             double value = total * scale;
-            if (!backward) return value;
+            if (!backward)
+            {
+                return value;
+            }
+
             Backward(p, b, all, ws, grad);
-            if (!v.IsEmpty) RPass(p, rows, all, b, ws, v, hv);
+            if (!v.IsEmpty)
+            {
+                RPass(p, rows, all, b, ws, v, hv);
+            }
+
             return value;
         }
         finally
@@ -374,14 +450,25 @@ public sealed class Rnn : RowObjective
             var z = ws.Zs.AsSpan((t - 1) * b * h, b * h);
             var a = ws.Hs.AsSpan(t * b * h, b * h);
             var act = _activation;
-            for (int i = 0; i < dz.Length; i++) dz[i] = dh[i] * Elementwise.First(act, z[i], a[i]);
+            for (int i = 0; i < dz.Length; i++)
+            {
+                dz[i] = dh[i] * Elementwise.First(act, z[i], a[i]);
+            }
+
             if (g)
             {
-                if (t > 1) Kernels.AccumulateTransposedProduct(dz, b, h, ws.Hs.AsSpan((t - 1) * b * h, b * h), h, grad.Slice(_wOff, h * h));
+                if (t > 1)
+                {
+                    Kernels.AccumulateTransposedProduct(dz, b, h, ws.Hs.AsSpan((t - 1) * b * h, b * h), h, grad.Slice(_wOff, h * h));
+                }
+
                 Kernels.AccumulateTransposedProduct(dz, b, h, x.AsSpan((t - 1) * b * d, b * d), d, grad.Slice(_uOff, h * d));
                 Kernels.AccumulateColumnSums(dz, b, h, grad.Slice(_bOff, h));
             }
-            if (t > 1) Kernels.Multiply(dz, b, h, w, h, ws.DH.AsSpan((t - 1) * b * h, b * h), true);
+            if (t > 1)
+            {
+                Kernels.Multiply(dz, b, h, w, h, ws.DH.AsSpan((t - 1) * b * h, b * h), true);
+            }
         }
     }
 
@@ -413,7 +500,10 @@ public sealed class Rnn : RowObjective
             var rh = rhs.AsSpan(t * b * h, b * h);
             var z = ws.Zs.AsSpan((t - 1) * b * h, b * h);
             var a = ws.Hs.AsSpan(t * b * h, b * h);
-            for (int i = 0; i < rh.Length; i++) rh[i] = Elementwise.First(act, z[i], a[i]) * rz[i];
+            for (int i = 0; i < rh.Length; i++)
+            {
+                rh[i] = Elementwise.First(act, z[i], a[i]) * rz[i];
+            }
         }
         double scale = 1.0 / (b * (double)Steps);
         rdh.AsSpan(0, (_t + 1) * b * h).Clear();
@@ -451,7 +541,10 @@ public sealed class Rnn : RowObjective
             var rz = rzs.AsSpan((t - 1) * b * h, b * h);
             var rdzt = rdz.AsSpan((t - 1) * b * h, b * h);
             for (int i = 0; i < rdzt.Length; i++)
+            {
                 rdzt[i] = Elementwise.First(act, z[i], a[i]) * rdht[i] + Elementwise.Second(act, z[i], a[i]) * rz[i] * dh[i];
+            }
+
             var dz = ws.DZ.AsSpan((t - 1) * b * h, b * h);
             if (t > 1)
             {
@@ -474,12 +567,18 @@ public sealed class Rnn : RowObjective
     private void CheckExample(int example)
     {
         if (example < 0 || example >= _n)
+        {
             throw new ArgumentOutOfRangeException(nameof(example), example, $"example must be in [0, {_n - 1}].");
+        }
     }
 
     private static int Count(int hiddenSize, IReadOnlyList<Matrix<double>> inputs, int k)
     {
-        if (hiddenSize < 1) throw new ArgumentOutOfRangeException(nameof(hiddenSize), hiddenSize, "hiddenSize must be at least 1.");
+        if (hiddenSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(hiddenSize), hiddenSize, "hiddenSize must be at least 1.");
+        }
+
         int d = inputs[0].ColumnCount;
         return hiddenSize * hiddenSize + hiddenSize * d + hiddenSize + k * hiddenSize + k;
     }
@@ -487,10 +586,20 @@ public sealed class Rnn : RowObjective
     private static void CheckInputs(IReadOnlyList<Matrix<double>> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        if (inputs.Count == 0) throw new ArgumentException("inputs must contain at least one sequence.", nameof(inputs));
-        if (inputs[0] is null) throw new ArgumentException("inputs[0] is null.", nameof(inputs));
+        if (inputs.Count == 0)
+        {
+            throw new ArgumentException("inputs must contain at least one sequence.", nameof(inputs));
+        }
+
+        if (inputs[0] is null)
+        {
+            throw new ArgumentException("inputs[0] is null.", nameof(inputs));
+        }
+
         if (inputs[0].RowCount < 1 || inputs[0].ColumnCount < 1)
+        {
             throw new ArgumentException("each sequence needs T ≥ 1 rows and D ≥ 1 columns.", nameof(inputs));
+        }
     }
 
     private static (double[] Y, int K) FinalTargets(Matrix<double> targets, IReadOnlyList<Matrix<double>> inputs)
@@ -498,15 +607,25 @@ public sealed class Rnn : RowObjective
         CheckInputs(inputs);
         ArgumentNullException.ThrowIfNull(targets);
         if (targets.RowCount != inputs.Count)
+        {
             throw new ArgumentException($"targets has {targets.RowCount} rows, but there are {inputs.Count} sequences.", nameof(targets));
+        }
+
         var y = new double[targets.RowCount * targets.ColumnCount];
         for (int r = 0; r < targets.RowCount; r++)
+        {
             for (int j = 0; j < targets.ColumnCount; j++)
             {
                 double value = targets[r, j];
-                if (!double.IsFinite(value)) throw new ArgumentException($"targets[{r}, {j}] is {value}; targets must be finite.", nameof(targets));
+                if (!double.IsFinite(value))
+                {
+                    throw new ArgumentException($"targets[{r}, {j}] is {value}; targets must be finite.", nameof(targets));
+                }
+
                 y[r * targets.ColumnCount + j] = value;
             }
+        }
+
         return (y, targets.ColumnCount);
     }
 
@@ -514,14 +633,24 @@ public sealed class Rnn : RowObjective
     {
         CheckInputs(inputs);
         ArgumentNullException.ThrowIfNull(labels);
-        if (classes < 2) throw new ArgumentOutOfRangeException(nameof(classes), classes, "classes must be at least 2.");
+        if (classes < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(classes), classes, "classes must be at least 2.");
+        }
+
         if (labels.Length != inputs.Count)
+        {
             throw new ArgumentException($"labels has {labels.Length} entries, but there are {inputs.Count} sequences.", nameof(labels));
+        }
+
         var y = new double[labels.Length * classes];
         for (int r = 0; r < labels.Length; r++)
         {
             if (labels[r] < 0 || labels[r] >= classes)
+            {
                 throw new ArgumentOutOfRangeException(nameof(labels), labels[r], $"labels[{r}] = {labels[r]} is not in [0, {classes - 1}].");
+            }
+
             y[r * classes + labels[r]] = 1.0;
         }
         return (y, classes);
@@ -533,21 +662,33 @@ public sealed class Rnn : RowObjective
         ArgumentNullException.ThrowIfNull(stepTargets);
         int n = inputs.Count, t = inputs[0].RowCount;
         if (stepTargets.Count != n)
+        {
             throw new ArgumentException($"stepTargets has {stepTargets.Count} sequences, but inputs has {n}.", nameof(stepTargets));
+        }
+
         int k = stepTargets[0]?.ColumnCount ?? throw new ArgumentException("stepTargets[0] is null.", nameof(stepTargets));
         var y = new double[t * n * k];
         for (int s = 0; s < n; s++)
         {
             var m = stepTargets[s];
             if (m is null || m.RowCount != t || m.ColumnCount != k)
+            {
                 throw new ArgumentException($"stepTargets[{s}] must be {t}×{k} (T × K).", nameof(stepTargets));
+            }
+
             for (int step = 0; step < t; step++)
+            {
                 for (int j = 0; j < k; j++)
                 {
                     double value = m[step, j];
-                    if (!double.IsFinite(value)) throw new ArgumentException($"stepTargets[{s}][{step}, {j}] is {value}; targets must be finite.", nameof(stepTargets));
+                    if (!double.IsFinite(value))
+                    {
+                        throw new ArgumentException($"stepTargets[{s}][{step}, {j}] is {value}; targets must be finite.", nameof(stepTargets));
+                    }
+
                     y[(step * n + s) * k + j] = value;
                 }
+            }
         }
         return (y, k);
     }

@@ -54,7 +54,11 @@ public sealed class RowSubsetObjective : Objective
     internal static int[] CheckRows(int[] rows, int exampleCount, string paramName)
     {
         ArgumentNullException.ThrowIfNull(rows, paramName);
-        if (rows.Length == 0) throw new ArgumentException("rows must contain at least one row index.", paramName);
+        if (rows.Length == 0)
+        {
+            throw new ArgumentException("rows must contain at least one row index.", paramName);
+        }
+
         CheckRows((ReadOnlySpan<int>)rows, exampleCount, paramName);
         return (int[])rows.Clone();
     }
@@ -62,9 +66,17 @@ public sealed class RowSubsetObjective : Objective
     /// <summary>Throws unless every index is in [0, N) and there is at least one.</summary>
     internal static void CheckRows(ReadOnlySpan<int> rows, int exampleCount, string paramName)
     {
-        if (rows.Length == 0) throw new ArgumentException("rows must contain at least one row index.", paramName);
+        if (rows.Length == 0)
+        {
+            throw new ArgumentException("rows must contain at least one row index.", paramName);
+        }
+
         foreach (int r in rows)
+        {
             if ((uint)r >= (uint)exampleCount)
+            {
                 throw new ArgumentOutOfRangeException(paramName, r, $"row index {r} is outside [0, {exampleCount - 1}].");
+            }
+        }
     }
 }

@@ -25,9 +25,16 @@ public static class SaxeLearningCurve
     {
         Check(strength, initial, depth);
         if (!(time >= 0) || !double.IsFinite(time))
+        {
             throw new ArgumentOutOfRangeException(nameof(time), time, "time must be a finite number ≥ 0.");
+        }
+
         double s = strength, u0 = initial;
-        if (depth == 2) return s / (1 + (s / u0 - 1) * Math.Exp(-2 * s * time));
+        if (depth == 2)
+        {
+            return s / (1 + (s / u0 - 1) * Math.Exp(-2 * s * time));
+        }
+
         return Integrate(s, u0, time, depth);
     }
 
@@ -37,8 +44,15 @@ public static class SaxeLearningCurve
         ArgumentNullException.ThrowIfNull(times);
         Check(strength, initial, depth);
         if (times.Any(t => !(t >= 0) || !double.IsFinite(t)))
+        {
             throw new ArgumentOutOfRangeException(nameof(times), "times must be finite numbers ≥ 0.");
-        if (depth == 2) return times.Select(t => ModeStrength(strength, initial, t, 2)).ToArray();
+        }
+
+        if (depth == 2)
+        {
+            return times.Select(t => ModeStrength(strength, initial, t, 2)).ToArray();
+        }
+
         var order = Enumerable.Range(0, times.Count).OrderBy(i => times[i]).ToArray();
         var result = new double[times.Count];
         double now = 0, u = initial;
@@ -54,7 +68,11 @@ public static class SaxeLearningCurve
     /// <summary>Advances du/dt = d·u^{2 − 2/d}(s − u) by <paramref name="duration"/> with classical Runge–Kutta.</summary>
     private static double Integrate(double s, double u, double duration, int depth)
     {
-        if (duration == 0) return u;
+        if (duration == 0)
+        {
+            return u;
+        }
+
         double p = 2 - 2.0 / depth;
         double Rate(double x) => depth * Math.Pow(Math.Max(x, 0), p) * (s - x);
         int n = (int)Math.Ceiling(Math.Max(200, 4000 * s * duration * depth));
@@ -76,8 +94,19 @@ public static class SaxeLearningCurve
 
     private static void Check(double s, double u0, int depth)
     {
-        if (!(s > 0) || !double.IsFinite(s)) throw new ArgumentOutOfRangeException("strength", s, "strength must be a finite number > 0.");
-        if (!(u0 > 0 && u0 < s)) throw new ArgumentOutOfRangeException("initial", u0, $"initial must be in (0, {s}) (between 0 and the strength).");
-        if (depth < 2) throw new ArgumentOutOfRangeException(nameof(depth), depth, "depth must be at least 2 weight layers.");
+        if (!(s > 0) || !double.IsFinite(s))
+        {
+            throw new ArgumentOutOfRangeException("strength", s, "strength must be a finite number > 0.");
+        }
+
+        if (!(u0 > 0 && u0 < s))
+        {
+            throw new ArgumentOutOfRangeException("initial", u0, $"initial must be in (0, {s}) (between 0 and the strength).");
+        }
+
+        if (depth < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(depth), depth, "depth must be at least 2 weight layers.");
+        }
     }
 }

@@ -14,12 +14,22 @@ public static class SequenceModels
     public static Rnn Rnn(SequenceDataset data, int hiddenSize, Activation activation = Activation.Tanh)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (hiddenSize < 1) throw new ArgumentOutOfRangeException(nameof(hiddenSize), hiddenSize, "hiddenSize must be at least 1.");
+        if (hiddenSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(hiddenSize), hiddenSize, "hiddenSize must be at least 1.");
+        }
+
         var inputs = data.Inputs.Select(seq => Matrix<double>.Build.DenseOfRowArrays(seq)).ToArray();
         if (data.Labels is { } labels)
+        {
             return new Rnn(hiddenSize, activation, inputs, labels, data.ClassCount!.Value);
+        }
+
         if (data.Targets is { } targets)
+        {
             return new Rnn(hiddenSize, activation, LossFunction.SquaredError, inputs, Matrix<double>.Build.DenseOfRowArrays(targets));
+        }
+
         throw new ArgumentException($"{data.Name} has neither labels nor targets.", nameof(data));
     }
 
@@ -29,13 +39,19 @@ public static class SequenceModels
         ArgumentNullException.ThrowIfNull(rnn);
         ArgumentNullException.ThrowIfNull(theta);
         if (theta.Count != rnn.Dimension)
+        {
             throw new ArgumentException($"theta has length {theta.Count}, but the network has {rnn.Dimension} parameters.", nameof(theta));
+        }
+
         int h = rnn.HiddenSize, k = rnn.OutputSize;
         var v = Matrix<double>.Build.Dense(k, h, (i, j) => theta[rnn.OutputOffset + i * h + j]);
         var c = Vector<double>.Build.Dense(k, i => theta[rnn.OutputBiasOffset + i]);
         var result = Matrix<double>.Build.Dense(rnn.ExampleCount, k);
         for (int n = 0; n < rnn.ExampleCount; n++)
+        {
             result.SetRow(n, v * rnn.HiddenStates(theta, n).Row(rnn.SequenceLength) + c);
+        }
+
         return result;
     }
 
@@ -45,10 +61,19 @@ public static class SequenceModels
         ArgumentNullException.ThrowIfNull(labels);
         var o = FinalOutputs(rnn, theta);
         if (labels.Count != o.RowCount)
+        {
             throw new ArgumentException($"labels has {labels.Count} entries, but the network reads {o.RowCount} sequences.", nameof(labels));
+        }
+
         int correct = 0;
         for (int n = 0; n < o.RowCount; n++)
-            if (o.Row(n).MaximumIndex() == labels[n]) correct++;
+        {
+            if (o.Row(n).MaximumIndex() == labels[n])
+            {
+                correct++;
+            }
+        }
+
         return correct / (double)o.RowCount;
     }
 
@@ -56,7 +81,11 @@ public static class SequenceModels
     public static Vector<double> WithIdentityRecurrence(Rnn rnn, Vector<double> theta, double scale = 1.0)
     {
         ArgumentNullException.ThrowIfNull(rnn);
-        if (!double.IsFinite(scale)) throw new ArgumentOutOfRangeException(nameof(scale), scale, "scale must be finite.");
+        if (!double.IsFinite(scale))
+        {
+            throw new ArgumentOutOfRangeException(nameof(scale), scale, "scale must be finite.");
+        }
+
         return rnn.WithRecurrentMatrix(theta, Matrix<double>.Build.DenseIdentity(rnn.HiddenSize) * scale);
     }
 }

@@ -26,11 +26,26 @@ public sealed class SingleUnitRnn : Objective
     public SingleUnitRnn(int steps = 50, double initialState = 0.5, double target = 0.7, Activation activation = Activation.Sigmoid)
         : base(2, $"single-unit RNN (T = {steps})")
     {
-        if (steps < 1) throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be at least 1.");
-        if (!double.IsFinite(initialState)) throw new ArgumentOutOfRangeException(nameof(initialState), initialState, "initialState must be finite.");
-        if (!double.IsFinite(target)) throw new ArgumentOutOfRangeException(nameof(target), target, "target must be finite.");
+        if (steps < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be at least 1.");
+        }
+
+        if (!double.IsFinite(initialState))
+        {
+            throw new ArgumentOutOfRangeException(nameof(initialState), initialState, "initialState must be finite.");
+        }
+
+        if (!double.IsFinite(target))
+        {
+            throw new ArgumentOutOfRangeException(nameof(target), target, "target must be finite.");
+        }
+
         if (activation is not (Activation.Sigmoid or Activation.Tanh))
+        {
             throw new ArgumentOutOfRangeException(nameof(activation), activation, "activation must be Sigmoid or Tanh.");
+        }
+
         Steps = steps;
         InitialState = initialState;
         Target = target;
@@ -58,7 +73,11 @@ public sealed class SingleUnitRnn : Objective
         CheckPoint(theta);
         var h = new double[Steps + 1];
         h[0] = InitialState;
-        for (int t = 1; t <= Steps; t++) h[t] = theta[0] * Elementwise.Apply(Activation, h[t - 1]) + theta[1];
+        for (int t = 1; t <= Steps; t++)
+        {
+            h[t] = theta[0] * Elementwise.Apply(Activation, h[t - 1]) + theta[1];
+        }
+
         return h;
     }
 
@@ -88,7 +107,11 @@ public sealed class SingleUnitRnn : Objective
     protected override double ValueCore(Vector<double> theta)
     {
         double h = InitialState;
-        for (int t = 1; t <= Steps; t++) h = theta[0] * Elementwise.Apply(Activation, h) + theta[1];
+        for (int t = 1; t <= Steps; t++)
+        {
+            h = theta[0] * Elementwise.Apply(Activation, h) + theta[1];
+        }
+
         return (h - Target) * (h - Target);
     }
 

@@ -18,7 +18,10 @@ public static class WeightSymmetry
     {
         ArgumentNullException.ThrowIfNull(hiddenWidths);
         if (hiddenWidths.Any(n => n < 1))
+        {
             throw new ArgumentOutOfRangeException(nameof(hiddenWidths), "every hidden width must be at least 1.");
+        }
+
         return hiddenWidths.Sum(n => Enumerable.Range(1, n).Sum(j => Math.Log10(j)));
     }
 
@@ -49,7 +52,11 @@ public static class WeightSymmetry
     {
         ArgumentNullException.ThrowIfNull(mlp);
         var result = theta;
-        for (int layer = 1; layer < mlp.LayerCount; layer++) result = mlp.RescaleHiddenUnits(result, layer, alpha);
+        for (int layer = 1; layer < mlp.LayerCount; layer++)
+        {
+            result = mlp.RescaleHiddenUnits(result, layer, alpha);
+        }
+
         return result;
     }
 
@@ -83,7 +90,10 @@ public static class WeightSymmetry
         ArgumentNullException.ThrowIfNull(mlp);
         ArgumentNullException.ThrowIfNull(theta);
         if (hiddenLayer < 1 || hiddenLayer >= mlp.LayerCount)
+        {
             throw new ArgumentOutOfRangeException(nameof(hiddenLayer), hiddenLayer, $"hiddenLayer must be in [1, {mlp.LayerCount - 1}].");
+        }
+
         double inSquared = mlp.Weights(theta, hiddenLayer - 1).FrobeniusNorm() is var wi ? wi * wi : 0;
         double b = mlp.Biases(theta, hiddenLayer - 1).L2Norm();
         double outNorm = mlp.Weights(theta, hiddenLayer).FrobeniusNorm();

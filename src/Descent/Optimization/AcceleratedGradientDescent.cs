@@ -26,10 +26,20 @@ public static class AcceleratedGradientDescent
         ArgumentNullException.ThrowIfNull(objective);
         ArgumentNullException.ThrowIfNull(theta0);
         if (!(learningRate > 0) || !double.IsFinite(learningRate))
+        {
             throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "learningRate s must be a finite number > 0.");
-        if (steps < 0) throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be ≥ 0.");
+        }
+
+        if (steps < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be ≥ 0.");
+        }
+
         if (theta0.Count != objective.Dimension)
+        {
             throw new ArgumentException($"theta0 has length {theta0.Count}, but {objective.Name} expects dimension {objective.Dimension}.", nameof(theta0));
+        }
+
         var x = theta0.Clone();
         var y = theta0.Clone();
         var losses = new double[steps + 1];

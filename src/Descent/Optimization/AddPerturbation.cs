@@ -61,7 +61,11 @@ public sealed class AddPerturbation : GradientTransform<AddPerturbation.State>
     {
         int t = context.Step;
         bool quiet = state.LastPerturbationStep is not { } last || t - last > QuietSteps;
-        if (!quiet || context.Gradient.L2Norm() > GradientThreshold) return (update.Clone(), state);
+        if (!quiet || context.Gradient.L2Norm() > GradientThreshold)
+        {
+            return (update.Clone(), state);
+        }
+
         var stream = new SeededStream(Seed, t, 0x7065727475UL);
         return (update + stream.UniformInBall(update.Count, Radius), new State(t, state.Perturbations + 1));
     }

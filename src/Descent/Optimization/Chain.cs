@@ -22,8 +22,15 @@ public sealed class Chain : GradientTransform<Chain.State>
     public Chain(params GradientTransform[] transforms)
     {
         ArgumentNullException.ThrowIfNull(transforms);
-        if (transforms.Length == 0) throw new ArgumentException("a chain needs at least one transform.", nameof(transforms));
-        if (transforms.Any(t => t is null)) throw new ArgumentException("transforms must not contain null.", nameof(transforms));
+        if (transforms.Length == 0)
+        {
+            throw new ArgumentException("a chain needs at least one transform.", nameof(transforms));
+        }
+
+        if (transforms.Any(t => t is null))
+        {
+            throw new ArgumentException("transforms must not contain null.", nameof(transforms));
+        }
         // Nested chains (an optimizer is a named chain) are flattened so that the printed form and the state
         // stay one level deep.
         Transforms = [.. transforms.SelectMany(t => t switch
@@ -48,7 +55,10 @@ public sealed class Chain : GradientTransform<Chain.State>
     {
         var s = state;
         if (s.Parts.Length != Transforms.Length)
+        {
             throw new ArgumentException($"the state has {s.Parts.Length} parts but the chain has {Transforms.Length}.", nameof(state));
+        }
+
         var next = ImmutableArray.CreateBuilder<TransformState>(Transforms.Length);
         var u = update;
         for (int i = 0; i < Transforms.Length; i++)

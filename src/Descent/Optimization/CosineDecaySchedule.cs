@@ -14,7 +14,10 @@ public sealed record CosineDecaySchedule : LearningRateSchedule
         LearningRate = Guard.NonNegative(learningRate, nameof(learningRate));
         Steps = Guard.AtLeast(steps, 1, nameof(steps));
         if (!(final >= 0 && final <= learningRate))
+        {
             throw new ArgumentOutOfRangeException(nameof(final), final, $"final must be in [0, learningRate = {learningRate}].");
+        }
+
         Final = final;
     }
 

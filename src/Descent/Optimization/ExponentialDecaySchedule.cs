@@ -9,7 +9,11 @@ public sealed record ExponentialDecaySchedule : LearningRateSchedule
     public ExponentialDecaySchedule(double learningRate, double rate)
     {
         LearningRate = Guard.NonNegative(learningRate, nameof(learningRate));
-        if (!(rate > 0 && rate <= 1)) throw new ArgumentOutOfRangeException(nameof(rate), rate, "rate must be in (0, 1].");
+        if (!(rate > 0 && rate <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(rate), rate, "rate must be in (0, 1].");
+        }
+
         Rate = rate;
     }
 

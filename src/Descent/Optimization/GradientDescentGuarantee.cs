@@ -39,7 +39,11 @@ public sealed record GradientDescentGuarantee(double LipschitzConstant, double L
     /// (+∞ when α ≥ 2/M).</summary>
     public double GradientNormBound(int iterates)
     {
-        if (iterates < 1) throw new ArgumentOutOfRangeException(nameof(iterates), iterates, "iterates N must be ≥ 1.");
+        if (iterates < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(iterates), iterates, "iterates N must be ≥ 1.");
+        }
+
         return Applies ? Math.Sqrt(InitialGap / (StepFactor * iterates)) : double.PositiveInfinity;
     }
 
@@ -48,7 +52,10 @@ public sealed record GradientDescentGuarantee(double LipschitzConstant, double L
     public double StepsBound(double tolerance)
     {
         if (!(tolerance > 0) || !double.IsFinite(tolerance))
+        {
             throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "tolerance ε must be a finite number > 0.");
+        }
+
         return Applies ? InitialGap / (StepFactor * tolerance * tolerance) : double.PositiveInfinity;
     }
 

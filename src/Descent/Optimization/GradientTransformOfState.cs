@@ -27,7 +27,10 @@ public abstract class GradientTransform<TState> : GradientTransform where TState
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(context);
         if (update.Count != context.Theta.Count)
+        {
             throw new ArgumentException($"update has length {update.Count}, but θ has length {context.Theta.Count}.", nameof(update));
+        }
+
         var typed = state as TState ?? throw new ArgumentException(
             $"{this} expects a {typeof(TState).Name} state (from its own Init), but got {state.GetType().Name}.", nameof(state));
         return UpdateCore(update, typed, context);

@@ -12,7 +12,11 @@ public abstract record LearningRateSchedule
     /// <summary>η(t) at step t ≥ 0.</summary>
     public double At(int step)
     {
-        if (step < 0) throw new ArgumentOutOfRangeException(nameof(step), step, "step must be ≥ 0.");
+        if (step < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(step), step, "step must be ≥ 0.");
+        }
+
         return AtCore(step);
     }
 

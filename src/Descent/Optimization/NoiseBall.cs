@@ -28,7 +28,11 @@ public static class NoiseBall
     /// <summary>Vₖ = V(1 − (1 − ελ)²ᵏ): the variance after k steps from a deterministic start.</summary>
     public static double VarianceAfter(int steps, double curvature, double learningRate, double noiseVariance)
     {
-        if (steps < 0) throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be ≥ 0.");
+        if (steps < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be ≥ 0.");
+        }
+
         double v = StationaryVariance(curvature, learningRate, noiseVariance);
         return v * (1 - Math.Pow(1 - learningRate * curvature, 2.0 * steps));
     }
@@ -44,18 +48,40 @@ public static class NoiseBall
     /// <param name="noiseVariance">s² &gt; 0.</param>
     public static double LearningRateFor(double curvature, double variance, double noiseVariance)
     {
-        if (!(curvature > 0) || !double.IsFinite(curvature)) throw new ArgumentOutOfRangeException(nameof(curvature), curvature, "curvature must be a finite number > 0.");
-        if (!(variance > 0) || !double.IsFinite(variance)) throw new ArgumentOutOfRangeException(nameof(variance), variance, "variance must be a finite number > 0.");
-        if (!(noiseVariance > 0) || !double.IsFinite(noiseVariance)) throw new ArgumentOutOfRangeException(nameof(noiseVariance), noiseVariance, "noiseVariance must be a finite number > 0.");
+        if (!(curvature > 0) || !double.IsFinite(curvature))
+        {
+            throw new ArgumentOutOfRangeException(nameof(curvature), curvature, "curvature must be a finite number > 0.");
+        }
+
+        if (!(variance > 0) || !double.IsFinite(variance))
+        {
+            throw new ArgumentOutOfRangeException(nameof(variance), variance, "variance must be a finite number > 0.");
+        }
+
+        if (!(noiseVariance > 0) || !double.IsFinite(noiseVariance))
+        {
+            throw new ArgumentOutOfRangeException(nameof(noiseVariance), noiseVariance, "noiseVariance must be a finite number > 0.");
+        }
+
         return 2 * curvature * variance / (noiseVariance + curvature * curvature * variance);
     }
 
     private static void Check(double curvature, double learningRate, double noiseVariance)
     {
-        if (!(curvature > 0) || !double.IsFinite(curvature)) throw new ArgumentOutOfRangeException(nameof(curvature), curvature, "curvature must be a finite number > 0.");
+        if (!(curvature > 0) || !double.IsFinite(curvature))
+        {
+            throw new ArgumentOutOfRangeException(nameof(curvature), curvature, "curvature must be a finite number > 0.");
+        }
+
         if (!(learningRate > 0) || !(learningRate * curvature < 2))
+        {
             throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate,
                 $"learningRate must be in (0, 2/λ) = (0, {2 / curvature:G4}); beyond it the iteration diverges and there is no stationary variance.");
-        if (!(noiseVariance >= 0) || !double.IsFinite(noiseVariance)) throw new ArgumentOutOfRangeException(nameof(noiseVariance), noiseVariance, "noiseVariance must be a finite number ≥ 0.");
+        }
+
+        if (!(noiseVariance >= 0) || !double.IsFinite(noiseVariance))
+        {
+            throw new ArgumentOutOfRangeException(nameof(noiseVariance), noiseVariance, "noiseVariance must be a finite number ≥ 0.");
+        }
     }
 }

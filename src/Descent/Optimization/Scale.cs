@@ -9,7 +9,11 @@ public sealed class Scale : StatelessTransform
     /// <param name="factor">Any finite number (negative to turn a direction into a descent step).</param>
     public Scale(double factor)
     {
-        if (!double.IsFinite(factor)) throw new ArgumentOutOfRangeException(nameof(factor), factor, "factor must be finite.");
+        if (!double.IsFinite(factor))
+        {
+            throw new ArgumentOutOfRangeException(nameof(factor), factor, "factor must be finite.");
+        }
+
         Factor = factor;
     }
 

@@ -44,9 +44,19 @@ public sealed class ScaleByOptimalStep : GradientTransform<ScaleByOptimalStep.St
         double curvature = update.DotProduct(context.HessianVectorProduct(update));
         double epsilon;
         bool fallback;
-        if (slope <= 0) (epsilon, fallback) = (0.0, false);
-        else if (curvature <= 0 || slope / curvature > MaxStep) (epsilon, fallback) = (MaxStep, true);
-        else (epsilon, fallback) = (slope / curvature, false);
+        if (slope <= 0)
+        {
+            (epsilon, fallback) = (0.0, false);
+        }
+        else if (curvature <= 0 || slope / curvature > MaxStep)
+        {
+            (epsilon, fallback) = (MaxStep, true);
+        }
+        else
+        {
+            (epsilon, fallback) = (slope / curvature, false);
+        }
+
         return (update * epsilon, new State(epsilon, fallback));
     }
 

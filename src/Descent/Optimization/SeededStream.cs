@@ -43,7 +43,11 @@ internal struct SeededStream
     public Vector<double> Gaussian(int n)
     {
         var v = Vector<double>.Build.Dense(n);
-        for (int i = 0; i < n; i++) v[i] = NextGaussian();
+        for (int i = 0; i < n; i++)
+        {
+            v[i] = NextGaussian();
+        }
+
         return v;
     }
 

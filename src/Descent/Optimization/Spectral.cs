@@ -15,7 +15,11 @@ internal static class Spectral
         var evd = h.Evd(Symmetricity.Symmetric);
         var q = evd.EigenVectors;
         var y = q.TransposeThisAndMultiply(u);
-        for (int i = 0; i < y.Count; i++) y[i] *= f(evd.EigenValues[i].Real);
+        for (int i = 0; i < y.Count; i++)
+        {
+            y[i] *= f(evd.EigenValues[i].Real);
+        }
+
         return q * y;
     }
 
@@ -28,12 +32,19 @@ internal static class Spectral
         double max = lambda.Max(Math.Abs);
         double min = lambda.Min(Math.Abs);
         if (!(min > SingularTolerance * max))
+        {
             throw new ArithmeticException(
                 $"{who}: the matrix to invert is singular at step {step} (smallest |eigenvalue| {min:G3}, largest {max:G3}); " +
                 "use DampedNewton or SaddleFreeNewton.");
+        }
+
         var q = evd.EigenVectors;
         var y = q.TransposeThisAndMultiply(u);
-        for (int i = 0; i < y.Count; i++) y[i] /= lambda[i];
+        for (int i = 0; i < y.Count; i++)
+        {
+            y[i] /= lambda[i];
+        }
+
         return q * y;
     }
 }

@@ -29,10 +29,20 @@ public sealed class StepContext
         ArgumentNullException.ThrowIfNull(theta);
         ArgumentNullException.ThrowIfNull(gradient);
         if (theta.Count != objective.Dimension)
+        {
             throw new ArgumentException($"theta has length {theta.Count}, but {objective.Name} has dimension {objective.Dimension}.", nameof(theta));
+        }
+
         if (gradient.Count != objective.Dimension)
+        {
             throw new ArgumentException($"gradient has length {gradient.Count}, but {objective.Name} has dimension {objective.Dimension}.", nameof(gradient));
-        if (step < 0) throw new ArgumentOutOfRangeException(nameof(step), step, "step must be ≥ 0.");
+        }
+
+        if (step < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(step), step, "step must be ≥ 0.");
+        }
+
         Objective = objective;
         Theta = theta;
         Gradient = gradient;

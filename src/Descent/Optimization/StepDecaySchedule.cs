@@ -11,7 +11,11 @@ public sealed record StepDecaySchedule : LearningRateSchedule
     public StepDecaySchedule(double learningRate, double factor, int every)
     {
         LearningRate = Guard.NonNegative(learningRate, nameof(learningRate));
-        if (!(factor > 0 && factor <= 1)) throw new ArgumentOutOfRangeException(nameof(factor), factor, "factor must be in (0, 1].");
+        if (!(factor > 0 && factor <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(factor), factor, "factor must be in (0, 1].");
+        }
+
         Factor = factor;
         Every = Guard.AtLeast(every, 1, nameof(every));
     }

@@ -33,24 +33,43 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(theta0);
         if (theta0.Count != objective.Dimension)
+        {
             throw new ArgumentException(
                 $"theta0 has length {theta0.Count}, but {objective.Name} expects a point of dimension {objective.Dimension}.", nameof(theta0));
+        }
+
         for (int i = 0; i < theta0.Count; i++)
+        {
             if (!double.IsFinite(theta0[i]))
+            {
                 throw new ArgumentException($"theta0[{i}] is {theta0[i]}; the start point must be finite.", nameof(theta0));
+            }
+        }
+
         options ??= new TrainingOptions();
         cancellationToken = AmbientCancellation.Or(cancellationToken);
         if (options.Monitor is { } mon && mon.Dimension != objective.Dimension)
+        {
             throw new ArgumentException(
                 $"options.Monitor ({mon.Name}) has dimension {mon.Dimension}, but {objective.Name} has dimension {objective.Dimension}.", nameof(options));
+        }
+
         if (options.Patience is not null && options.Monitor is null)
+        {
             throw new ArgumentException("options.Patience (early stopping) needs options.Monitor, the objective to watch.", nameof(options));
+        }
+
         if (optimizer.UsesHessian && !objective.HasExactHessian)
+        {
             throw new ArgumentException(
                 $"{optimizer} needs second derivatives, which {objective.Name} does not provide; use a first-order optimizer.", nameof(optimizer));
+        }
+
         if (options.RecordCurvature && !objective.HasExactHessian)
+        {
             throw new ArgumentException(
                 $"options.RecordCurvature needs Hessian-vector products, which {objective.Name} does not provide.", nameof(options));
+        }
 
         var clock = Stopwatch.StartNew();
         var theta = theta0.Clone();
@@ -92,33 +111,57 @@ public static class Trainer
                 double value = monitor.Value(theta);
                 monitorLosses.Add(value);
                 if (value < bestMonitor)
+                {
                     (bestMonitor, bestMonitorStep, bestMonitorTheta, sinceBest) = (value, k, theta.Clone(), 0);
+                }
                 else
+                {
                     sinceBest++;
+                }
             }
             if (options.OnStep is { } onStep && k % options.CallbackEvery == 0)
+            {
                 onStep(new TrainingStep(k, theta, loss, gradientNorm, clock.Elapsed));
+            }
 
             if (!double.IsFinite(loss))
+            {
                 (reason, message) = (StopReason.Diverged, $"the loss became {loss} at step {k}");
+            }
             else if (!finiteGradient)
+            {
                 (reason, message) = (StopReason.Diverged, $"the gradient has a non-finite entry at step {k}");
+            }
             else if (loss > explosion)
+            {
                 (reason, message) = (StopReason.Diverged,
                     $"the loss {Text.Num(loss)} at step {k} exceeded L₀ + {Text.Num(options.DivergenceFactor)}·max(|L₀|, 1) = {Text.Num(explosion)} (L₀ = {Text.Num(initialLoss)})");
+            }
             else if (gradientNorm < options.GradientTolerance)
+            {
                 (reason, message) = (StopReason.GradientTolerance, $"‖g‖ = {Text.Num(gradientNorm)} < tolerance {Text.Num(options.GradientTolerance)} at step {k}");
+            }
             else if (options.TargetLoss is { } target && loss <= target)
+            {
                 (reason, message) = (StopReason.TargetLoss, $"loss {Text.Num(loss)} ≤ target {Text.Num(target)} at step {k}");
+            }
             else if (options.Patience is { } patience && sinceBest >= patience)
+            {
                 (reason, message) = (StopReason.EarlyStopping,
                     $"the monitor ({options.Monitor!.Name}) did not improve for {patience} evaluations; best {Text.Num(bestMonitor)} at step {bestMonitorStep}");
+            }
             else if (k >= options.MaxSteps)
+            {
                 (reason, message) = (StopReason.MaxSteps, $"reached the maximum of {options.MaxSteps} steps");
+            }
             else if (cancellationToken.IsCancellationRequested)
+            {
                 (reason, message) = (StopReason.Cancelled, $"cancelled after {k} steps; the partial trajectory is kept");
+            }
             else if (options.TimeBudget is { } budget && clock.Elapsed >= budget)
+            {
                 (reason, message) = (StopReason.TimeBudget, $"the time budget of {budget.TotalSeconds:G3} s was used up after {k} steps");
+            }
             else
             {
                 Vector<double> update;
@@ -156,10 +199,15 @@ public static class Trainer
             monitorSteps.Add(k);
             double value = last.Value(theta);
             monitorLosses.Add(value);
-            if (value < bestMonitor) (bestMonitor, bestMonitorStep, bestMonitorTheta) = (value, k, theta.Clone());
+            if (value < bestMonitor)
+            {
+                (bestMonitor, bestMonitorStep, bestMonitorTheta) = (value, k, theta.Clone());
+            }
         }
         if (options.OnStep is { } final && k % options.CallbackEvery != 0)
+        {
             final(new TrainingStep(k, theta, loss, gradientNorms[^1], clock.Elapsed));
+        }
 
         return new TrainingResult
         {
@@ -187,7 +235,13 @@ public static class Trainer
     private static bool AllFinite(Vector<double> v)
     {
         for (int i = 0; i < v.Count; i++)
-            if (!double.IsFinite(v[i])) return false;
+        {
+            if (!double.IsFinite(v[i]))
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 }

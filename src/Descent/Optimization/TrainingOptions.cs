@@ -76,12 +76,36 @@ public sealed record TrainingOptions
     public override string ToString()
     {
         var parts = new List<string> { $"max {MaxSteps} steps" };
-        if (GradientTolerance > 0) parts.Add($"‖g‖ < {Text.Num(GradientTolerance)}");
-        if (TargetLoss is { } t) parts.Add($"loss ≤ {Text.Num(t)}");
-        if (TimeBudget is { } b) parts.Add($"time ≤ {b.TotalSeconds:G3} s");
-        if (RecordCurvature) parts.Add("records gᵀHg");
-        if (Monitor is { } m) parts.Add($"monitors {m.Name} every {MonitorEvery}");
-        if (Patience is { } p) parts.Add($"early stopping after {p} evaluations without improvement");
+        if (GradientTolerance > 0)
+        {
+            parts.Add($"‖g‖ < {Text.Num(GradientTolerance)}");
+        }
+
+        if (TargetLoss is { } t)
+        {
+            parts.Add($"loss ≤ {Text.Num(t)}");
+        }
+
+        if (TimeBudget is { } b)
+        {
+            parts.Add($"time ≤ {b.TotalSeconds:G3} s");
+        }
+
+        if (RecordCurvature)
+        {
+            parts.Add("records gᵀHg");
+        }
+
+        if (Monitor is { } m)
+        {
+            parts.Add($"monitors {m.Name} every {MonitorEvery}");
+        }
+
+        if (Patience is { } p)
+        {
+            parts.Add($"early stopping after {p} evaluations without improvement");
+        }
+
         return string.Join(", ", parts);
     }
 }

@@ -79,7 +79,10 @@ public sealed record TrainingResult
     {
         ArgumentNullException.ThrowIfNull(target);
         if (target.Count != Theta.Count)
+        {
             throw new ArgumentException($"target has length {target.Count}, but θ has length {Theta.Count}.", nameof(target));
+        }
+
         return Thetas.Select(t => (t - target).L2Norm()).ToArray();
     }
 
@@ -91,7 +94,11 @@ public sealed record TrainingResult
         double min = double.PositiveInfinity;
         for (int k = 0; k < result.Length; k++)
         {
-            if (GradientNorms[k] < min) min = GradientNorms[k];   // NaN never lowers the minimum
+            if (GradientNorms[k] < min)
+            {
+                min = GradientNorms[k];   // NaN never lowers the minimum
+            }
+
             result[k] = min;
         }
         return result;

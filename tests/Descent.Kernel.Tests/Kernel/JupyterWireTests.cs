@@ -35,8 +35,8 @@ public sealed class JupyterWireTests
     {
         var signer = new MessageSigner(Key);
         var parent = JupyterMessage.Create("execute_request", new JsonObject { ["code"] = "1+1" }, "client");
-        var reply = JupyterMessage.Create("execute_reply", new JsonObject { ["status"] = "ok" }, "kernel", parent, [B("peer")])
-            with { Buffers = [new byte[] { 1, 2, 3 }] };
+        var reply = JupyterMessage.Create("execute_reply", new JsonObject { ["status"] = "ok" }, "kernel", parent, [B("peer")]);
+        reply = reply with { Buffers = [new byte[] { 1, 2, 3 }] };
 
         Assert.True(JupyterWire.TryDecode(JupyterWire.Encode(reply, signer), new MessageSigner(Key), out var decoded, out var error), error);
         Assert.Equal("execute_reply", decoded!.MessageType);

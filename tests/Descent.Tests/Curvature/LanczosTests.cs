@@ -52,7 +52,11 @@ public sealed class LanczosTests
         var run = Lanczos.Run(HessianOperator.FromMatrix(h), steps: 30, seed: 3);
         Assert.Equal(30, run.RitzValues.Length);
         // The Krylov space is all of ℝ³⁰: T is similar to H, eigenvalues agree to ~n·u·‖H‖ ≈ 1e-14.
-        for (int i = 0; i < 30; i++) Assert.Equal(exact[i], run.RitzValues[i], 11);
+        for (int i = 0; i < 30; i++)
+        {
+            Assert.Equal(exact[i], run.RitzValues[i], 11);
+        }
+
         Assert.Equal(1.0, run.RitzWeights.Sum(), 12);
     }
 

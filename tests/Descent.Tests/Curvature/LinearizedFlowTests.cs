@@ -16,7 +16,10 @@ public sealed class LinearizedFlowTests
         var saddle = new Quadratic(Matrix<double>.Build.DenseOfDiagonalArray([2.0, -2.0]));
         var flow = LinearizedFlow.At(saddle, V(1.0, 1e-3));
         foreach (double t in new[] { 0.0, 0.5, 1.0, 3.0 })
+        {
             DerivativeCheck.AssertClose(V(Math.Exp(-2 * t), 1e-3 * Math.Exp(2 * t)), flow.At(t), 1e-13, $"t = {t}");
+        }
+
         Assert.Contains("flees along 1 negative-curvature direction", flow.ToString());
     }
 

@@ -43,14 +43,20 @@ public sealed class LipschitzTests
         // (an independent computation with the hand Hessian); all samples miss that set with probability (1 − p)²⁰⁰⁰.
         int hits = 0, total = 0;
         for (int i = 0; i <= 400; i++)
+        {
             for (int j = 0; j <= 400; j++)
             {
                 double x = -2 + i * 0.01, y = -2 + j * 0.01;
                 double h11 = 1200 * x * x - 400 * y + 2, h12 = -400 * x, h22 = 200;
                 double lmax = (h11 + h22) / 2 + Math.Sqrt((h11 - h22) * (h11 - h22) / 4 + h12 * h12);
                 total++;
-                if (lmax >= 0.9 * m) hits++;
+                if (lmax >= 0.9 * m)
+                {
+                    hits++;
+                }
             }
+        }
+
         double p = hits / (double)total;
         Assert.True(Math.Pow(1 - p, 2000) < 1e-6, $"p = {p}: the 0.9 bound would not be justified");
         Assert.True(large.MaxCurvature >= 0.9 * m, large.ToString());

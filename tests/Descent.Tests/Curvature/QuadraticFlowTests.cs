@@ -51,7 +51,11 @@ public sealed class QuadraticFlowTests
         {
             var theta = theta0.Clone();
             int steps = (int)Math.Round(t / h);
-            for (int k = 0; k < steps; k++) theta -= h * (a * theta - b);
+            for (int k = 0; k < steps; k++)
+            {
+                theta -= h * (a * theta - b);
+            }
+
             double error = (theta - flow.Continuous(theta0, t)).L2Norm();
             // The O(h²) remainder is ≲ (λ²h)² ~ 0.1·h relative at h = 1e-2: 15% covers it, 2% at h = 1e-3 and below.
             Assert.InRange(error / h, leading * (h > 5e-3 ? 0.85 : 0.98), leading * (h > 5e-3 ? 1.15 : 1.02));
@@ -70,12 +74,16 @@ public sealed class QuadraticFlowTests
         var theta0 = V(-1, 0, 2, 0.5, 8);
         var linearized = LinearizedFlow.At(q, theta0);
         foreach (double t in new[] { 0.0, 0.01, 0.3, 1.0, 10.0, 100.0 })
+        {
             DerivativeCheck.AssertClose(flow.Continuous(theta0, t), linearized.At(t), 1e-12, $"t = {t}");
+        }
         // Long times reach the minimizer.
         DerivativeCheck.AssertClose(V(1, 2, 3, 4, 5), flow.Continuous(theta0, 1000), 1e-12, "θ(∞)");
         // And the discrete forms agree with each other too.
         foreach (int k in new[] { 0, 1, 7, 50 })
+        {
             DerivativeCheck.AssertClose(flow.Discrete(theta0, 0.03, k), linearized.AfterSteps(0.03, k), 1e-12, $"k = {k}");
+        }
     }
 
     [Fact]

@@ -15,7 +15,9 @@ public sealed class RandomSymmetricTests
             double x = -2 + (i + 0.5) * h;
             mass += RandomSymmetric.SemicircleDensity(x) * h;
             if (i % 25_000 == 24_999)
+            {
                 Assert.Equal(mass, RandomSymmetric.SemicircleCdf(-2 + (i + 1) * h), 5);
+            }
         }
         Assert.Equal(1.0, mass, 5);
         Assert.Equal(0.5, RandomSymmetric.SemicircleCdf(0), 15);
@@ -31,7 +33,14 @@ public sealed class RandomSymmetricTests
         var h = RandomSymmetric.Goe(n, 7);
         Assert.Equal(0.0, (h - h.Transpose()).InfinityNorm(), 14);
         var off = new List<double>();
-        for (int i = 0; i < n; i++) for (int j = i + 1; j < n; j++) off.Add(h[i, j] * h[i, j]);
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = i + 1; j < n; j++)
+            {
+                off.Add(h[i, j] * h[i, j]);
+            }
+        }
+
         double diag = Enumerable.Range(0, n).Average(i => h[i, i] * h[i, i]);
         // 1,770 off-diagonal squares: their mean has relative standard error √(2/1770) ≈ 3.4 %, so ±12 % is 3.5 SE;
         // 60 diagonal squares: √(2/60) ≈ 18 %, so ±60 % is 3.3 SE.

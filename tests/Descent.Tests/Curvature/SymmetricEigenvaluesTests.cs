@@ -29,7 +29,10 @@ public sealed class SymmetricEigenvaluesTests
         // n·u·‖A‖ ≈ 1.3e-12 while any algebra error in the reduction is O(1).
         double tol = 1e-11 * Math.Max(1, expected.Max(Math.Abs));
         Assert.Equal(n, actual.Length);
-        for (int i = 0; i < n; i++) Assert.Equal(expected[i], actual[i], tol);
+        for (int i = 0; i < n; i++)
+        {
+            Assert.Equal(expected[i], actual[i], tol);
+        }
     }
 
     [Fact]
@@ -43,7 +46,10 @@ public sealed class SymmetricEigenvaluesTests
         var a = q * Matrix<double>.Build.DenseOfDiagonalArray(lambda) * q.Transpose();
         var actual = SymmetricEigenvalues.Compute(a);
         // Forming A costs ~10·u·100 ≈ 2e-13 of asymmetry and error; 1e-11 is a safe bound at ‖A‖ = 100.
-        for (int i = 0; i < 10; i++) Assert.Equal(lambda[i], actual[i], 1e-11);
+        for (int i = 0; i < 10; i++)
+        {
+            Assert.Equal(lambda[i], actual[i], 1e-11);
+        }
     }
 
     [Fact]
@@ -55,7 +61,11 @@ public sealed class SymmetricEigenvaluesTests
         var t = Matrix<double>.Build.DenseOfArray(new double[,] { { 2, 1, 0 }, { 1, 2, 1 }, { 0, 1, 2 } });
         var ev = SymmetricEigenvalues.Compute(t);
         double[] expected = [2 - Math.Sqrt(2), 2, 2 + Math.Sqrt(2)];
-        for (int i = 0; i < 3; i++) Assert.Equal(expected[i], ev[i], 1e-14); // a 3×3 of small integers: a few ulps
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(expected[i], ev[i], 1e-14); // a 3×3 of small integers: a few ulps
+        }
+
         Assert.Equal([0.0, 0.0, 0.0], SymmetricEigenvalues.Compute(Matrix<double>.Build.Dense(3, 3)));
     }
 
@@ -87,8 +97,15 @@ public sealed class SymmetricEigenvaluesTests
         // a wrong argument (uplo, leading dimension, a missed entry) moves eigenvalues by O(1)·‖A‖₂.
         double norm = Math.Max(Math.Abs(managed[0]), Math.Abs(managed[^1]));
         Assert.Equal(n, lapack.Length);
-        for (int i = 0; i < n; i++) Assert.Equal(managed[i], lapack[i], 1e-12 * norm);
-        for (int i = 1; i < n; i++) Assert.True(lapack[i - 1] <= lapack[i]);
+        for (int i = 0; i < n; i++)
+        {
+            Assert.Equal(managed[i], lapack[i], 1e-12 * norm);
+        }
+
+        for (int i = 1; i < n; i++)
+        {
+            Assert.True(lapack[i - 1] <= lapack[i]);
+        }
     }
 
     [Fact]
@@ -97,7 +114,11 @@ public sealed class SymmetricEigenvaluesTests
         var t = Matrix<double>.Build.DenseOfArray(new double[,] { { 2, 1, 0 }, { 1, 2, 1 }, { 0, 1, 2 } });
         var ev = SymmetricEigenvalues.Compute(t, SymmetricEigenvalues.Solver.Lapack);
         double[] expected = [2 - Math.Sqrt(2), 2, 2 + Math.Sqrt(2)];
-        for (int i = 0; i < 3; i++) Assert.Equal(expected[i], ev[i], 1e-14); // a 3×3 of small integers: a few ulps
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(expected[i], ev[i], 1e-14); // a 3×3 of small integers: a few ulps
+        }
+
         var m = Matrix<double>.Build.Dense(600, 600);
         m[599, 0] = double.PositiveInfinity;
         Assert.Equal("symmetric", Assert.Throws<ArgumentException>(() => SymmetricEigenvalues.Compute(m)).ParamName);

@@ -95,13 +95,17 @@ public sealed class TaylorAnalysisTests
         {
             var taylor = TaylorAnalysis.At(q, Vector<double>.Build.Dense(3, _ => rng.NextDouble() * 2 - 1));
             foreach (double eps in new[] { 0.01, 0.1, 0.19 })
+            {
                 Assert.True(-taylor.PredictedChange(eps) >= taylor.WorstCaseImprovement(eps, 10) - 1e-12);
+            }
         }
         // θ along the top eigenvector v₃ (the minimizer is 0): g = Aθ = 10θ is aligned with λmax, and the bound is attained.
         var v3 = Descent.Curvature.Spectrum.Of(q.A).Eigenvector(2);
         var aligned = TaylorAnalysis.At(q, v3 * 0.7);
         foreach (double eps in new[] { 0.01, 0.1, 0.3 })
+        {
             Assert.Equal(aligned.WorstCaseImprovement(eps, 10), -aligned.ActualChange(eps), 11);
+        }
     }
 
     [Fact]

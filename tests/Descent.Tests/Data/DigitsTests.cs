@@ -71,8 +71,14 @@ public sealed class DigitsTests : IDisposable
             Assert.Equal((raw.Inputs[split.ValidationRows[5], j] - mean) / scale, split.Validation.Inputs[5, j], 1e-12);
             var train = split.Train.Inputs.Column(j);
             Assert.Equal(0.0, train.Average(), 1e-12);
-            if (sd > 0) Assert.Equal(1.0, Math.Sqrt(train.Select(v => v * v).Average()), 1e-12);
-            else Assert.Contains(j, split.Standardizer.ConstantFeatures);
+            if (sd > 0)
+            {
+                Assert.Equal(1.0, Math.Sqrt(train.Select(v => v * v).Average()), 1e-12);
+            }
+            else
+            {
+                Assert.Contains(j, split.Standardizer.ConstantFeatures);
+            }
         }
         // Pixel 0 (a corner) is blank in every image: constant, standardized to exactly 0, nothing infinite.
         Assert.Contains(0, split.Standardizer.ConstantFeatures);
@@ -122,7 +128,11 @@ public sealed class DigitsTests : IDisposable
         string good = string.Join(',', Enumerable.Repeat("1", 64)) + ",3";
         var fields = Enumerable.Repeat("2", columns).ToArray();
         if (bad == "x") { fields[6] = "x"; fields[^1] = "4"; }
-        else fields[^1] = bad;
+        else
+        {
+            fields[^1] = bad;
+        }
+
         string path = WriteGzip("corrupt.csv.gz", good + "\n" + string.Join(',', fields) + "\n" + good + "\n");
         var ex = Assert.Throws<InvalidDataException>(() => Digits.ReadAll(path));
         Assert.Contains(path, ex.Message);
@@ -134,7 +144,10 @@ public sealed class DigitsTests : IDisposable
     {
         var sb = new StringBuilder();
         for (int i = 0; i < 50; i++)
+        {
             sb.AppendLine(string.Join(',', Enumerable.Range(0, 64).Select(j => ((i + j) % 17).ToString())) + "," + i % 10);
+        }
+
         string path = WriteGzip("small.csv.gz", sb.ToString());
         var split = Digits.Load(path, seed: 2);
         Assert.Equal(30, split.Train.Count);

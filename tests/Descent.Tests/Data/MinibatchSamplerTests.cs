@@ -12,9 +12,15 @@ public sealed class MinibatchSamplerTests
         Assert.Equal(11, sampler.BatchesPerEpoch); // ⌈103/10⌉
         var epochs = sampler.Epochs(5).Select(e => e.SelectMany(b => b).ToArray()).ToList();
         foreach (var order in epochs)
+        {
             Assert.Equal(Enumerable.Range(0, 103), order.Order());
+        }
         // Two independent uniform permutations of 103 items coincide with probability 1/103!.
-        for (int e = 1; e < epochs.Count; e++) Assert.NotEqual(epochs[0], epochs[e]);
+        for (int e = 1; e < epochs.Count; e++)
+        {
+            Assert.NotEqual(epochs[0], epochs[e]);
+        }
+
         Assert.NotEqual(Enumerable.Range(0, 103), epochs[0]);
     }
 
@@ -37,8 +43,13 @@ public sealed class MinibatchSamplerTests
         var b = MinibatchSampler.ShuffledEachEpoch(25, 4, seed: 3);
         Func<int[]> next = a.AsFunc();
         foreach (var epoch in b.Epochs(3))
+        {
             foreach (var batch in epoch)
+            {
                 Assert.Equal(batch, next());
+            }
+        }
+
         Assert.Equal(3, a.Epoch);
     }
 
@@ -72,7 +83,10 @@ public sealed class MinibatchSamplerTests
             Assert.Equal(n, all.Length);
             Assert.All(all, i => Assert.InRange(i, 0, n - 1));
             sawRepeatInEpoch |= all.Distinct().Count() < n;
-            foreach (int i in all) counts[i]++;
+            foreach (int i in all)
+            {
+                counts[i]++;
+            }
         }
         double expected = (double)n * epochs / n;
         double chi2 = counts.Sum(c => (c - expected) * (c - expected) / expected);
@@ -88,15 +102,26 @@ public sealed class MinibatchSamplerTests
         int[] sizes = [20, 17, 23, 20, 20];
         var labels = new List<int>();
         for (int round = 0; labels.Count < sizes.Sum(); round++)
+        {
             for (int c = 0; c < sizes.Length; c++)
-                if (labels.Count(l => l == c) < sizes[c]) labels.Add(c);
+            {
+                if (labels.Count(l => l == c) < sizes[c])
+                {
+                    labels.Add(c);
+                }
+            }
+        }
+
         var sampler = MinibatchSampler.SortedByClass(labels, batchSize: 8, seed: 5);
         foreach (var epoch in sampler.Epochs(2))
         {
             var order = epoch.SelectMany(b => b).ToArray();
             Assert.Equal(Enumerable.Range(0, labels.Count), order.Order());
             // Labels along the epoch are non-decreasing (sorted by class).
-            for (int i = 1; i < order.Length; i++) Assert.True(labels[order[i - 1]] <= labels[order[i]]);
+            for (int i = 1; i < order.Length; i++)
+            {
+                Assert.True(labels[order[i - 1]] <= labels[order[i]]);
+            }
             // With B = 8 ≤ the smallest class (17), a batch can straddle at most one boundary, and there are
             // C − 1 = 4 boundaries: every batch has ≤ 2 classes and at most 4 batches are mixed.
             var classesPerBatch = epoch.Select(b => b.Select(i => labels[i]).Distinct().Count()).ToList();

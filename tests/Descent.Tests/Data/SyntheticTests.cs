@@ -52,7 +52,10 @@ public sealed class SyntheticTests
         {
             double x = d.Inputs[i, 0], y = d.Inputs[i, 1];
             double r = Math.Sqrt(x * x + y * y);
-            if (r < 1e-9) continue;
+            if (r < 1e-9)
+            {
+                continue;
+            }
             // φ = 2π·1.5·r + kπ: the point's angle must agree with it modulo 2π.
             double phi = 2 * Math.PI * 1.5 * r + d.Labels![i] * Math.PI;
             double diff = Math.IEEERemainder(Math.Atan2(y, x) - phi, 2 * Math.PI);
@@ -90,7 +93,11 @@ public sealed class SyntheticTests
             var seq = d.Inputs[i];
             int s = d.Labels![i];
             Assert.Equal([.. Enumerable.Range(0, 5).Select(j => j == s ? 1.0 : 0.0)], seq[0]);
-            for (int t = 1; t < 20; t++) Assert.All(seq[t], v => Assert.Equal(0.0, v));
+            for (int t = 1; t < 20; t++)
+            {
+                Assert.All(seq[t], v => Assert.Equal(0.0, v));
+            }
+
             Assert.Equal([0, 0, 0, 0, 1.0], seq[20]);
             Assert.Equal(1.0, d.Targets![i][s]);
         }

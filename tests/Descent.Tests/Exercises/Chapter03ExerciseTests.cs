@@ -32,7 +32,7 @@ public sealed class Chapter03ExerciseTests
             MaxSteps = 200,
             RecordThetaEvery = 0,
             DivergenceFactor = double.PositiveInfinity,
-            OnStep = s => { if (escaped < 0 && Math.Abs(s.Theta[1]) >= 1) escaped = s.Step; },
+            OnStep = s => { if (escaped < 0 && Math.Abs(s.Theta[1]) >= 1) { escaped = s.Step; } },
         });
         Assert.Equal(escaped, Reference("03.3"));
         Assert.Equal(Math.Ceiling(Math.Log(1e6) / Math.Log(1.2)), Reference("03.3"));

@@ -9,7 +9,11 @@ public sealed class ExerciseTests
     public static TheoryData<string> Ids()
     {
         var data = new TheoryData<string>();
-        foreach (var e in Check.All) data.Add(e.Id);
+        foreach (var e in Check.All)
+        {
+            data.Add(e.Id);
+        }
+
         return data;
     }
 
@@ -18,7 +22,9 @@ public sealed class ExerciseTests
     {
         Assert.NotEmpty(Check.All);
         foreach (var chapter in Check.All.GroupBy(e => e.Chapter))
+        {
             Assert.True(chapter.Count() >= 3, $"chapter {chapter.Key} has only {chapter.Count()} exercises");
+        }
     }
 
     [Theory]

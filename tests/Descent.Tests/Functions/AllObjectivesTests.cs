@@ -22,7 +22,11 @@ public sealed class AllObjectivesTests
     public static TheoryData<string> TypeNames()
     {
         var data = new TheoryData<string>();
-        foreach (var t in ObjectiveTypes) data.Add(t.Name);
+        foreach (var t in ObjectiveTypes)
+        {
+            data.Add(t.Name);
+        }
+
         return data;
     }
 
@@ -34,13 +38,17 @@ public sealed class AllObjectivesTests
         {
             var ps = ctor.GetParameters();
             if (ps.All(p => p.IsOptional))
+            {
                 result.Add((Objective)ctor.Invoke(ps.Select(p => p.DefaultValue).ToArray()));
+            }
         }
         foreach (var m in type.GetMethods(BindingFlags.Public | BindingFlags.Static))
         {
             var ps = m.GetParameters();
             if (typeof(Objective).IsAssignableFrom(m.ReturnType) && !m.IsGenericMethod && ps.All(p => p.IsOptional))
+            {
                 result.Add((Objective)m.Invoke(null, ps.Select(p => p.DefaultValue).ToArray())!);
+            }
         }
         return result;
     }
@@ -74,7 +82,9 @@ public sealed class AllObjectivesTests
         {
             var rng = new Random(20261125);
             for (int k = 0; k < 20; k++)
+            {
                 DerivativeCheck.At(f, DerivativeCheck.RandomPoint(f, rng), random: rng);
+            }
         }
     }
 
@@ -147,7 +157,11 @@ public sealed class AllObjectivesTests
     {
         foreach (var f in Instances(typeName))
         {
-            if (f is not ILipschitzGradient lipschitz) continue;
+            if (f is not ILipschitzGradient lipschitz)
+            {
+                continue;
+            }
+
             var rng = new Random(11);
             for (int k = 0; k < 50; k++)
             {

@@ -17,7 +17,9 @@ public sealed class BaityJesiValleyTests
         var f = new BaityJesiValley(epsilon);
         var rng = new Random(23);
         for (int k = 0; k < 40; k++)
+        {
             DerivativeCheck.At(f, DerivativeCheck.RandomPoint(f, rng), random: rng);
+        }
     }
 
     [Fact]

@@ -17,10 +17,14 @@ public sealed class CliffTests
         var f = new Cliff(height, width, position: 0.5, curvature: 0.2, bowlCenter: V(-1, 0.5));
         var rng = new Random(47);
         for (int k = 0; k < 40; k++)
+        {
             DerivativeCheck.At(f, DerivativeCheck.RandomPoint(f, rng), random: rng);
+        }
         // Random points rarely land on a wall this thin, so also check on it, where the derivatives are largest.
         for (int k = 0; k < 20; k++)
+        {
             DerivativeCheck.At(f, V(0.5 + width * (4 * rng.NextDouble() - 2), 3 * rng.NextDouble()), random: rng);
+        }
     }
 
     [Fact]
@@ -51,7 +55,9 @@ public sealed class CliffTests
         Assert.True(Math.Abs(Phi(m[0])) < 1e-12);
         // Sign scan: φ < 0 left of the minimizer, > 0 right of it, on a fine grid over the plot range.
         for (double x = -6; x <= 4; x += 0.01)
+        {
             Assert.Equal(Math.Sign(x - m[0]), Math.Sign(Phi(x)));
+        }
     }
 
     [Fact]

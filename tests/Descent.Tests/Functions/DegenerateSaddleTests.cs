@@ -17,7 +17,9 @@ public sealed class DegenerateSaddleTests
         var f = new DegenerateSaddle(p, 0.5, 2);
         var rng = new Random(p);
         for (int k = 0; k < 30; k++)
+        {
             DerivativeCheck.At(f, DerivativeCheck.RandomPoint(f, rng), random: rng);
+        }
     }
 
     [Fact]

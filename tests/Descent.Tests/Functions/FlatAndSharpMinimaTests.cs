@@ -14,10 +14,14 @@ public sealed class FlatAndSharpMinimaTests
         var f = new FlatAndSharpMinima(0.8, 0.2, 2.5, n);
         var rng = new Random(61);
         for (int k = 0; k < 40; k++)
+        {
             DerivativeCheck.At(f, DerivativeCheck.RandomPoint(f, rng), random: rng);
+        }
         // Also near the sharp minimum, where the surface changes fastest.
         for (int k = 0; k < 20; k++)
+        {
             DerivativeCheck.At(f, f.SharpMinimizer + Vector<double>.Build.Dense(n, _ => 0.4 * (rng.NextDouble() - 0.5)), random: rng);
+        }
     }
 
     [Fact]

@@ -17,9 +17,16 @@ public sealed class GalleryTests
         foreach (var t in types)
         {
             var ctor = t.GetConstructors().FirstOrDefault(c => c.GetParameters().All(p => p.IsOptional));
-            if (ctor is null) continue;
+            if (ctor is null)
+            {
+                continue;
+            }
+
             var f = (Objective)ctor.Invoke(ctor.GetParameters().Select(p => p.DefaultValue).ToArray());
-            if (f.Dimension == 2) Assert.Contains(gallery, g => g.GetType() == t);
+            if (f.Dimension == 2)
+            {
+                Assert.Contains(gallery, g => g.GetType() == t);
+            }
         }
     }
 
@@ -33,7 +40,9 @@ public sealed class GalleryTests
         {
             Assert.Equal(n, f.Dimension);
             for (int k = 0; k < 3; k++)
+            {
                 DerivativeCheck.At(f, DerivativeCheck.RandomPoint(f, rng), random: rng);
+            }
         }
         Assert.Equal("dimension", Assert.Throws<ArgumentOutOfRangeException>(() => Gallery.HighDimensional(1)).ParamName);
     }

@@ -14,7 +14,9 @@ public sealed class IndexSaddleTests
         var f = new IndexSaddle(6, 2, [0.5, 1, 2, 3, 0.7, 4], gamma);
         var rng = new Random(17);
         for (int k = 0; k < 30; k++)
+        {
             DerivativeCheck.At(f, DerivativeCheck.RandomPoint(f, rng), random: rng);
+        }
     }
 
     [Fact]
@@ -34,7 +36,10 @@ public sealed class IndexSaddleTests
         Assert.Equal(27, cps.Count);
         // λ = 1, γ = 2: a point with m escape coordinates at 0 has index m and value −(3 − m)/(4·2).
         foreach (var cp in cps)
+        {
             Assert.Equal(-(3 - cp.Index) / 8.0, cp.Value, 14);
+        }
+
         Assert.Equal(8, f.KnownMinimizers.Count);
         Assert.Equal(-3 / 8.0, f.MinimumValue, 14);
         // Minimizers sit at ±√(λ/γ) = ±1/√2.
@@ -49,7 +54,10 @@ public sealed class IndexSaddleTests
         var f = new IndexSaddle(10, 3);
         var rng = new Random(1);
         var theta = Vector<double>.Build.Dense(10, _ => 1e-6 * (rng.NextDouble() - 0.5));
-        for (int k = 0; k < 2000; k++) theta -= 0.1 * f.Gradient(theta);
+        for (int k = 0; k < 2000; k++)
+        {
+            theta -= 0.1 * f.Gradient(theta);
+        }
         // Error after 2000 steps: contraction ≤ (1 − 0.1·1)ⁿ after escape, far below 1e-9.
         Assert.Equal(f.MinimumValue, f.Value(theta), 9);
     }

@@ -74,7 +74,11 @@ public sealed class LipschitzGradientTests
         Assert.True(loss <= 1e-20); // and it got there: the floor contracts by 1 − α·1 ≈ 0.981 per step
         // And α = 2.1/M diverges across the walls (the across-valley factor is |1 − 2.1| > 1).
         var bad = V(-2, 3);
-        for (int k = 0; k < 200; k++) bad -= 2.1 / f.GradientLipschitzConstant * f.Gradient(bad);
+        for (int k = 0; k < 200; k++)
+        {
+            bad -= 2.1 / f.GradientLipschitzConstant * f.Gradient(bad);
+        }
+
         Assert.True(f.Value(bad) > 1e3);
     }
 }

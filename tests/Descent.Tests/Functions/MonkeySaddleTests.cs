@@ -42,6 +42,8 @@ public sealed class MonkeySaddleTests
         var f = new MonkeySaddle();
         var rng = new Random(11);
         for (int k = 0; k < 40; k++)
+        {
             DerivativeCheck.At(f, DerivativeCheck.RandomPoint(f, rng), random: rng);
+        }
     }
 }

@@ -12,7 +12,11 @@ public sealed class MultiMinimumTests
     private static Vector<double> Descend(Objective f, Vector<double> start, double learningRate, int steps)
     {
         var theta = start.Clone();
-        for (int k = 0; k < steps; k++) theta -= learningRate * f.Gradient(theta);
+        for (int k = 0; k < steps; k++)
+        {
+            theta -= learningRate * f.Gradient(theta);
+        }
+
         return theta;
     }
 
@@ -26,7 +30,9 @@ public sealed class MultiMinimumTests
         ], 0.2);
         var rng = new Random(71);
         for (int k = 0; k < 40; k++)
+        {
             DerivativeCheck.At(f, DerivativeCheck.RandomPoint(f, rng), random: rng);
+        }
     }
 
     [Fact]
@@ -69,12 +75,18 @@ public sealed class MultiMinimumTests
         var f = new MultiMinimum();
         var d = f.Domain;
         for (int i = 0; i <= 8; i++)
-        for (int j = 0; j <= 8; j++)
         {
-            var start = V(d.PlotLower[0] + i / 8.0 * (d.PlotUpper[0] - d.PlotLower[0]), d.PlotLower[1] + j / 8.0 * (d.PlotUpper[1] - d.PlotLower[1]));
-            var end = Descend(f, start, 0.1, 3000);
-            if (f.Gradient(end).L2Norm() > 1e-6) continue; // a start exactly on a ridge may still be creeping along it
-            Assert.Contains(f.LocalMinima, m => (m.Theta - end).L2Norm() < 1e-5);
+            for (int j = 0; j <= 8; j++)
+            {
+                var start = V(d.PlotLower[0] + i / 8.0 * (d.PlotUpper[0] - d.PlotLower[0]), d.PlotLower[1] + j / 8.0 * (d.PlotUpper[1] - d.PlotLower[1]));
+                var end = Descend(f, start, 0.1, 3000);
+                if (f.Gradient(end).L2Norm() > 1e-6)
+                {
+                    continue; // a start exactly on a ridge may still be creeping along it
+                }
+
+                Assert.Contains(f.LocalMinima, m => (m.Theta - end).L2Norm() < 1e-5);
+            }
         }
     }
 

@@ -8,13 +8,21 @@ public sealed class NesterovChainTests
     /// <summary>Minimum of the chain over span{e₁ … e_k}, by solving the leading k×k block directly.</summary>
     private static double SpanMinimum(NesterovChain f, int k)
     {
-        if (k == 0) return f.Value(Vector<double>.Build.Dense(f.Dimension));
+        if (k == 0)
+        {
+            return f.Value(Vector<double>.Build.Dense(f.Dimension));
+        }
+
         var h = f.Hessian(Vector<double>.Build.Dense(f.Dimension)).SubMatrix(0, k, 0, k);
         var rhs = Vector<double>.Build.Dense(k);
         rhs[0] = f.Smoothness / 4;
         var z = h.Solve(rhs);
         var x = Vector<double>.Build.Dense(f.Dimension);
-        for (int i = 0; i < k; i++) x[i] = z[i];
+        for (int i = 0; i < k; i++)
+        {
+            x[i] = z[i];
+        }
+
         return f.Value(x);
     }
 
@@ -28,7 +36,11 @@ public sealed class NesterovChainTests
         // Dense solves and sums agree with the closed forms to rounding (1e-12).
         Assert.Equal(f.Value(xStar), f.MinimumValue, 12);
         Assert.Equal(xStar.DotProduct(xStar), f.SquaredDistanceFromOrigin, 12);
-        for (int k = 0; k <= n; k++) Assert.Equal(SpanMinimum(f, k), f.KrylovMinimum(k), 12);
+        for (int k = 0; k <= n; k++)
+        {
+            Assert.Equal(SpanMinimum(f, k), f.KrylovMinimum(k), 12);
+        }
+
         Assert.Equal(0.0, f.KrylovGap(n), 15);
     }
 
@@ -38,7 +50,11 @@ public sealed class NesterovChainTests
         var f = new NesterovChain(12, 3.0);
         var ev = f.Hessian(Vector<double>.Build.Dense(12)).Evd(Symmetricity.Symmetric).EigenValues.Select(z => z.Real).Order().ToArray();
         var expected = Enumerable.Range(1, 12).Select(j => 3.0 * Math.Pow(Math.Sin(j * Math.PI / 26), 2)).ToArray();
-        for (int j = 0; j < 12; j++) Assert.Equal(expected[j], ev[j], 12);
+        for (int j = 0; j < 12; j++)
+        {
+            Assert.Equal(expected[j], ev[j], 12);
+        }
+
         Assert.Equal(ev[^1], f.GradientLipschitzConstant, 12);
         Assert.Equal(ev[0], f.SmallestEigenvalue, 12);
     }

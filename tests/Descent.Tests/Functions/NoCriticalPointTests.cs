@@ -12,7 +12,9 @@ public sealed class NoCriticalPointTests
         var f = new NoCriticalPoint([2, -0.5, -3, 0.1]);
         var rng = new Random(53);
         for (int k = 0; k < 40; k++)
+        {
             DerivativeCheck.At(f, DerivativeCheck.RandomPoint(f, rng), random: rng);
+        }
     }
 
     [Fact]

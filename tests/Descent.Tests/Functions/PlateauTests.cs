@@ -14,7 +14,9 @@ public sealed class PlateauTests
         var f = new Plateau(n, height, radius);
         var rng = new Random(41);
         for (int k = 0; k < 40; k++)
+        {
             DerivativeCheck.At(f, DerivativeCheck.RandomPoint(f, rng), random: rng);
+        }
     }
 
     [Fact]

@@ -32,8 +32,12 @@ public sealed class QuadraticTests
     {
         var rng = new Random(20261125);
         foreach (var f in new[] { Quadratic.D2l(), Quadratic.FromEigenvalues([-3, 0.1, 2, 8, 20], 3), Quadratic.FromEigenvalues2D(1, -1, 0.3) })
+        {
             for (int k = 0; k < 20; k++)
+            {
                 DerivativeCheck.At(f, DerivativeCheck.RandomPoint(f, rng), random: rng);
+            }
+        }
     }
 
     [Fact]

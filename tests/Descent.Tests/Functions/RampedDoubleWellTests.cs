@@ -21,7 +21,14 @@ public sealed class RampedDoubleWellTests
         for (int i = 0; i < 200; i++)
         {
             double mid = 0.5 * (lo + hi);
-            if (mid - a * Math.Tanh(mid) < 0) lo = mid; else hi = mid;
+            if (mid - a * Math.Tanh(mid) < 0)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
         }
         var f = new RampedDoubleWell(a, 0.7);
         // Bisection brackets the root to an ulp; Newton's answer agrees to rounding (1e-13 relative).

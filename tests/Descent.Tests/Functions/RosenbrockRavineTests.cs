@@ -17,7 +17,9 @@ public sealed class RosenbrockRavineTests
         var f = new RosenbrockRavine(kappa, angle, width, V(-0.5, 2));
         var rng = new Random(31);
         for (int k = 0; k < 40; k++)
+        {
             DerivativeCheck.At(f, DerivativeCheck.RandomPoint(f, rng), random: rng);
+        }
     }
 
     [Fact]

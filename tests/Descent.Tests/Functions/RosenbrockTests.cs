@@ -14,7 +14,9 @@ public sealed class RosenbrockTests
         var f = new Rosenbrock(n);
         var rng = new Random(20261125 + n);
         for (int k = 0; k < 30; k++)
+        {
             DerivativeCheck.At(f, DerivativeCheck.RandomPoint(f, rng), random: rng);
+        }
     }
 
     [Fact]

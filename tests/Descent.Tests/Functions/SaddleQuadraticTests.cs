@@ -30,7 +30,9 @@ public sealed class SaddleQuadraticTests
         Assert.Equal(2, cp.Index);
         var rng = new Random(3);
         for (int k = 0; k < 30; k++)
+        {
             DerivativeCheck.At(f, DerivativeCheck.RandomPoint(f, rng), random: rng);
+        }
     }
 
     [Fact]

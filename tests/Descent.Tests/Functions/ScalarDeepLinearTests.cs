@@ -17,7 +17,9 @@ public sealed class ScalarDeepLinearTests
         var f = new ScalarDeepLinear(depth, 2.0);
         var rng = new Random(83);
         for (int k = 0; k < 30; k++)
+        {
             DerivativeCheck.At(f, DerivativeCheck.RandomPoint(f, rng), random: rng);
+        }
     }
 
     [Fact]
@@ -63,7 +65,11 @@ public sealed class ScalarDeepLinearTests
         for (int k = 1; k <= 8000; k++)
         {
             w -= lr * f.Gradient(w);
-            if (k % 1000 != 0) continue;
+            if (k % 1000 != 0)
+            {
+                continue;
+            }
+
             double expected = f.BalancedProductAtTime(w0, k * lr);
             // Explicit Euler with step 1e-3 against the flow: global error O(lr·t·max|u''|) ≲ 1e-2 of the
             // plateau-to-target jump (1.0) over t ≤ 8; a wrong rate (e.g. e^(−yt)) would be off by O(1).

@@ -14,7 +14,9 @@ public sealed class WrongSideOfMountainTests
         var f = new WrongSideOfMountain(height, depth);
         var rng = new Random(79);
         for (int k = 0; k < 40; k++)
+        {
             DerivativeCheck.At(f, DerivativeCheck.RandomPoint(f, rng), random: rng);
+        }
     }
 
     [Fact]
@@ -36,7 +38,11 @@ public sealed class WrongSideOfMountainTests
     {
         var f = new WrongSideOfMountain();
         var theta = f.Start;
-        for (int k = 0; k < 5000; k++) theta -= 0.1 * f.Gradient(theta); // ε = 0.1 ≪ 2/λmax ≈ 2/3 here
+        for (int k = 0; k < 5000; k++)
+        {
+            theta -= 0.1 * f.Gradient(theta); // ε = 0.1 ≪ 2/λmax ≈ 2/3 here
+        }
+
         Assert.NotNull(f.LocalMinimizer);
         DerivativeCheck.AssertClose(f.LocalMinimizer!, theta, 1e-8, "end of descent");
         Assert.True(f.Value(theta) > f.Value(f.GlobalMinimizer) + 1); // ≈ −0.15 vs ≈ −1.97

@@ -32,7 +32,9 @@ public sealed class DeepLinearNetworkTests
         var random = new Random(sizes.Sum());
         var net = new DeepLinearNetwork(sizes, Gaussian(15, sizes[0], random), Gaussian(15, sizes[^1], random));
         for (int trial = 0; trial < 3; trial++)
+        {
             DerivativeCheck.At(net, GaussianVector(net.Dimension, random, 0.7), random: random); // DerivativeCheck.RelativeTolerance
+        }
     }
 
     [Fact]

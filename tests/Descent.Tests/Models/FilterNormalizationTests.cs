@@ -22,7 +22,10 @@ public sealed class FilterNormalizationTests
             var w = mlp.Weights(d, l);
             var wt = mlp.Weights(theta, l);
             for (int r = 0; r < w.RowCount; r++)
+            {
                 Assert.Equal(wt.Row(r).L2Norm(), w.Row(r).L2Norm(), 1e-12); // rescaling is exact up to rounding
+            }
+
             Assert.Equal(0.0, mlp.Biases(d, l).L2Norm());
         }
     }

@@ -26,8 +26,13 @@ public sealed class MlpTests
     {
         var data = new TheoryData<Activation, LossFunction>();
         foreach (var a in Enum.GetValues<Activation>())
+        {
             foreach (var l in Enum.GetValues<LossFunction>())
+            {
                 data.Add(a, l);
+            }
+        }
+
         return data;
     }
 
@@ -220,8 +225,16 @@ public sealed class MlpTests
         // Incoming weights and biases: g/α; outgoing weights: α·g; output bias unchanged.
         var expected = g.Clone();
         int inEnd = model.WeightOffset(1);
-        for (int i = 0; i < inEnd; i++) expected[i] = g[i] / alpha;
-        for (int i = inEnd; i < model.BiasOffset(1); i++) expected[i] = g[i] * alpha;
+        for (int i = 0; i < inEnd; i++)
+        {
+            expected[i] = g[i] / alpha;
+        }
+
+        for (int i = inEnd; i < model.BiasOffset(1); i++)
+        {
+            expected[i] = g[i] * alpha;
+        }
+
         DerivativeCheck.AssertClose(expected, gs, 1e-12, "rescaled gradient");
         Assert.Throws<InvalidOperationException>(() =>
             new Mlp([3, 5, 2], Activation.Tanh, LossFunction.SquaredError, Gaussian(2, 3, random), Gaussian(2, 2, random))
@@ -235,7 +248,11 @@ public sealed class MlpTests
         var model = new Mlp([4, 6, 3], Activation.Sigmoid, LossFunction.SoftmaxCrossEntropy, Gaussian(20, 4, random), Labels(20, 3, random));
         var theta = model.Initialize(Initialization.Zero, 1);
         Assert.Equal(0.0, theta.L2Norm());
-        for (int step = 0; step < 50; step++) theta -= 0.5 * model.Gradient(theta);
+        for (int step = 0; step < 50; step++)
+        {
+            theta -= 0.5 * model.Gradient(theta);
+        }
+
         var w1 = model.Weights(theta, 0);
         var w2 = model.Weights(theta, 1);
         Assert.True(w2.FrobeniusNorm() > 1e-3, "the output weights moved"); // sigmoid(0) = ½ feeds the output layer

@@ -100,15 +100,27 @@ public sealed class ReluTeacherStudentTests
         var x = new double[k];
         for (int s = 0; s < samples; s++)
         {
-            for (int c = 0; c < k; c++) x[c] = Normal(random);
+            for (int c = 0; c < k; c++)
+            {
+                x[c] = Normal(random);
+            }
+
             double student = 0, teacher = 0;
             for (int i = 0; i < n; i++)
             {
                 double z = 0;
-                for (int c = 0; c < k; c++) z += w[i, c] * x[c];
+                for (int c = 0; c < k; c++)
+                {
+                    z += w[i, c] * x[c];
+                }
+
                 student += Math.Max(0, z);
             }
-            for (int j = 0; j < k; j++) teacher += Math.Max(0, x[j]); // vⱼ = eⱼ
+            for (int j = 0; j < k; j++)
+            {
+                teacher += Math.Max(0, x[j]); // vⱼ = eⱼ
+            }
+
             double loss = 0.5 * (student - teacher) * (student - teacher);
             sum += loss;
             sumSq += loss * loss;

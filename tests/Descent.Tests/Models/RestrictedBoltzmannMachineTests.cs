@@ -13,7 +13,11 @@ public sealed class RestrictedBoltzmannMachineTests
         var rbm = new RestrictedBoltzmannMachine(6, 4, Data);
         var theta = rbm.Initialize(5, scale);
         var rng = new Random(9);
-        for (int k = rbm.VisibleBiasOffset; k < rbm.Dimension; k++) theta[k] = rng.NextDouble() - 0.5;
+        for (int k = rbm.VisibleBiasOffset; k < rbm.Dimension; k++)
+        {
+            theta[k] = rng.NextDouble() - 0.5;
+        }
+
         return (rbm, theta);
     }
 
@@ -23,7 +27,14 @@ public sealed class RestrictedBoltzmannMachineTests
         var (rbm, theta) = Model();
         // Independent: Z = Σ_v Σ_h e^{−E(v,h)} over all 2^6 · 2^4 joint states, from the energy alone.
         double z = 0;
-        for (int v = 0; v < 64; v++) for (int h = 0; h < 16; h++) z += Math.Exp(-rbm.Energy(theta, v, h));
+        for (int v = 0; v < 64; v++)
+        {
+            for (int h = 0; h < 16; h++)
+            {
+                z += Math.Exp(-rbm.Energy(theta, v, h));
+            }
+        }
+
         Assert.Equal(Math.Log(z), rbm.LogPartition(theta), 1e-12);
         var p = rbm.Probabilities(theta);
         Assert.Equal(1.0, p.Sum(), 1e-12);
@@ -48,7 +59,10 @@ public sealed class RestrictedBoltzmannMachineTests
     {
         var (rbm, theta) = Model();
         var t = rbm.GibbsTransition(theta);
-        for (int v = 0; v < 64; v++) Assert.Equal(1.0, t.Row(v).Sum(), 1e-12);
+        for (int v = 0; v < 64; v++)
+        {
+            Assert.Equal(1.0, t.Row(v).Sum(), 1e-12);
+        }
         // Block Gibbs sampling has p(v) as its stationary distribution: p T = p (independent of how T was built).
         var p = Vector<double>.Build.DenseOfArray(rbm.Probabilities(theta));
         Assert.True((t.TransposeThisAndMultiply(p) - p).L2Norm() < 1e-13);
@@ -69,7 +83,11 @@ public sealed class RestrictedBoltzmannMachineTests
         var expected = rbm.ExpectedContrastiveDivergence(theta, 1);
         var rng = new Random(21);
         var mean = Vector<double>.Build.Dense(rbm.Dimension);
-        for (int r = 0; r < 4000; r++) mean += rbm.ContrastiveDivergence(theta, 1, rng) / 4000;
+        for (int r = 0; r < 4000; r++)
+        {
+            mean += rbm.ContrastiveDivergence(theta, 1, rng) / 4000;
+        }
+
         Assert.True((mean - expected).AbsoluteMaximum() < 0.03, $"max deviation {(mean - expected).AbsoluteMaximum()}");
     }
 
@@ -79,9 +97,15 @@ public sealed class RestrictedBoltzmannMachineTests
         var (rbm, theta) = Model(scale: 0.5);
         var p = rbm.Probabilities(theta);
         var counts = new double[64];
-        foreach (int v in rbm.Sample(theta, 64_000, new Random(4))) counts[v]++;
+        foreach (int v in rbm.Sample(theta, 64_000, new Random(4)))
+        {
+            counts[v]++;
+        }
         // Each frequency has standard error √(p(1−p)/M) ≤ 0.002 for M = 64,000; 5 SE.
-        for (int v = 0; v < 64; v++) Assert.Equal(p[v], counts[v] / 64_000, 5 * Math.Sqrt(p[v] * (1 - p[v]) / 64_000) + 1e-12);
+        for (int v = 0; v < 64; v++)
+        {
+            Assert.Equal(p[v], counts[v] / 64_000, 5 * Math.Sqrt(p[v] * (1 - p[v]) / 64_000) + 1e-12);
+        }
     }
 
     [Fact]

@@ -31,9 +31,16 @@ public sealed class RnnTests
     {
         var data = new TheoryData<Activation, LossFunction, RnnOutput>();
         foreach (var a in new[] { Activation.Tanh, Activation.Identity, Activation.Relu, Activation.Sigmoid, Activation.Softplus })
+        {
             foreach (var l in new[] { LossFunction.SquaredError, LossFunction.SoftmaxCrossEntropy })
+            {
                 foreach (var o in Enum.GetValues<RnnOutput>())
+                {
                     data.Add(a, l, o);
+                }
+            }
+        }
+
         return data;
     }
 
@@ -123,7 +130,10 @@ public sealed class RnnTests
             double bound = Math.Pow(w2, t - s);
             // |tanh'| ≤ 1 ⇒ ‖Π diag(φ')W‖₂ ≤ ‖W‖₂^{T−s}; 1e-12 relative allows for rounding in the SVDs.
             Assert.True(norms[s] <= bound * (1 + 1e-12), $"t = {s}: {norms[s]} > {bound}");
-            if (s < t - 2 && norms[s] < 0.99 * bound) strict = true;
+            if (s < t - 2 && norms[s] < 0.99 * bound)
+            {
+                strict = true;
+            }
         }
         Assert.True(strict, "saturation makes the tanh norms strictly smaller than the linear bound");
     }

@@ -11,11 +11,15 @@ public sealed class SaxeLearningCurveTests
         // ScalarDeepLinear(2, y) carries its own closed form for w₁w₂ from a balanced start w₀ = √u₀ (independent code).
         var net = new ScalarDeepLinear(2, 2.0);
         foreach (double t in new[] { 0.0, 0.5, 1.0, 2.0, 4.0 })
+        {
             Assert.Equal(net.BalancedProductAtTime(Math.Sqrt(1e-3), t), SaxeLearningCurve.ModeStrength(2.0, 1e-3, t), 12);
+        }
         // du/dt = 2u(s − u) by central differences (h = 1e-5: truncation ~h² u''' ≈ 1e-9).
         double u(double t) => SaxeLearningCurve.ModeStrength(2.0, 1e-3, t);
         foreach (double t in new[] { 1.0, 1.9, 3.0 })
+        {
             Assert.Equal(2 * u(t) * (2 - u(t)), (u(t + 1e-5) - u(t - 1e-5)) / 2e-5, 6);
+        }
     }
 
     [Fact]

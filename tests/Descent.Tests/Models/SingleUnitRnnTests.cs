@@ -25,7 +25,9 @@ public sealed class SingleUnitRnnTests
         var f = new SingleUnitRnn(steps, activation: activation);
         var random = new Random(steps);
         for (int trial = 0; trial < 20; trial++)
+        {
             DerivativeCheck.At(f, DerivativeCheck.RandomPoint(f, random), random: random); // DerivativeCheck.RelativeTolerance
+        }
     }
 
     [Fact]
@@ -45,7 +47,14 @@ public sealed class SingleUnitRnnTests
         for (int i = 0; i < 45; i++)
         {
             double mid = 0.5 * (lo + hi);
-            if (Loss(mid) > 15) lo = mid; else hi = mid;
+            if (Loss(mid) > 15)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
         }
         double edge = Math.Abs(f.Gradient(Vector<double>.Build.DenseOfArray([8.0, lo]))[1]);
         Assert.True(edge > 1e10 * slope, $"gradient at the cliff {edge:G3}, ordinary slope {slope:G3}");

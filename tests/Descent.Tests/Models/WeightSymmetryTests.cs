@@ -11,7 +11,11 @@ public sealed class WeightSymmetryTests
         var random = new Random(12);
         var mlp = new Mlp([5, 6, 4, 3], activation, LossFunction.SoftmaxCrossEntropy, Gaussian(40, 5, random), Labels(40, 3, random));
         var theta = mlp.Initialize(Initialization.He, 3);
-        for (int k = 0; k < 200; k++) theta -= 0.1 * mlp.Gradient(theta); // a trained point, not a random one
+        for (int k = 0; k < 200; k++)
+        {
+            theta -= 0.1 * mlp.Gradient(theta); // a trained point, not a random one
+        }
+
         return (mlp, theta);
     }
 

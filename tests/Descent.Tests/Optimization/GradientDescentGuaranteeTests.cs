@@ -76,6 +76,8 @@ public sealed class GradientDescentGuaranteeTests
         double fStar = f.Value(xStar), r2 = (x0 - xStar).DotProduct(x0 - xStar);
         var run = AcceleratedGradientDescent.Run(f, 1.0, x0, 300);
         for (int k = 0; k <= 300; k++)
+        {
             Assert.True(run.Losses[k] - fStar <= 2 * r2 / ((k + 1.0) * (k + 1.0)), $"k = {k}");
+        }
     }
 }

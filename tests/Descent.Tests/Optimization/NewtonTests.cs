@@ -30,7 +30,11 @@ public sealed class NewtonTests
         // Half Newton steps: θ − ½H⁻¹g = θ − ½θ, so θₖ = 2⁻ᵏθ₀ → 0, the saddle.
         var r = Trainer.Run(Saddle(), Optimizers.Newton(0.5), start, new TrainingOptions { MaxSteps = 10 });
         var d = r.DistancesTo(V(0, 0));
-        for (int k = 0; k < 10; k++) Assert.True(d[k + 1] < d[k], $"Newton: distance to the saddle grew at step {k}");
+        for (int k = 0; k < 10; k++)
+        {
+            Assert.True(d[k + 1] < d[k], $"Newton: distance to the saddle grew at step {k}");
+        }
+
         Assert.Equal(start.L2Norm() / 1024, d[10], 1e-12);
         // The full Newton step lands exactly on the saddle.
         var full = Trainer.Run(Saddle(), Optimizers.Newton(), start, new TrainingOptions { MaxSteps = 1 });

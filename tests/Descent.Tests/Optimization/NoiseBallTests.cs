@@ -12,12 +12,20 @@ public sealed class NoiseBallTests
     {
         // Independent: iterate V ← (1 − ελ)² V + ε² s² from 0 until it stops changing.
         double v = 0;
-        for (int k = 0; k < 100_000; k++) v = (1 - eps * lambda) * (1 - eps * lambda) * v + eps * eps * s2;
+        for (int k = 0; k < 100_000; k++)
+        {
+            v = (1 - eps * lambda) * (1 - eps * lambda) * v + eps * eps * s2;
+        }
+
         Assert.Equal(v, NoiseBall.StationaryVariance(lambda, eps, s2), 1e-14);
         Assert.Equal(0.5 * lambda * v, NoiseBall.StationaryExcessLoss(lambda, eps, s2), 1e-14);
         // After k steps from V₀ = 0 the same recursion gives V(1 − (1 − ελ)^{2k}).
         double vk = 0;
-        for (int k = 0; k < 7; k++) vk = (1 - eps * lambda) * (1 - eps * lambda) * vk + eps * eps * s2;
+        for (int k = 0; k < 7; k++)
+        {
+            vk = (1 - eps * lambda) * (1 - eps * lambda) * vk + eps * eps * s2;
+        }
+
         Assert.Equal(vk, NoiseBall.VarianceAfter(7, lambda, eps, s2), 1e-15);
     }
 

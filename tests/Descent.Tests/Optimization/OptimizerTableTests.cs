@@ -165,6 +165,8 @@ public sealed class OptimizerTableTests
         // 1e-12 relative: the formulas are evaluated in a different order than in the code (rounding only).
         Support.DerivativeCheck.AssertClose(expected, r.Theta, 1e-12, $"{name}: θ₁");
         if (name == "NoisyGradientDescent")
+        {
             Assert.NotEqual((QuadraticStart - 0.15 * g0).ToArray(), r.Theta.ToArray());
+        }
     }
 }

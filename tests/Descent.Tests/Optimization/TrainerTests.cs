@@ -54,7 +54,7 @@ public sealed class TrainerTests
         var options = new TrainingOptions
         {
             MaxSteps = 10_000_000,
-            OnStep = s => { if (s.Step == 50) cts.Cancel(); },
+            OnStep = s => { if (s.Step == 50) { cts.Cancel(); } },
         };
         var r = Trainer.Run(new Rosenbrock(), Optimizers.GradientDescent(1e-3), V(-1.2, 1), options, cts.Token);
         Assert.Equal(StopReason.Cancelled, r.Reason);
@@ -223,7 +223,11 @@ public sealed class TrainerTests
         var r = Trainer.Run(Quadratic.D2l(), Optimizers.Momentum(0.3, 0.9), V(-5, -2), new TrainingOptions { MaxSteps = 100 });
         var m = r.RunningMinimumGradientNorm();
         Assert.Contains(r.GradientNorms.Zip(r.GradientNorms.Skip(1)), p => p.Second > p.First);   // not monotone itself
-        for (int k = 1; k < m.Length; k++) Assert.True(m[k] <= m[k - 1]);
+        for (int k = 1; k < m.Length; k++)
+        {
+            Assert.True(m[k] <= m[k - 1]);
+        }
+
         Assert.Equal(r.GradientNorms.Min(), m[^1]);
     }
 }

@@ -53,7 +53,11 @@ public sealed class TransformTests
         // standard deviation has relative standard error 1/√(2·20000) = 0.5 %, so 3 % is > 5σ.
         var t = new AddGaussianNoise(0.3, seed: 42);
         var draws = new List<double>();
-        for (int step = 0; step < 2000; step++) draws.AddRange(Apply(t, Vector<double>.Build.Dense(10), step).U);
+        for (int step = 0; step < 2000; step++)
+        {
+            draws.AddRange(Apply(t, Vector<double>.Build.Dense(10), step).U);
+        }
+
         double mean = draws.Average();
         double sd = Math.Sqrt(draws.Sum(x => (x - mean) * (x - mean)) / (draws.Count - 1));
         Assert.InRange(mean, -0.01, 0.01);
@@ -92,7 +96,13 @@ public sealed class TransformTests
         var always = new AddPerturbation(radius: 1, gradientThreshold: 1, quietSteps: 0, seed: 9);
         int inner = 0;
         for (int step = 0; step < 4000; step++)
-            if (always.Update(zero, always.Init(zero), new StepContext(f, zero, zero, 0, step)).Update.L2Norm() <= 0.5) inner++;
+        {
+            if (always.Update(zero, always.Init(zero), new StepContext(f, zero, zero, 0, step)).Update.L2Norm() <= 0.5)
+            {
+                inner++;
+            }
+        }
+
         Assert.InRange(inner, 400, 600);
     }
 
@@ -124,7 +134,10 @@ public sealed class TransformTests
         // Exact line minimization along −g on a SPD quadratic: L(θₖ₊₁) ≤ L(θₖ) at every step.
         var f = Quadratic.FromEigenvalues([0.5, 3, 40], seed: 2);
         var r = Trainer.Run(f, Optimizers.OptimalStep(), V(1, -2, 3), new TrainingOptions { MaxSteps = 50 });
-        for (int k = 0; k < r.Steps; k++) Assert.True(r.Losses[k + 1] <= r.Losses[k] + 1e-15, $"loss rose at step {k}");
+        for (int k = 0; k < r.Steps; k++)
+        {
+            Assert.True(r.Losses[k + 1] <= r.Losses[k] + 1e-15, $"loss rose at step {k}");
+        }
     }
 
     [Fact]

@@ -30,7 +30,11 @@ public static class DerivativeCheck
         var fdGradient = FiniteDifference.Gradient(objective, theta);
         AssertClose(gradient, fdGradient, tolerance, $"{objective.Name}: gradient at {Format(theta)}");
 
-        if (!objective.HasExactHessian) return;
+        if (!objective.HasExactHessian)
+        {
+            return;
+        }
+
         var hessian = objective.Hessian(theta);
         Assert.Equal(objective.Dimension, hessian.RowCount);
         Assert.Equal(objective.Dimension, hessian.ColumnCount);
