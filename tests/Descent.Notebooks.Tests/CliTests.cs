@@ -96,7 +96,12 @@ public sealed class CliTests : IDisposable
         }
 
         string[] sequential = [Write("seq", 0), Write("seq", 1)];
-        string[] parallel = [Write("par", 0), Write("par", 1)];
+        string[] parallel = [.. sequential.Select(p => Path.Combine(_dir, "par", Path.GetFileName(p)))];
+        Directory.CreateDirectory(Path.Combine(_dir, "par"));
+        for (var i = 0; i < parallel.Length; i++)
+        {
+            File.Copy(sequential[i], parallel[i]); // the same file, cell ids included
+        }
         var broken = Path.Combine(_dir, "par", "02-broken.ipynb");
         var before = Descent.Notebooks.Ipynb.Notebook.Create();
         before.Cells.Add(new Descent.Notebooks.Ipynb.NotebookCell("code", "throw new InvalidOperationException(\"boom\");"));
