@@ -60,6 +60,85 @@ public sealed class CliTests : IDisposable
         Assert.Contains("--timeout must be a positive number", err);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    public async Task Build_rejects_fewer_than_one_job(string jobs)
+    {
+        var (code, output, err) = await Run("build", "--jobs", jobs);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith($"error: --jobs must be at least 1 (got {jobs})", err.Trim(), StringComparison.Ordinal);
+        Assert.Equal("", output); // nothing ran
+    }
+
+    [Fact]
+    public async Task Notebooks_run_in_child_processes_store_the_same_bytes_as_a_sequential_run()
+    {
+        string[][] chapters =
+        [
+            ["var x = 20;", "Console.WriteLine(\"hello\");\nx + 22"],
+            ["\"descent\".ToUpperInvariant()", "Enumerable.Range(1, 4).Sum()"],
+        ];
+        string Write(string folder, int i)
+        {
+            var notebook = Descent.Notebooks.Ipynb.Notebook.Create();
+            notebook.Cells.Add(new Descent.Notebooks.Ipynb.NotebookCell("markdown", "# A chapter"));
+            foreach (var code in chapters[i])
+            {
+                notebook.Cells.Add(new Descent.Notebooks.Ipynb.NotebookCell("code", code));
+            }
+
+            var path = Path.Combine(_dir, folder, $"0{i}-chapter.ipynb");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            notebook.Save(path);
+            return path;
+        }
+
+        string[] sequential = [Write("seq", 0), Write("seq", 1)];
+        string[] parallel = [.. sequential.Select(p => Path.Combine(_dir, "par", Path.GetFileName(p)))];
+        Directory.CreateDirectory(Path.Combine(_dir, "par"));
+        for (var i = 0; i < parallel.Length; i++)
+        {
+            File.Copy(sequential[i], parallel[i]); // the same file, cell ids included
+        }
+        var broken = Path.Combine(_dir, "par", "02-broken.ipynb");
+        var before = Descent.Notebooks.Ipynb.Notebook.Create();
+        before.Cells.Add(new Descent.Notebooks.Ipynb.NotebookCell("code", "throw new InvalidOperationException(\"boom\");"));
+        before.Save(broken);
+        var brokenBytes = File.ReadAllBytes(broken);
+        const string libraryHash = "0123abcd";
+        var context = new Descent.Cli.CliContext(Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(TextWriter.Null) }), TextWriter.Null, TextWriter.Null);
+
+        // What `build --jobs 1` does: each notebook in this process, stamped with its content hash.
+        foreach (var path in sequential)
+        {
+            var result = await Descent.Cli.Commands.RunCommand.RunOne(context, path, TimeSpan.FromMinutes(2), CancellationToken.None, quiet: true,
+                beforeSave: nb => Descent.Notebooks.Running.SourceHash.Stamp(nb, Descent.Notebooks.Running.SourceHash.OfNotebook(nb, libraryHash)));
+            Assert.True(result.Succeeded, result.ToString());
+        }
+
+        // What `build --jobs 2` does: a `descent run` child per notebook, two at a time.
+        var finished = new List<string>();
+        var runs = await Descent.Cli.Commands.ParallelRun.RunAsync([(parallel[0], 2.0), (parallel[1], 1.0), (broken, 1.5)], 2, _dir, libraryHash, TimeSpan.FromMinutes(2),
+            run => finished.Add(run.Output.Length > 0 ? Path.GetFileName(run.Path) : "error: " + Path.GetFileName(run.Path)), CancellationToken.None);
+
+        Assert.Equal(["00-chapter.ipynb", "01-chapter.ipynb", "02-broken.ipynb", "error: 02-broken.ipynb"], finished.Order()); // each block once, then the failure
+        for (var i = 0; i < parallel.Length; i++)
+        {
+            Assert.True(runs[i].Succeeded, runs[i].Output + runs[i].Error);
+            Assert.Equal([2, 3], runs[i].Cells.Select(c => c.CellNumber)); // cell times read back for the slowest-cells list
+            Assert.All(runs[i].Cells, c => Assert.InRange(c.Seconds, 0, 120));
+            Assert.Equal(File.ReadAllBytes(sequential[i]), File.ReadAllBytes(parallel[i]));
+        }
+
+        Assert.NotNull(Descent.Notebooks.Running.SourceHash.Stored(Descent.Notebooks.Ipynb.Notebook.Load(parallel[0])));
+        var failed = runs[2];
+        Assert.False(failed.Succeeded);
+        Assert.Contains("boom", failed.Error, StringComparison.Ordinal); // the child's message reaches the build
+        Assert.Equal(brokenBytes, File.ReadAllBytes(broken)); // and the failed notebook is left as it was
+    }
+
     [Fact]
     public async Task Experiment_progress_redirected_is_whole_lines_at_most_one_per_tenth()
     {

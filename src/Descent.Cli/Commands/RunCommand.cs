@@ -7,6 +7,9 @@ namespace Descent.Cli.Commands;
 /// <summary><c>descent run [NOTEBOOK…] [--timeout S]</c>: execute notebooks top to bottom and store their outputs.</summary>
 internal static class RunCommand
 {
+    /// <summary>The hidden option through which <c>build</c> hands its library hash to a child <c>run</c>.</summary>
+    internal const string LibraryHashOption = "--library-hash";
+
     public static Command Create(CliContext context)
     {
         var notebooks = new Argument<string[]>("notebook")
@@ -19,10 +22,13 @@ internal static class RunCommand
             Description = "Seconds a single cell may run before it is interrupted",
             DefaultValueFactory = _ => 300,
         };
+        // Set by `descent build --jobs N` on the child processes it starts: stamp the content hash a clean run stores.
+        var libraryHash = new Option<string?>(LibraryHashOption) { Description = "Library source hash to stamp into each notebook that runs cleanly", Hidden = true };
         var command = new Command("run", "Execute notebooks top to bottom in a fresh session and store outputs; the file is left intact on failure")
         {
             notebooks,
             timeout,
+            libraryHash,
         };
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(context, async () =>
         {
@@ -44,10 +50,12 @@ internal static class RunCommand
                 paths = [.. RepositoryLayout.Notebooks(root)];
             }
 
+            var stamp = parse.GetValue(libraryHash);
             var failures = 0;
             foreach (var path in paths)
             {
-                var result = await RunOne(context, path, TimeSpan.FromSeconds(seconds), cancellationToken);
+                var result = await RunOne(context, path, TimeSpan.FromSeconds(seconds), cancellationToken,
+                    beforeSave: stamp is null ? null : nb => SourceHash.Stamp(nb, SourceHash.OfNotebook(nb, stamp)));
                 failures += result.Succeeded ? 0 : 1;
             }
 
