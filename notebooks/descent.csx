@@ -27,9 +27,11 @@ global using Descent.Optimization;
 global using Descent.Plots;
 global using MathNet.Numerics.LinearAlgebra;
 
-// Charts: the engine's own formatter would show a Plotly.NET chart as a table of its fields. This one draws it offline
-// as the Descent kernel does: plotly.js (shipped inside Plotly.NET) inlined once, with an AMD loader (require.js)
-// hidden while it runs, then each chart as a <div> and a Plotly.newPlot script (Descent.Plots.ChartHtml.Fragment).
+// Charts: the engine's own formatter would show a Plotly.NET chart as a table of its fields. This one draws it offline:
+// plotly.js (shipped inside Plotly.NET) inlined with the first chart of the session, with an AMD loader (require.js)
+// hidden while it runs, then each chart as the Descent kernel writes it (Descent.Plots.ChartHtml.JupyterFragment): it
+// draws with the page's plotly.js, and on a page that has none (after a refresh, in a second tab) loads it from the
+// Jupyter server's copy beside the Descent kernel spec (`descent kernel install` puts it there).
 {
     var plotlyJsSent = false;
     Microsoft.DotNet.Interactive.Formatting.Formatter.Register<Plotly.NET.GenericChart>((chart, writer) =>
@@ -41,6 +43,6 @@ global using MathNet.Numerics.LinearAlgebra;
             writer.Write("\n<script type=\"text/javascript\">window.define = window.__descentDefine;</script>\n");
             plotlyJsSent = true;
         }
-        writer.Write(ChartHtml.Fragment(chart));
+        writer.Write(ChartHtml.JupyterFragment(chart, "descent-chart-" + Guid.NewGuid().ToString("N"), "descent-csharp"));
     }, "text/html");
 }

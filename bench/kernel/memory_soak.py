@@ -16,12 +16,13 @@ Environment: WARMUP (default 50), TRIVIAL (2000), CHARTS (100), SAMPLE (50).
 import json
 import os
 import platform
-import queue
 import sys
 import time
 
 import psutil
 from jupyter_client import KernelManager
+
+from kernel_bench import wait_idle_and_reply  # the same reply-and-idle wait as the latency bench
 
 WARMUP = int(os.environ.get("WARMUP", "50"))
 TRIVIAL = int(os.environ.get("TRIVIAL", "2000"))
@@ -61,26 +62,7 @@ def kernel_pid(km):
 
 def run_cell(kc, code):
     msg_id = kc.execute(code)
-    deadline = time.monotonic() + TIMEOUT
-    reply = idle = None
-    while (reply is None or idle is None) and time.monotonic() < deadline:
-        if idle is None:
-            try:
-                msg = kc.get_iopub_msg(timeout=0.01)
-                if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
-                        and msg["content"]["execution_state"] == "idle"):
-                    idle = msg
-            except queue.Empty:
-                pass
-        if reply is None:
-            try:
-                msg = kc.get_shell_msg(timeout=0.01)
-                if msg["parent_header"].get("msg_id") == msg_id:
-                    reply = msg
-            except queue.Empty:
-                pass
-    if reply is None or idle is None:
-        raise TimeoutError(f"no reply/idle for {code!r}")
+    reply = wait_idle_and_reply(kc, msg_id, time.monotonic() + TIMEOUT)
     if reply["content"]["status"] != "ok":
         raise RuntimeError(f"cell {code!r} failed: {reply['content']}")
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using Descent.Testing;
 
 namespace Descent.Browser.Tests;
 
@@ -25,7 +26,7 @@ public sealed class JupyterNotebookServer : IDisposable
 
     public JupyterNotebookServer()
     {
-        RepositoryRoot = FindRepositoryRoot();
+        RepositoryRoot = Descent.Testing.RepositoryRoot.FullName;
         Scratch = Directory.CreateTempSubdirectory("descent-browser-tests-").FullName;
         NotebookDirectory = Directory.CreateDirectory(Path.Combine(Scratch, "notebooks")).FullName;
         try
@@ -303,35 +304,7 @@ public sealed class JupyterNotebookServer : IDisposable
 
     private static (int Code, string Output) RunProcess(ProcessStartInfo start, TimeSpan timeout)
     {
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{start.FileName} {string.Join(' ', start.ArgumentList)} did not finish within {timeout}");
-        }
-
-        process.WaitForExit();
-        lock (output)
-        {
-            return (process.ExitCode, output.ToString());
-        }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Descent.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("cannot find the repository root (Descent.slnx) above " + AppContext.BaseDirectory);
+        var (code, stdout, stderr) = ProcessRunner.Run(start, timeout);
+        return (code, stdout + stderr);
     }
 }

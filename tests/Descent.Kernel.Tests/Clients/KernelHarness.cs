@@ -172,24 +172,8 @@ public sealed class KernelHarness : IDisposable
     }
 
     /// <summary>Runs a process to the end (killed after <paramref name="timeout"/>) and returns its exit code and output.</summary>
-    public static (int Code, string Stdout, string Stderr) RunProcess(ProcessStartInfo start, TimeSpan timeout)
-    {
-        using var process = Process.Start(start)!;
-        var stdout = new StringBuilder();
-        var stderr = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (stdout) { stdout.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (stderr) { stderr.AppendLine(e.Data); } } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{start.FileName} {string.Join(' ', start.ArgumentList)} did not finish within {timeout}");
-        }
-
-        process.WaitForExit();
-        return (process.ExitCode, stdout.ToString(), stderr.ToString());
-    }
+    public static (int Code, string Stdout, string Stderr) RunProcess(ProcessStartInfo start, TimeSpan timeout) =>
+        ProcessRunner.Run(start, timeout);
 
     /// <summary>DESCENT_PYTHON when set (only that one), else Debian's /usr/bin/python3, then python3 on PATH.</summary>
     private static string[] PythonCandidates() =>
