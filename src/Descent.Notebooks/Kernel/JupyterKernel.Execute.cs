@@ -19,7 +19,7 @@ public sealed partial class JupyterKernel
     private volatile CellRun? _current;
     private CellRun? _hungRun;
     private int _executionCount;
-    private bool _abortQueued;
+    private readonly Queue<JupyterMessage> _takenAfterFailure = new();
 
     private CellRun? HungCell => Volatile.Read(ref _hungRun);
 
@@ -133,10 +133,9 @@ public sealed partial class JupyterKernel
             ["payload"] = new JsonArray(),
             ["user_expressions"] = EvaluateUserExpressions(session, request.Content["user_expressions"] as JsonObject),
         };
-        Reply(socket, request, "execute_reply", reply);
         // An interrupted cell that stopped cleanly (Live.Train, Trainer.Run) ends without an error, but the interrupt
         // still stops "Run All": the cells queued behind it are aborted, as after an error.
-        _abortQueued |= run.InterruptedAfter is not null && GetBool(request.Content, "stop_on_error", true);
+        ReplyAndAbortQueued(socket, request, reply, abortQueued: run.InterruptedAfter is not null && GetBool(request.Content, "stop_on_error", true));
     }
 
     /// <summary>
@@ -319,29 +318,46 @@ public sealed partial class JupyterKernel
     }
 
     /// <summary>
-    /// After a failed cell with stop_on_error (the default), answers the execute requests already queued on the shell
-    /// socket with status "aborted", as ipykernel does, so "Run All" stops at the first error. Other requests are handled.
+    /// Sends a cell's execute_reply. After a failed (or interrupted) cell with stop_on_error (the default), the execute
+    /// requests already queued on the shell socket are answered with status "aborted", as ipykernel does, so "Run All"
+    /// stops at the first error; other queued requests are handled as usual.
+    /// The queue is taken before the reply goes out: a request waiting then was sent before the client could know of
+    /// the failure, while one sent after the client saw the reply runs as usual (draining after the reply raced with a
+    /// client that answers the reply at once). The taken requests are answered after the failed cell's idle status
+    /// (<see cref="AnswerTakenRequests"/>), so every request's messages still come in the order they were sent.
     /// </summary>
-    private void AbortQueuedExecutions(RouterSocket socket)
+    private void ReplyAndAbortQueued(RouterSocket socket, JupyterMessage request, JsonObject content, bool abortQueued)
     {
         var frames = new List<byte[]>();
-        while (socket.TryReceiveMultipartBytes(TimeSpan.Zero, ref frames))
+        while (abortQueued && socket.TryReceiveMultipartBytes(TimeSpan.Zero, ref frames))
         {
-            if (!JupyterWire.TryDecode(frames, _signer, out var queued, out var error))
+            if (JupyterWire.TryDecode(frames, _signer, out var message, out var error))
+            {
+                _takenAfterFailure.Enqueue(message!);
+            }
+            else
             {
                 Log($"dropped a message on shell: {error}");
-                continue;
             }
+        }
 
-            if (queued!.MessageType != "execute_request")
+        Reply(socket, request, "execute_reply", content);
+    }
+
+    /// <summary>Answers the requests taken off the shell socket after a failure: executions aborted, the rest handled.</summary>
+    private void AnswerTakenRequests(RouterSocket socket)
+    {
+        while (_takenAfterFailure.TryDequeue(out var message))
+        {
+            if (message.MessageType != "execute_request")
             {
-                HandleShell(socket, queued);
+                HandleShell(socket, message);
                 continue;
             }
 
-            Publish(Status("busy", queued));
-            Reply(socket, queued, "execute_reply", new JsonObject { ["status"] = "aborted", ["execution_count"] = _executionCount });
-            Publish(Status("idle", queued));
+            Publish(Status("busy", message));
+            Reply(socket, message, "execute_reply", new JsonObject { ["status"] = "aborted", ["execution_count"] = _executionCount });
+            Publish(Status("idle", message));
         }
     }
 
@@ -357,8 +373,7 @@ public sealed partial class JupyterKernel
         content["execution_count"] = count;
         content["user_expressions"] = new JsonObject();
         content["payload"] = new JsonArray();
-        Reply(socket, request, "execute_reply", content);
-        _abortQueued |= GetBool(request.Content, "stop_on_error", true);
+        ReplyAndAbortQueued(socket, request, content, abortQueued: GetBool(request.Content, "stop_on_error", true));
     }
 
     private JsonObject EvaluateUserExpressions(IKernelSession session, JsonObject? expressions)

@@ -88,11 +88,7 @@ public sealed partial class JupyterKernel
             Publish(Status("idle", request));
         }
 
-        if (_abortQueued)
-        {
-            _abortQueued = false;
-            AbortQueuedExecutions(socket);
-        }
+        AnswerTakenRequests(socket);
     }
 
     private void Shutdown(RouterSocket socket, JupyterMessage request)
