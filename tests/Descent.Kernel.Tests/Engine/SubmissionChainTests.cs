@@ -35,6 +35,45 @@ public sealed class SubmissionChainTests
     }
 
     [Fact]
+    public async Task WorkspaceClosures_PileUpOnePerCellWithoutTheTweak_AndAreEmptiedAfterEachCellWithIt()
+    {
+        // Control: the engine's language-service workspace caches a transitive-reference set per cell (sizes 1, 2, 3, ...).
+        using (var plain = new CSharpKernel())
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                Assert.Empty((await plain.SendAsync(new SubmitCode($"var x{i} = {i};"))).Events.OfType<CommandFailed>());
+            }
+
+            var cached = SubmissionChain.ForgetWorkspaceClosures(plain);
+            Assert.True(cached >= 3, $"expected a cached set per earlier cell, found {cached}");
+            Assert.Equal(0, SubmissionChain.ForgetWorkspaceClosures(plain));
+        }
+
+        using var kernel = new CSharpKernel();
+        SubmissionChain.TrimAfterEachSubmission(kernel);
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Empty((await kernel.SendAsync(new SubmitCode($"var x{i} = {i};"))).Events.OfType<CommandFailed>());
+            Assert.Equal(0, SubmissionChain.ForgetWorkspaceClosures(kernel));
+        }
+    }
+
+    [Fact]
+    public async Task CompletionAfterForgettingClosures_StillSeesEveryEarlierCell()
+    {
+        using var kernel = new CSharpKernel();
+        SubmissionChain.TrimAfterEachSubmission(kernel);
+        await kernel.SendAsync(new SubmitCode("var firstValue = 40;"));
+        await kernel.SendAsync(new SubmitCode("var secondValue = 2;"));
+        await kernel.SendAsync(new SubmitCode("var third = firstValue + secondValue;"));
+        var result = await kernel.SendAsync(new RequestCompletions("firstV", new Microsoft.DotNet.Interactive.LinePosition(0, 6)));
+        var items = result.Events.OfType<CompletionsProduced>().Single().Completions.Select(c => c.DisplayText).ToList();
+        Assert.Contains("firstValue", items);
+        Assert.Contains("secondValue", items);
+    }
+
+    [Fact]
     public void KeepLastOccurrence_DropsRepeatsOfTheSameObjectKeepingTheLastPosition()
     {
         var a = MetadataReference.CreateFromFile(typeof(object).Assembly.Location);
