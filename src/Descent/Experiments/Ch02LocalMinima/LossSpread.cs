@@ -1,4 +1,3 @@
-using System.Globalization;
 using Descent.Data;
 using Descent.Models;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Descent.Curvature;
 using Descent.Models;
 using MathNet.Numerics.LinearAlgebra;
