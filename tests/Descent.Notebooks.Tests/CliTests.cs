@@ -25,7 +25,7 @@ public sealed class CliTests : IDisposable
         var lines = File.ReadAllLines(path);
         Assert.Equal($"# dotnet run --project src/Descent.Cli -- experiment run random-search --budget 20 --dimensions 2,3 --out {path.Replace('\\', '/')}", lines[0]);
         Assert.Equal("dimension,random_search_best,gradient_descent,start", lines[1]);
-        Assert.Equal([2.0, 3.0], Descent.Experiments.StoredTable.Read(path).Column("dimension")); // the data/ reader skips the comment
+        Assert.Equal([2.0, 3.0], Descent.Experiments.StoredResult.Read(path).Column("dimension")); // the data/ reader skips the comment
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Descent.Functions;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Double;
@@ -23,7 +22,7 @@ namespace Descent.Models;
 /// weights only, not to biases.</para>
 /// <para>Workspaces are preallocated and reused across calls (pooled, so concurrent calls are safe).</para>
 /// </remarks>
-public sealed class Mlp : Objective, IRowObjective
+public sealed class Mlp : RowObjective
 {
     private readonly int[] _sizes;
     private readonly int[] _rowsW;
@@ -38,7 +37,7 @@ public sealed class Mlp : Objective, IRowObjective
     private readonly int _n;
     private readonly double _threshold;
     private readonly double _targetThreshold;
-    private readonly ConcurrentBag<Workspace> _pool = new();
+    private readonly WorkspacePool<Workspace> _pool;
 
     /// <summary>Creates an MLP on inputs and real-valued targets.</summary>
     /// <param name="layerSizes">Widths d₀ (input), d₁ … d_{L−1} (hidden), d_L (outputs); at least two entries, each ≥ 1.</param>
@@ -55,6 +54,7 @@ public sealed class Mlp : Objective, IRowObjective
         ArgumentNullException.ThrowIfNull(targets);
         (_sizes, _rowsW, _wOffset, _bOffset) = Layout(layerSizes, activation, maxoutPieces);
         _activation = activation;
+        _pool = new(rows => new Workspace(this, rows), ws => ws.Capacity);
         _loss = CheckLoss(loss, _sizes[^1]);
         _pieces = activation == Activation.Maxout ? maxoutPieces : 1;
         _l2 = CheckL2(l2);
@@ -129,7 +129,7 @@ public sealed class Mlp : Objective, IRowObjective
     public double L2 => _l2;
 
     /// <inheritdoc />
-    public int ExampleCount => _n;
+    public override int ExampleCount => _n;
 
     /// <summary>Offset in θ of layer <paramref name="layer"/>'s weight matrix (0 ≤ layer &lt; L), stored row-major.</summary>
     public int WeightOffset(int layer) => _wOffset[CheckLayer(layer)];
@@ -197,52 +197,6 @@ public sealed class Mlp : Objective, IRowObjective
         RowSubsetObjective.CheckRows(rows, _n, nameof(rows));
         return CountErrors(Values(theta), rows, false) / (double)rows.Length;
     }
-
-    /// <inheritdoc />
-    public double Value(Vector<double> theta, ReadOnlySpan<int> rows)
-    {
-        CheckPoint(theta);
-        RowSubsetObjective.CheckRows(rows, _n, nameof(rows));
-        return Run(Values(theta), rows, false, default, default, default);
-    }
-
-    /// <inheritdoc />
-    public (double Loss, Vector<double> Gradient) ValueAndGradient(Vector<double> theta, ReadOnlySpan<int> rows)
-    {
-        CheckPoint(theta);
-        RowSubsetObjective.CheckRows(rows, _n, nameof(rows));
-        var g = new double[Dimension];
-        double loss = Run(Values(theta), rows, false, g, default, default);
-        return (loss, new DenseVector(g));
-    }
-
-    /// <summary>L_S(θ) with ∇L_S(θ) written into <paramref name="gradient"/> (length n), no allocation on the hot path.</summary>
-    public double ValueAndGradient(Vector<double> theta, ReadOnlySpan<int> rows, Span<double> gradient)
-    {
-        CheckPoint(theta);
-        RowSubsetObjective.CheckRows(rows, _n, nameof(rows));
-        if (gradient.Length != Dimension)
-        {
-            throw new ArgumentException($"gradient has length {gradient.Length}, but must have length {Dimension}.", nameof(gradient));
-        }
-
-        gradient.Clear();
-        return Run(Values(theta), rows, false, gradient, default, default);
-    }
-
-    /// <inheritdoc />
-    public Vector<double> HessianVectorProduct(Vector<double> theta, Vector<double> v, ReadOnlySpan<int> rows)
-    {
-        CheckPoint(theta);
-        CheckPoint(v, nameof(v));
-        RowSubsetObjective.CheckRows(rows, _n, nameof(rows));
-        var hv = new double[Dimension];
-        Run(Values(theta), rows, false, default, Values(v), hv);
-        return new DenseVector(hv);
-    }
-
-    /// <inheritdoc />
-    public Objective OnRows(int[] rows) => new RowSubsetObjective(this, rows);
 
     /// <summary>θ with the units of a hidden layer permuted: new unit j is old unit permutation[j] (its incoming
     /// weights and bias, all its maxout pieces, and its outgoing weights move together). The network function,
@@ -319,28 +273,6 @@ public sealed class Mlp : Objective, IRowObjective
         return new DenseVector(t);
     }
 
-    /// <inheritdoc />
-    protected override double ValueCore(Vector<double> theta) => Run(Values(theta), default, true, default, default, default);
-
-    /// <inheritdoc />
-    protected override Vector<double> GradientCore(Vector<double> theta) => ValueAndGradientCore(theta).Gradient;
-
-    /// <inheritdoc />
-    protected override (double Loss, Vector<double> Gradient) ValueAndGradientCore(Vector<double> theta)
-    {
-        var g = new double[Dimension];
-        double loss = Run(Values(theta), default, true, g, default, default);
-        return (loss, new DenseVector(g));
-    }
-
-    /// <inheritdoc />
-    protected override Vector<double> HessianVectorProductCore(Vector<double> theta, Vector<double> v)
-    {
-        var hv = new double[Dimension];
-        Run(Values(theta), default, true, default, Values(v), hv);
-        return new DenseVector(hv);
-    }
-
     /// <summary>Most threads <see cref="Objective.Hessian"/> spreads its columns over (default: every core,
     /// <see cref="Environment.ProcessorCount"/>; 1 = the calling thread only). Each column is computed by the same
     /// operations whichever thread runs it and written to its own entries, so the matrix is bit-for-bit the same for
@@ -366,184 +298,62 @@ public sealed class Mlp : Objective, IRowObjective
     protected override Matrix<double> HessianCore(Vector<double> theta)
     {
         var p = Values(theta);
-        int b = _n, n = Dimension, k = _sizes[^1], last = LayerCount - 1;
-        var ws = Rent(b);
+        int b = _n, n = Dimension, last = LayerCount - 1;
+        using var lease = _pool.Rent(b);
+        var ws = lease.Workspace;
         var h = new double[n * n]; // column-major storage for MathNet
-        try
+        ForwardBackward(p, _x, _y, b, ws, true, default);
+        // Column j ↦ the unit direction on (layer, unit o, input i; i = −1 for a bias).
+        var columns = new UnitDirection[n];
+        int c = 0;
+        for (int layer = 0; layer <= last; layer++)
         {
-            Forward(p, _x, b, ws);
-            double scale = 1.0 / b;
-            for (int r = 0; r < b; r++)
+            int m = _rowsW[layer], fanIn = _sizes[layer];
+            for (int o = 0; o < m; o++)
             {
-                Elementwise.Loss(_loss, ws.Z[last].AsSpan(r * k, k), _y.AsSpan(r * k, k), ws.D[last].AsSpan(r * k, k), ws.P.AsSpan(r * k, k), scale);
+                for (int i = 0; i < fanIn; i++)
+                {
+                    columns[c++] = new UnitDirection(layer, o, i, _wOffset[layer] + o * fanIn + i);
+                }
             }
 
-            Backward(p, _x, b, ws, default);
-            // Column j ↦ (layer, unit o, input i; i = −1 for a bias).
-            var columns = new (int Layer, int O, int I, int J)[n];
-            int c = 0;
-            for (int layer = 0; layer <= last; layer++)
+            for (int o = 0; o < m; o++)
             {
-                int m = _rowsW[layer], fanIn = _sizes[layer];
-                for (int o = 0; o < m; o++)
-                {
-                    for (int i = 0; i < fanIn; i++)
-                    {
-                        columns[c++] = (layer, o, i, _wOffset[layer] + o * fanIn + i);
-                    }
-                }
-
-                for (int o = 0; o < m; o++)
-                {
-                    columns[c++] = (layer, o, -1, _bOffset[layer] + o);
-                }
-            }
-            int threads = Math.Min(_threads, Environment.ProcessorCount);
-            if (threads <= 1 || (long)b * n < ParallelHessianWork)
-            {
-                var col = new double[n];
-                foreach (var (layer, o, i, j) in columns)
-                {
-                    HessianColumn(p, ws, b, layer, o, i, j, col, h, n);
-                }
-            }
-            else
-            {
-                // Dynamic scheduling (columns of the first layer cost the most); the result does not depend on it.
-                Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = threads },
-                    () => (Scratch: new Workspace(ws, b), Col: new double[n]),
-                    (t, _, local) =>
-                    {
-                        var (layer, o, i, j) = columns[t];
-                        HessianColumn(p, local.Scratch, b, layer, o, i, j, local.Col, h, n);
-                        return local;
-                    },
-                    _ => { });
+                columns[c++] = new UnitDirection(layer, o, -1, _bOffset[layer] + o);
             }
         }
-        finally
+        int threads = Math.Min(_threads, Environment.ProcessorCount);
+        if (threads <= 1 || (long)b * n < ParallelHessianWork)
         {
-            _pool.Add(ws);
+            var col = new double[n];
+            foreach (var column in columns)
+            {
+                HessianColumn(p, ws, b, column, col, h, n);
+            }
         }
+        else
+        {
+            // Dynamic scheduling (columns of the first layer cost the most); the result does not depend on it.
+            Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = threads },
+                () => (Scratch: new Workspace(ws, b), Col: new double[n]),
+                (t, _, local) =>
+                {
+                    HessianColumn(p, local.Scratch, b, columns[t], local.Col, h, n);
+                    return local;
+                },
+                _ => { });
+        }
+
         return new DenseMatrix(n, n, h);
     }
 
-    /// <summary>Rows j … n−1 of column j of the Hessian, for the unit direction on W[o, i] of <paramref name="layer"/>
-    /// (bias b[o] when i = −1), written symmetrically into h (n×n).</summary>
-    private void HessianColumn(double[] p, Workspace ws, int b, int layer, int o, int i, int j, double[] col, double[] h, int n)
+    /// <summary>Rows j … n−1 of column j of the Hessian, for the unit direction <paramref name="column"/>, written
+    /// symmetrically into h (n×n).</summary>
+    private void HessianColumn(double[] p, Workspace ws, int b, UnitDirection column, double[] col, double[] h, int n)
     {
-        int last = LayerCount - 1, k = _sizes[^1];
+        int j = column.J;
         Array.Clear(col, j, n - j);
-        // R-forward from the direction's layer up.
-        for (int l = layer; l <= last; l++)
-        {
-            int fanIn = _sizes[l], m = _rowsW[l];
-            var rz = ws.RZ[l].AsSpan(0, b * m);
-            if (l == layer)
-            {
-                rz.Clear();
-                if (i < 0)
-                {
-                    for (int r = 0; r < b; r++)
-                    {
-                        rz[r * m + o] = 1.0;
-                    }
-                }
-                else
-                {
-                    double[] input = l == 0 ? _x : ws.A[l];
-                    for (int r = 0; r < b; r++)
-                    {
-                        rz[r * m + o] = input[r * fanIn + i];
-                    }
-                }
-            }
-            else
-            {
-                Kernels.MultiplyTransposed(ws.RA[l].AsSpan(0, b * fanIn), b, fanIn, p.AsSpan(_wOffset[l], m * fanIn), m, default, rz, false);
-            }
-
-            if (l < last)
-            {
-                var ra = ws.RA[l + 1].AsSpan(0, b * _sizes[l + 1]);
-                if (_activation == Activation.Maxout)
-                {
-                    var arg = ws.Arg[l + 1];
-                    for (int u = 0; u < ra.Length; u++)
-                    {
-                        ra[u] = rz[u * _pieces + arg[u]];
-                    }
-                }
-                else
-                {
-                    var z = ws.Z[l];
-                    var a = ws.A[l + 1];
-                    var act = _activation;
-                    for (int e = 0; e < ra.Length; e++)
-                    {
-                        ra[e] = Elementwise.First(act, z[e], a[e]) * rz[e];
-                    }
-                }
-            }
-        }
-        double scale = 1.0 / b;
-        for (int r = 0; r < b; r++)
-        {
-            Elementwise.LossCurvature(_loss, ws.Z[last].AsSpan(r * k, k), _y.AsSpan(r * k, k), ws.P.AsSpan(r * k, k),
-                ws.RZ[last].AsSpan(r * k, k), ws.RD[last].AsSpan(r * k, k), scale);
-        }
-        // R-backward down to the direction's layer (rows of lower layers precede j).
-        for (int l = last; l >= layer; l--)
-        {
-            int fanIn = _sizes[l], m = _rowsW[l];
-            var rd = ws.RD[l].AsSpan(0, b * m);
-            ReadOnlySpan<double> input = l == 0 ? _x.AsSpan(0, b * fanIn) : ws.A[l].AsSpan(0, b * fanIn);
-            if (l > layer)
-            {
-                var hw = col.AsSpan(_wOffset[l], m * fanIn);
-                Kernels.AccumulateTransposedProduct(rd, b, m, input, fanIn, hw);
-                Kernels.AccumulateTransposedProduct(ws.D[l].AsSpan(0, b * m), b, m, ws.RA[l].AsSpan(0, b * fanIn), fanIn, hw);
-                Kernels.AccumulateColumnSums(rd, b, m, col.AsSpan(_bOffset[l], m));
-                var rda = ws.RDA[l].AsSpan(0, b * fanIn);
-                Kernels.Multiply(rd, b, m, p.AsSpan(_wOffset[l], m * fanIn), fanIn, rda, false);
-                var rdz = ws.RD[l - 1].AsSpan(0, b * _rowsW[l - 1]);
-                if (_activation == Activation.Maxout)
-                {
-                    rdz.Clear();
-                    var arg = ws.Arg[l];
-                    for (int u = 0; u < rda.Length; u++)
-                    {
-                        rdz[u * _pieces + arg[u]] = rda[u];
-                    }
-                }
-                else
-                {
-                    var z = ws.Z[l - 1];
-                    var a = ws.A[l];
-                    var da = ws.DA[l];
-                    var rz = ws.RZ[l - 1];
-                    var act = _activation;
-                    for (int e = 0; e < rda.Length; e++)
-                    {
-                        rdz[e] = Elementwise.First(act, z[e], a[e]) * rda[e] + Elementwise.Second(act, z[e], a[e]) * rz[e] * da[e];
-                    }
-                }
-            }
-            else
-            {
-                // The direction's own layer: R{a} below is zero; only rows ≥ j are needed.
-                if (i >= 0)
-                {
-                    int firstRow = o;
-                    Kernels.AccumulateTransposedProduct(rd, b, m, input, fanIn, col.AsSpan(_wOffset[l], m * fanIn), firstRow);
-                    if (_l2 > 0)
-                    {
-                        col[j] += _l2;
-                    }
-                }
-                Kernels.AccumulateColumnSums(rd, b, m, col.AsSpan(_bOffset[l], m));
-            }
-        }
+        RPass(p, _x, _y, b, ws, default, column, col);
         for (int r = j; r < n; r++)
         {
             h[j * n + r] = col[r];
@@ -606,93 +416,75 @@ public sealed class Mlp : Objective, IRowObjective
         }
     }
 
-    private Workspace Rent(int rows)
+    /// <summary>The direction eⱼ of one Hessian column: the weight W[<see cref="O"/>, <see cref="I"/>] of
+    /// <see cref="Layer"/>, or its bias b[O] when I = −1; <see cref="J"/> is the parameter's index in θ.</summary>
+    private readonly record struct UnitDirection(int Layer, int O, int I, int J);
+
+    /// <summary>The rows of the batch: every example when <paramref name="all"/>, otherwise <paramref name="rows"/>
+    /// gathered into the workspace.</summary>
+    private (double[] X, double[] Y) Batch(ReadOnlySpan<int> rows, bool all, Workspace ws)
     {
-        // A pooled workspace as large as the batch is reused; smaller ones go back to the pool
-        // (a full-batch workspace and a minibatch workspace then live side by side).
-        Workspace? found = null;
-        List<Workspace>? small = null;
-        while (found is null && _pool.TryTake(out var ws))
+        if (all)
         {
-            if (ws.Capacity >= rows)
-            {
-                found = ws;
-            }
-            else
-            {
-                (small ??= []).Add(ws);
-            }
-        }
-        if (small is not null)
-        {
-            foreach (var ws in small)
-            {
-                _pool.Add(ws);
-            }
+            return (_x, _y);
         }
 
-        return found ?? new Workspace(this, rows);
+        int k = _sizes[^1], d0 = _sizes[0];
+        for (int r = 0; r < rows.Length; r++)
+        {
+            _x.AsSpan(rows[r] * d0, d0).CopyTo(ws.X.AsSpan(r * d0, d0));
+            _y.AsSpan(rows[r] * k, k).CopyTo(ws.Y.AsSpan(r * k, k));
+        }
+        return (ws.X, ws.Y);
     }
 
-    /// <summary>One pass over the rows (all rows when <paramref name="all"/>): returns L_S(θ); adds ∇L_S into
-    /// <paramref name="grad"/> when not empty; writes H·v into <paramref name="hv"/> when v is not empty.</summary>
-    private double Run(double[] theta, ReadOnlySpan<int> rows, bool all, Span<double> grad, ReadOnlySpan<double> v, Span<double> hv)
+    /// <inheritdoc />
+    protected override double Evaluate(double[] theta, ReadOnlySpan<int> rows, bool all, Span<double> gradient,
+        ReadOnlySpan<double> direction, Span<double> hessianVector)
     {
         int b = all ? _n : rows.Length;
-        var ws = Rent(b);
-        try
+        using var lease = _pool.Rent(b);
+        var ws = lease.Workspace;
+        var (x, y) = Batch(rows, all, ws);
+        double value = ForwardBackward(theta, x, y, b, ws, !gradient.IsEmpty || !direction.IsEmpty, gradient);
+        if (!direction.IsEmpty)
         {
-            int k = _sizes[^1], d0 = _sizes[0];
-            double[] x = _x, y = _y;
-            if (!all)
-            {
-                for (int r = 0; r < b; r++)
-                {
-                    _x.AsSpan(rows[r] * d0, d0).CopyTo(ws.X.AsSpan(r * d0, d0));
-                    _y.AsSpan(rows[r] * k, k).CopyTo(ws.Y.AsSpan(r * k, k));
-                }
-                x = ws.X;
-                y = ws.Y;
-            }
-            Forward(theta, x, b, ws);
+            RPass(theta, x, y, b, ws, direction, default, hessianVector);
+        }
 
-            int last = LayerCount - 1;
-            bool backward = !grad.IsEmpty || !v.IsEmpty;
-            double scale = 1.0 / b, total = 0;
-            var o = ws.Z[last];
-            for (int r = 0; r < b; r++)
-            {
-                total += Elementwise.Loss(_loss, o.AsSpan(r * k, k), y.AsSpan(r * k, k),
-                    backward ? ws.D[last].AsSpan(r * k, k) : default, ws.P.AsSpan(r * k, k), scale);
-            }
-            double penalty = 0;
-            if (_l2 > 0)
-            {
-                for (int l = 0; l <= last; l++)
-                {
-                    var w = theta.AsSpan(_wOffset[l], _rowsW[l] * _sizes[l]);
-                    penalty += Kernels.Dot(w, w);
-                }
-            }
+        return value;
+    }
 
-            double value = total * scale + 0.5 * _l2 * penalty;
-            if (!backward)
+    /// <summary>The forward pass and the loss L over the b rows of (x, y); when <paramref name="backward"/>, also
+    /// δ at the output and the backward pass, adding ∇L into <paramref name="grad"/> when it is not empty.</summary>
+    private double ForwardBackward(double[] theta, double[] x, double[] y, int b, Workspace ws, bool backward, Span<double> grad)
+    {
+        Forward(theta, x, b, ws);
+        int last = LayerCount - 1, k = _sizes[^1];
+        double scale = 1.0 / b, total = 0;
+        var o = ws.Z[last];
+        for (int r = 0; r < b; r++)
+        {
+            total += Elementwise.Loss(_loss, o.AsSpan(r * k, k), y.AsSpan(r * k, k),
+                backward ? ws.D[last].AsSpan(r * k, k) : default, ws.P.AsSpan(r * k, k), scale);
+        }
+        double penalty = 0;
+        if (_l2 > 0)
+        {
+            for (int l = 0; l <= last; l++)
             {
-                return value;
+                var w = theta.AsSpan(_wOffset[l], _rowsW[l] * _sizes[l]);
+                penalty += Kernels.Dot(w, w);
             }
+        }
 
+        double value = total * scale + 0.5 * _l2 * penalty;
+        if (backward)
+        {
             Backward(theta, x, b, ws, grad);
-            if (!v.IsEmpty)
-            {
-                RPass(theta, x, y, b, ws, v, hv);
-            }
+        }
 
-            return value;
-        }
-        finally
-        {
-            _pool.Add(ws);
-        }
+        return value;
     }
 
     private void Forward(double[] theta, double[] x, int b, Workspace ws)
@@ -788,19 +580,41 @@ public sealed class Mlp : Objective, IRowObjective
         }
     }
 
-    private void RPass(double[] theta, double[] x, double[] y, int b, Workspace ws, ReadOnlySpan<double> v, Span<double> hv)
+    /// <summary>Pearlmutter's R-operator after a forward and backward pass: R-forward, R{δ} at the output, R-backward,
+    /// adding ∇²L·d into <paramref name="hv"/>. The direction d is <paramref name="v"/>, or when v is empty the unit
+    /// direction <paramref name="unit"/>: then everything below its layer has R{·} = 0, so the pass starts and ends
+    /// there, and at that layer only the rows i ≥ j are computed (the Hessian's columns).</summary>
+    private void RPass(double[] theta, double[] x, double[] y, int b, Workspace ws, ReadOnlySpan<double> v, UnitDirection unit,
+        Span<double> hv)
     {
-        int last = LayerCount - 1, k = _sizes[^1];
+        bool full = !v.IsEmpty;
+        int first = full ? 0 : unit.Layer, last = LayerCount - 1, k = _sizes[^1];
         // R-forward: R{z_l} = W_l R{a_l} + V_l a_l + c_l, R{a_{l+1}} = φ'(z_l) R{z_l}.
-        for (int l = 0; l <= last; l++)
+        for (int l = first; l <= last; l++)
         {
             int n = _sizes[l], m = _rowsW[l];
             ReadOnlySpan<double> input = l == 0 ? x.AsSpan(0, b * n) : ws.A[l].AsSpan(0, b * n);
             var rz = ws.RZ[l].AsSpan(0, b * m);
-            Kernels.MultiplyTransposed(input, b, n, v.Slice(_wOffset[l], m * n), m, v.Slice(_bOffset[l], m), rz, false);
-            if (l > 0)
+            if (!full && l == first)
             {
-                Kernels.MultiplyTransposed(ws.RA[l].AsSpan(0, b * n), b, n, theta.AsSpan(_wOffset[l], m * n), m, default, rz, true);
+                // V a + c for the unit direction: one column of R{z}.
+                rz.Clear();
+                for (int r = 0; r < b; r++)
+                {
+                    rz[r * m + unit.O] = unit.I < 0 ? 1.0 : input[r * n + unit.I];
+                }
+            }
+            else
+            {
+                if (full)
+                {
+                    Kernels.MultiplyTransposed(input, b, n, v.Slice(_wOffset[l], m * n), m, v.Slice(_bOffset[l], m), rz, false);
+                }
+
+                if (l > first)
+                {
+                    Kernels.MultiplyTransposed(ws.RA[l].AsSpan(0, b * n), b, n, theta.AsSpan(_wOffset[l], m * n), m, default, rz, full);
+                }
             }
 
             if (l < last)
@@ -834,36 +648,55 @@ public sealed class Mlp : Objective, IRowObjective
             Elementwise.LossCurvature(_loss, o.AsSpan(r * k, k), y.AsSpan(r * k, k), ws.P.AsSpan(r * k, k),
                 ws.RZ[last].AsSpan(r * k, k), ws.RD[last].AsSpan(r * k, k), scale);
         }
-        // R-backward.
-        for (int l = last; l >= 0; l--)
+        // R-backward, down to the first layer of the direction.
+        for (int l = last; l >= first; l--)
         {
             int n = _sizes[l], m = _rowsW[l];
             var rd = ws.RD[l].AsSpan(0, b * m);
             var d = ws.D[l].AsSpan(0, b * m);
             var w = theta.AsSpan(_wOffset[l], m * n);
-            var vw = v.Slice(_wOffset[l], m * n);
             ReadOnlySpan<double> input = l == 0 ? x.AsSpan(0, b * n) : ws.A[l].AsSpan(0, b * n);
             var hw = hv.Slice(_wOffset[l], m * n);
+            if (!full && l == first)
+            {
+                // The direction's own layer: R{a} below is zero and only rows ≥ j are needed.
+                if (unit.I >= 0)
+                {
+                    Kernels.AccumulateTransposedProduct(rd, b, m, input, n, hw, unit.O);
+                    if (_l2 > 0)
+                    {
+                        hv[unit.J] += _l2;
+                    }
+                }
+
+                Kernels.AccumulateColumnSums(rd, b, m, hv.Slice(_bOffset[l], m));
+                break;
+            }
+
             Kernels.AccumulateTransposedProduct(rd, b, m, input, n, hw);
-            if (l > 0)
+            if (l > first)
             {
                 Kernels.AccumulateTransposedProduct(d, b, m, ws.RA[l].AsSpan(0, b * n), n, hw);
             }
 
-            if (_l2 > 0)
+            if (full && _l2 > 0)
             {
-                Kernels.Axpy(_l2, vw, hw);
+                Kernels.Axpy(_l2, v.Slice(_wOffset[l], m * n), hw);
             }
 
             Kernels.AccumulateColumnSums(rd, b, m, hv.Slice(_bOffset[l], m));
-            if (l == 0)
+            if (l == first)
             {
                 break;
             }
             // R{δa} = W^T R{δ} + V^T δ; R{δz} = φ'(z) R{δa} + φ''(z) R{z} δa.
             var rda = ws.RDA[l].AsSpan(0, b * n);
             Kernels.Multiply(rd, b, m, w, n, rda, false);
-            Kernels.Multiply(d, b, m, vw, n, rda, true);
+            if (full)
+            {
+                Kernels.Multiply(d, b, m, v.Slice(_wOffset[l], m * n), n, rda, true);
+            }
+
             var rdz = ws.RD[l - 1].AsSpan(0, b * _rowsW[l - 1]);
             if (_activation == Activation.Maxout)
             {
@@ -891,44 +724,28 @@ public sealed class Mlp : Objective, IRowObjective
 
     private int CountErrors(double[] theta, ReadOnlySpan<int> rows, bool all)
     {
-        int b = all ? _n : rows.Length, k = _sizes[^1], d0 = _sizes[0];
-        var ws = Rent(b);
-        try
+        int b = all ? _n : rows.Length, k = _sizes[^1];
+        using var lease = _pool.Rent(b);
+        var ws = lease.Workspace;
+        var (x, y) = Batch(rows, all, ws);
+        Forward(theta, x, b, ws);
+        var o = ws.Z[LayerCount - 1];
+        int errors = 0;
+        for (int r = 0; r < b; r++)
         {
-            double[] x = _x, y = _y;
-            if (!all)
+            if (k == 1)
             {
-                for (int r = 0; r < b; r++)
-                {
-                    _x.AsSpan(rows[r] * d0, d0).CopyTo(ws.X.AsSpan(r * d0, d0));
-                    _y.AsSpan(rows[r] * k, k).CopyTo(ws.Y.AsSpan(r * k, k));
-                }
-                x = ws.X;
-                y = ws.Y;
-            }
-            Forward(theta, x, b, ws);
-            var o = ws.Z[LayerCount - 1];
-            int errors = 0;
-            for (int r = 0; r < b; r++)
-            {
-                if (k == 1)
-                {
-                    if (o[r] > _threshold != y[r] > _targetThreshold)
-                    {
-                        errors++;
-                    }
-                }
-                else if (ArgMax(o.AsSpan(r * k, k)) != ArgMax(y.AsSpan(r * k, k)))
+                if (o[r] > _threshold != y[r] > _targetThreshold)
                 {
                     errors++;
                 }
             }
-            return errors;
+            else if (ArgMax(o.AsSpan(r * k, k)) != ArgMax(y.AsSpan(r * k, k)))
+            {
+                errors++;
+            }
         }
-        finally
-        {
-            _pool.Add(ws);
-        }
+        return errors;
     }
 
     private static int ArgMax(ReadOnlySpan<double> s)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Descent.Functions;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Double;
@@ -29,7 +28,7 @@ public sealed class Rnn : RowObjective
     private readonly double[] _x; // time-major: ((t·N + s)·D + d), t = 0 … T−1 for x₁ … x_T
     private readonly double[] _y; // final: N×K; every step: ((t·N + s)·K + j)
     private readonly int _wOff, _uOff, _bOff, _vOff, _cOff;
-    private readonly ConcurrentBag<Workspace> _pool = new();
+    private readonly WorkspacePool<Workspace> _pool;
 
     /// <summary>An RNN with its loss on the final step only.</summary>
     /// <param name="hiddenSize">H ≥ 1.</param>
@@ -73,6 +72,7 @@ public sealed class Rnn : RowObjective
         }
 
         _activation = activation;
+        _pool = new(rows => new Workspace(rows, _t, _d, _h, _k), ws => ws.Capacity);
         _loss = loss;
         _output = output;
         _h = hiddenSize;
@@ -219,13 +219,10 @@ public sealed class Rnn : RowObjective
     {
         CheckPoint(theta);
         CheckExample(example);
-        var ws = Rent(1);
-        try
-        {
-            Forward(Mlp.Values(theta), [example], false, 1, ws);
-            return Matrix<double>.Build.Dense(_t + 1, _h, (t, i) => ws.Hs[t * _h + i]);
-        }
-        finally { _pool.Add(ws); }
+        using var lease = _pool.Rent(1);
+        var ws = lease.Workspace;
+        Forward(Mlp.Values(theta), [example], false, 1, ws);
+        return Matrix<double>.Build.Dense(_t + 1, _h, (t, i) => ws.Hs[t * _h + i]);
     }
 
     /// <summary>‖∂h_T/∂hₜ‖ for t = 0 … T for one example: entry t is the norm of
@@ -242,34 +239,31 @@ public sealed class Rnn : RowObjective
         }
 
         var p = Mlp.Values(theta);
-        var ws = Rent(1);
-        try
+        using var lease = _pool.Rent(1);
+        var ws = lease.Workspace;
+        Forward(p, [example], false, 1, ws);
+        var w = Matrix<double>.Build.Dense(_h, _h, (i, j) => p[_wOff + i * _h + j]);
+        var jac = Matrix<double>.Build.DenseIdentity(_h);
+        var result = new double[_t + 1];
+        result[_t] = Norm(jac, norm);
+        var scaled = Matrix<double>.Build.Dense(_h, _h);
+        var next = Matrix<double>.Build.Dense(_h, _h);
+        for (int t = _t; t >= 1; t--)
         {
-            Forward(p, [example], false, 1, ws);
-            var w = Matrix<double>.Build.Dense(_h, _h, (i, j) => p[_wOff + i * _h + j]);
-            var jac = Matrix<double>.Build.DenseIdentity(_h);
-            var result = new double[_t + 1];
-            result[_t] = Norm(jac, norm);
-            var scaled = Matrix<double>.Build.Dense(_h, _h);
-            var next = Matrix<double>.Build.Dense(_h, _h);
-            for (int t = _t; t >= 1; t--)
+            // J_{t−1} = J_t · diag(φ'(z_t)) · W.
+            for (int i = 0; i < _h; i++)
             {
-                // J_{t−1} = J_t · diag(φ'(z_t)) · W.
-                for (int i = 0; i < _h; i++)
+                double d = Elementwise.First(_activation, ws.Zs[(t - 1) * _h + i], ws.Hs[t * _h + i]);
+                for (int j = 0; j < _h; j++)
                 {
-                    double d = Elementwise.First(_activation, ws.Zs[(t - 1) * _h + i], ws.Hs[t * _h + i]);
-                    for (int j = 0; j < _h; j++)
-                    {
-                        scaled[i, j] = d * w[i, j];
-                    }
+                    scaled[i, j] = d * w[i, j];
                 }
-                jac.Multiply(scaled, next);
-                (jac, next) = (next, jac);
-                result[t - 1] = Norm(jac, norm);
             }
-            return result;
+            jac.Multiply(scaled, next);
+            (jac, next) = (next, jac);
+            result[t - 1] = Norm(jac, norm);
         }
-        finally { _pool.Add(ws); }
+        return result;
     }
 
     private static double Norm(Matrix<double> m, JacobianNorm norm) => norm == JacobianNorm.Spectral ? m.L2Norm() : m.FrobeniusNorm();
@@ -302,32 +296,6 @@ public sealed class Rnn : RowObjective
             RDH ??= new double[(t + 1) * Capacity * h];
             RDZ ??= new double[t * Capacity * h];
         }
-    }
-
-    private Workspace Rent(int rows)
-    {
-        Workspace? found = null;
-        List<Workspace>? small = null;
-        while (found is null && _pool.TryTake(out var ws))
-        {
-            if (ws.Capacity >= rows)
-            {
-                found = ws;
-            }
-            else
-            {
-                (small ??= []).Add(ws);
-            }
-        }
-        if (small is not null)
-        {
-            foreach (var ws in small)
-            {
-                _pool.Add(ws);
-            }
-        }
-
-        return found ?? new Workspace(rows, _t, _d, _h, _k);
     }
 
     private int Steps => _output == RnnOutput.FinalStep ? 1 : _t;
@@ -380,46 +348,40 @@ public sealed class Rnn : RowObjective
     protected override double Evaluate(double[] p, ReadOnlySpan<int> rows, bool all, Span<double> grad, ReadOnlySpan<double> v, Span<double> hv)
     {
         int b = all ? _n : rows.Length;
-        var ws = Rent(b);
-        try
+        using var lease = _pool.Rent(b);
+        var ws = lease.Workspace;
+        Forward(p, rows, all, b, ws);
+        int h = _h, k = _k, steps = Steps;
+        var vm = p.AsSpan(_vOff, k * h);
+        var c = p.AsSpan(_cOff, k);
+        bool backward = !grad.IsEmpty || !v.IsEmpty;
+        double scale = 1.0 / (b * (double)steps), total = 0;
+        for (int s = 0; s < steps; s++)
         {
-            Forward(p, rows, all, b, ws);
-            int h = _h, k = _k, steps = Steps;
-            var vm = p.AsSpan(_vOff, k * h);
-            var c = p.AsSpan(_cOff, k);
-            bool backward = !grad.IsEmpty || !v.IsEmpty;
-            double scale = 1.0 / (b * (double)steps), total = 0;
-            for (int s = 0; s < steps; s++)
+            int t = TimeOf(s);
+            var o = ws.O.AsSpan(s * b * k, b * k);
+            Kernels.MultiplyTransposed(ws.Hs.AsSpan(t * b * h, b * h), b, h, vm, k, c, o, false);
+            for (int r = 0; r < b; r++)
             {
-                int t = TimeOf(s);
-                var o = ws.O.AsSpan(s * b * k, b * k);
-                Kernels.MultiplyTransposed(ws.Hs.AsSpan(t * b * h, b * h), b, h, vm, k, c, o, false);
-                for (int r = 0; r < b; r++)
-                {
-                    int example = all ? r : rows[r];
-                    var y = _output == RnnOutput.FinalStep ? _y.AsSpan(example * k, k) : _y.AsSpan(((t - 1) * _n + example) * k, k);
-                    total += Elementwise.Loss(_loss, o.Slice(r * k, k), y,
-                        backward ? ws.DO.AsSpan((s * b + r) * k, k) : default, ws.P.AsSpan((s * b + r) * k, k), scale);
-                }
+                int example = all ? r : rows[r];
+                var y = _output == RnnOutput.FinalStep ? _y.AsSpan(example * k, k) : _y.AsSpan(((t - 1) * _n + example) * k, k);
+                total += Elementwise.Loss(_loss, o.Slice(r * k, k), y,
+                    backward ? ws.DO.AsSpan((s * b + r) * k, k) : default, ws.P.AsSpan((s * b + r) * k, k), scale);
             }
-            double value = total * scale;
-            if (!backward)
-            {
-                return value;
-            }
-
-            Backward(p, b, all, ws, grad);
-            if (!v.IsEmpty)
-            {
-                RPass(p, rows, all, b, ws, v, hv);
-            }
-
+        }
+        double value = total * scale;
+        if (!backward)
+        {
             return value;
         }
-        finally
+
+        Backward(p, b, all, ws, grad);
+        if (!v.IsEmpty)
         {
-            _pool.Add(ws);
+            RPass(p, rows, all, b, ws, v, hv);
         }
+
+        return value;
     }
 
     private void Backward(double[] p, int b, bool all, Workspace ws, Span<double> grad)

@@ -36,6 +36,20 @@ public abstract class RowObjective : Objective, IRowObjective
         return (Evaluate(Mlp.Values(theta), rows, false, g, default, default), new DenseVector(g));
     }
 
+    /// <summary>L_S(θ) with ∇L_S(θ) written into <paramref name="gradient"/> (length n), no allocation on the hot path.</summary>
+    public double ValueAndGradient(Vector<double> theta, ReadOnlySpan<int> rows, Span<double> gradient)
+    {
+        CheckPoint(theta);
+        RowSubsetObjective.CheckRows(rows, ExampleCount, nameof(rows));
+        if (gradient.Length != Dimension)
+        {
+            throw new ArgumentException($"gradient has length {gradient.Length}, but must have length {Dimension}.", nameof(gradient));
+        }
+
+        gradient.Clear();
+        return Evaluate(Mlp.Values(theta), rows, false, gradient, default, default);
+    }
+
     /// <inheritdoc />
     public Vector<double> HessianVectorProduct(Vector<double> theta, Vector<double> v, ReadOnlySpan<int> rows)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Descent.Data;
 using Descent.Models;
 
@@ -98,22 +97,22 @@ public sealed record LossSpreadResult(IReadOnlyList<LossSpreadRow> Rows) : IExpe
         Rows.SelectMany(r => r.TrainLosses.Select((l, i) => (IReadOnlyList<object>)[r.Width, i, l, r.TestLosses[i]])).ToArray());
 
     /// <summary>Reads a table written by <c>descent experiment run loss-spread --out FILE.csv</c> ('#' lines are comments).</summary>
-    public static LossSpreadResult Load(string path)
+    public static LossSpreadResult Load(string path) => From(StoredResult.Read(path));
+
+    /// <summary>The stored CLI result, data/<see cref="StoredFileName"/>.</summary>
+    public static LossSpreadResult LoadStored() => From(StoredResult.Load(StoredFileName));
+
+    private static LossSpreadResult From(StoredResult stored)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var lines = File.ReadAllLines(path).Where(l => l.Length > 0 && !l.StartsWith('#')).Skip(1);
-        var rows = lines.Select(l => l.Split(','))
-            .Select(c => (Width: int.Parse(c[0], CultureInfo.InvariantCulture),
-                Train: double.Parse(c[2], NumberStyles.Float, CultureInfo.InvariantCulture),
-                Test: double.Parse(c[3], NumberStyles.Float, CultureInfo.InvariantCulture)))
-            .GroupBy(r => r.Width)
-            .Select(g => new LossSpreadRow(g.Key, g.Select(r => r.Train).ToArray(), g.Select(r => r.Test).ToArray()))
+        var widths = stored.Column("width");
+        var train = stored.Column("train_loss");
+        var test = stored.Column("test_loss");
+        var rows = Enumerable.Range(0, widths.Length)
+            .GroupBy(i => (int)widths[i])
+            .Select(g => new LossSpreadRow(g.Key, g.Select(i => train[i]).ToArray(), g.Select(i => test[i]).ToArray()))
             .ToArray();
         return new LossSpreadResult(rows);
     }
-
-    /// <summary>The stored CLI result, data/<see cref="StoredFileName"/>.</summary>
-    public static LossSpreadResult LoadStored() => Load(DataFiles.Find(StoredFileName));
 
     /// <inheritdoc />
     public override string ToString() => string.Join("\n", Rows);

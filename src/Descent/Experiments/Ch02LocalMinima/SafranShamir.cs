@@ -1,4 +1,3 @@
-using System.Globalization;
 using Descent.Curvature;
 using Descent.Models;
 using MathNet.Numerics.LinearAlgebra;
@@ -468,32 +467,22 @@ public sealed record SafranShamirResult(IReadOnlyList<SafranShamirRow> Rows, IRe
 
     /// <summary>Reads a table written by <c>descent experiment run safran-shamir --out FILE.csv</c> (lines starting with
     /// '#' are comments). End points are not stored, so <see cref="EndPoints"/> is empty.</summary>
-    public static SafranShamirResult Load(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var lines = File.ReadAllLines(path).Where(l => l.Length > 0 && !l.StartsWith('#')).ToArray();
-        if (lines.Length == 0)
-        {
-            throw new FormatException($"{path} has no header line.");
-        }
-
-        var header = lines[0].Split(',');
-        int Col(string name) => Array.IndexOf(header, name) is var i and >= 0 ? i
-            : throw new FormatException($"{path} has no column '{name}'.");
-        var rows = lines.Skip(1).Select(line =>
-        {
-            var c = line.Split(',');
-            int I(string name) => int.Parse(c[Col(name)], CultureInfo.InvariantCulture);
-            double D(string name) => double.Parse(c[Col(name)], NumberStyles.Float, CultureInfo.InvariantCulture);
-            return new SafranShamirRow(I("k"), I("n"), I("runs"), I("global"), I("spurious"), I("saddle_or_degenerate"), I("not_converged"),
-                D("avg_min_eigenvalue"), D("avg_objective"), I("distinct_spurious"), D("mean_steps"), D("max_gradient_norm"));
-        }).ToArray();
-        return new SafranShamirResult(rows, [], null);
-    }
+    public static SafranShamirResult Load(string path) => From(StoredResult.Read(path));
 
     /// <summary>A table the CLI stored in the repository's data/ folder (default: the full n = k table,
-    /// data/<see cref="StoredFileName"/>), found by walking up from the current directory as <see cref="Data.Digits.FindFile()"/> does.</summary>
-    public static SafranShamirResult LoadStored(string fileName = StoredFileName) => Load(DataFiles.Find(fileName));
+    /// data/<see cref="StoredFileName"/>), found by <see cref="StoredResult.Load"/>.</summary>
+    public static SafranShamirResult LoadStored(string fileName = StoredFileName) => From(StoredResult.Load(fileName));
+
+    private static SafranShamirResult From(StoredResult stored)
+    {
+        double[] k = stored.Column("k"), n = stored.Column("n"), runs = stored.Column("runs"), global = stored.Column("global"),
+            spurious = stored.Column("spurious"), saddles = stored.Column("saddle_or_degenerate"), notConverged = stored.Column("not_converged"),
+            minEigenvalue = stored.Column("avg_min_eigenvalue"), objective = stored.Column("avg_objective"),
+            distinct = stored.Column("distinct_spurious"), steps = stored.Column("mean_steps"), gradient = stored.Column("max_gradient_norm");
+        var rows = k.Select((_, i) => new SafranShamirRow((int)k[i], (int)n[i], (int)runs[i], (int)global[i], (int)spurious[i], (int)saddles[i],
+            (int)notConverged[i], minEigenvalue[i], objective[i], (int)distinct[i], steps[i], gradient[i])).ToArray();
+        return new SafranShamirResult(rows, [], null);
+    }
 
     /// <inheritdoc />
     public override string ToString() => Summary + "\n" + Comparison();

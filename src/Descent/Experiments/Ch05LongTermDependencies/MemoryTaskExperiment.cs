@@ -165,7 +165,7 @@ public sealed record MemoryTaskResult(IReadOnlyList<MemoryTaskRow> Rows, int Sym
     /// <summary>The rows of one configuration, by lag.</summary>
     public IReadOnlyList<MemoryTaskRow> Of(string configuration) => Rows.Where(r => r.Configuration == configuration).OrderBy(r => r.Lag).ToArray();
 
-    /// <summary>Rebuilds a result from its table (e.g. a CLI run stored with <see cref="StoredResults"/>).</summary>
+    /// <summary>Rebuilds a result from its table (e.g. the <see cref="StoredResult.Table"/> of a CLI run).</summary>
     public static MemoryTaskResult FromTable(ResultTable table, int symbols = 4)
     {
         ArgumentNullException.ThrowIfNull(table);

@@ -138,54 +138,26 @@ public sealed class SeparableNormGrowth : Experiment<SeparableNormGrowthParamete
     public const string StoredCommand = "dotnet run --project src/Descent.Cli -- experiment run separable-norm-growth --out data/" + StoredFileName;
 
     /// <summary>
-    /// The stored default run, read from data/<see cref="StoredFileName"/> (found next to the digits data by walking up from the
-    /// current directory): the CSV of <see cref="SeparableNormGrowthResult.ToTable"/>, '#' lines ignored.
+    /// The stored default run, read from data/<see cref="StoredFileName"/> by <see cref="StoredResult.Load"/>: the CSV of
+    /// <see cref="SeparableNormGrowthResult.ToTable"/>.
     /// </summary>
     /// <exception cref="FileNotFoundException">The file is not in the repository's data/ folder.</exception>
-    /// <exception cref="InvalidDataException">A line does not have the five numeric columns.</exception>
+    /// <exception cref="InvalidDataException">A cell is not a number, or the file holds fewer than two records.</exception>
     public static SeparableNormGrowthResult LoadStored()
     {
-        var path = Path.Combine(Path.GetDirectoryName(Descent.Data.Digits.FindFile())!, StoredFileName);
-        if (!File.Exists(path))
+        var stored = StoredResult.Load(StoredFileName);
+        var columns = new[] { "step", "loss", "gradient_norm", "theta_norm", "max_margin_cosine" }.Select(stored.Column).ToArray();
+        if (columns.Any(c => c.Any(double.IsNaN)))
         {
-            throw new FileNotFoundException($"data/{StoredFileName} is missing; regenerate it with: {StoredCommand}", path);
+            throw new InvalidDataException($"{stored.Path}: every cell must be a number; regenerate it with: {StoredCommand}");
         }
 
-        var inv = System.Globalization.CultureInfo.InvariantCulture;
-        var steps = new List<int>();
-        var columns = new List<double>[4] { new(), new(), new(), new() };
-        int lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        if (columns[0].Length < 2)
         {
-            lineNumber++;
-            if (line.StartsWith('#') || line.StartsWith("step,", StringComparison.Ordinal) || line.Length == 0)
-            {
-                continue;
-            }
-
-            var parts = line.Split(',');
-            if (parts.Length != 5 || !int.TryParse(parts[0], System.Globalization.NumberStyles.Integer, inv, out int step))
-            {
-                throw new InvalidDataException($"{path}, line {lineNumber}: expected step,loss,gradient_norm,theta_norm,max_margin_cosine.");
-            }
-
-            steps.Add(step);
-            for (int c = 0; c < 4; c++)
-            {
-                if (!double.TryParse(parts[c + 1], System.Globalization.NumberStyles.Float, inv, out double v))
-                {
-                    throw new InvalidDataException($"{path}, line {lineNumber}: '{parts[c + 1]}' is not a number.");
-                }
-
-                columns[c].Add(v);
-            }
-        }
-        if (steps.Count < 2)
-        {
-            throw new InvalidDataException($"{path} holds fewer than two records.");
+            throw new InvalidDataException($"{stored.Path} holds fewer than two records.");
         }
 
-        return new SeparableNormGrowthResult([.. steps], [.. columns[0]], [.. columns[1]], [.. columns[2]], [.. columns[3]],
+        return new SeparableNormGrowthResult([.. columns[0].Select(s => (int)s)], columns[1], columns[2], columns[3], columns[4],
             new SeparableNormGrowthParameters().LearningRate);
     }
 

@@ -113,7 +113,7 @@ public sealed class Chapter03ClaimsTests
     [Fact]
     public void The_stored_critical_points_put_every_minimum_below_every_saddle_of_index_three_or_more()
     {
-        var stored = StoredTable.Load("03-critical-point-index.csv");
+        var stored = StoredResult.Load("03-critical-point-index.csv");
         var loss = stored.Column("loss");
         var index = stored.Column("index");
         double highestMinimum = loss.Where((_, i) => index[i] == 0).Max();
@@ -127,7 +127,7 @@ public sealed class Chapter03ClaimsTests
     [Fact]
     public void The_stored_depth_sweep_shows_gaussian_growth_and_flat_orthogonal_times()
     {
-        var stored = StoredTable.Load("03-saxe-depth.csv");
+        var stored = StoredResult.Load("03-saxe-depth.csv");
         var g = stored.Column("gaussian_steps");
         var o = stored.Column("orthogonal_steps");
         for (int i = 1; i < g.Length; i++)

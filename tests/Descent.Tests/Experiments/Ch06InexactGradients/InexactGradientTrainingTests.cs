@@ -28,11 +28,11 @@ public sealed class InexactGradientTrainingTests
     [Fact]
     public void Stored_batch_size_table_is_regenerated_by_the_experiment_and_supports_the_chapter_claims()
     {
-        var stored = StoredCsv.Read("batch-size-time.csv");
-        var b = StoredCsv.Column(stored, "batch_size");
-        var examples = StoredCsv.Column(stored, "examples");
-        var epochs = StoredCsv.Column(stored, "epochs");
-        var error = StoredCsv.Column(stored, "validation_error");
+        var stored = StoredResult.Load("batch-size-time.csv");
+        var b = stored.Column("batch_size");
+        var examples = stored.Column("examples");
+        var epochs = stored.Column("epochs");
+        var error = stored.Column("validation_error");
         // Regenerate the cheap rows (B ≥ 64: 21, 13 and 9 steps) with the default parameters: the deterministic columns agree
         // exactly (same seed, same arithmetic), so the stored file is what the command in its header produces.
         var d = new BatchSizeRaceParameters();

@@ -295,19 +295,9 @@ public sealed class Chapter08NetworkTests
     }
 }
 
-public sealed class StoredResultTests
+/// <summary>The stored run chapter 08 reads (the reader itself: <c>Shared/StoredResultTests</c>).</summary>
+public sealed class StoredBoundOnANetworkTests
 {
-    [Fact]
-    public void Parses_the_command_the_header_and_numbers()
-    {
-        var r = StoredResult.Parse("x.csv", ["# descent experiment run x --out data/x.csv", "step,loss", "0,2.5", "10,0.25"]);
-        Assert.Equal("descent experiment run x --out data/x.csv", r.Command);
-        Assert.Equal([0.0, 10.0], r.Column("step"));
-        Assert.Equal([2.5, 0.25], r.Column("loss"));
-        Assert.Equal("name", Assert.Throws<ArgumentException>(() => r.Column("nope")).ParamName);
-        Assert.Throws<FormatException>(() => StoredResult.Parse("y.csv", ["step,loss", "0,1"]));
-    }
-
     [Fact]
     public void The_stored_network_run_of_chapter_08_loads_and_shows_the_claims_of_the_text()
     {
