@@ -6,7 +6,7 @@
 #   bash environment/setup.sh --prefix DIR   # install the kernel spec under DIR/share/jupyter instead
 #
 # Re-run it after pulling a new version; the kernel spec points at this checkout's build, so a rebuild
-# (dotnet build) plus a kernel restart picks up changes to src/ without re-installing.
+# (dotnet build -c Release src/Descent.Cli) plus a kernel restart picks up changes to src/ without re-installing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,11 +42,14 @@ if [ -f .config/dotnet-tools.json ]; then
 fi
 
 echo "== build"
-# Also builds src/Descent.Plots, whose output notebooks/descent.csx references in the stock .NET Interactive kernel.
-dotnet build src/Descent.Cli
+# The kernel runs the Release build: optimized library code, and Roslyn and the engine precompiled (ReadyToRun), so its
+# first cell does not wait for the JIT. The Debug build of src/Descent.Plots is what notebooks/descent.csx references
+# in the stock .NET Interactive kernel.
+dotnet build -c Release src/Descent.Cli
+dotnet build src/Descent.Plots
 
 echo "== Descent kernel"
-dotnet run --project src/Descent.Cli --no-build -- kernel install "${install_args[@]}"
+dotnet run -c Release --project src/Descent.Cli --no-build -- kernel install "${install_args[@]}"
 
 if command -v jupyter >/dev/null 2>&1 && jupyter kernelspec list >/dev/null 2>&1; then
   jupyter kernelspec list

@@ -47,8 +47,9 @@ public static partial class KernelSpecInstaller
                 ["DOTNET_NOLOGO"] = "1",
                 // Each cell is compiled by Roslyn, which ships as IL: with tiered compilation its hot paths are jitted
                 // again and again (tier 0, instrumented, tier 1) for hundreds of cells, a third of the kernel's CPU.
-                // Jitting each method once, optimized, halves a trivial cell's round trip and the completion time and
-                // runs a whole chapter with 40% less CPU; the first cell pays about 2 s more (bench/kernel, issue 14).
+                // Jitting each method once, optimized, halves a trivial cell's CPU and the completion time, and runs the
+                // whole course with 40% less CPU. Without precompiled Roslyn the first cell would wait about 3 s longer;
+                // the Release build's ReadyToRun images take that away (bench/README.md, issue 14).
                 ["DOTNET_TieredCompilation"] = "0",
                 [Formatting.ChartFormatter.KernelNameVariable] = name,
             },
