@@ -119,16 +119,6 @@ internal static partial class ParallelRun
         return [.. notebooks.Select(n => runs[n.Path])];
     }
 
-    /// <summary>
-    /// Runtime settings of the build's children. Every cell is a new Roslyn submission: with tiered compilation each
-    /// one compiles through Roslyn code that is JIT-compiled at tier 0, again instrumented and a third time optimized
-    /// (TieredPGO), and that re-JIT work on the background thread was a third of a build's CPU time. Without tiering a
-    /// method is compiled once, optimized: the child starts about 3 s (CPU) slower, but a trivial cell costs about
-    /// 11 ms instead of 66 ms and the whole build about 40 % less CPU. Only the children get this: the interactive
-    /// kernel keeps the runtime's defaults, which start faster.
-    /// </summary>
-    internal static readonly IReadOnlyList<(string Name, string Value)> ChildEnvironment = [("DOTNET_TieredCompilation", "0")];
-
     private static async Task<List<ChildRun>> RunChild(string fileName, List<string> arguments, string workingDirectory, List<string> paths,
         Action<ChildRun> finished, CancellationToken cancellationToken)
     {
@@ -146,7 +136,8 @@ internal static partial class ParallelRun
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, value) in ChildEnvironment)
+        // The kernel's runtime settings (tiered JIT off), so a build child compiles Roslyn's code once.
+        foreach (var (name, value) in Descent.Notebooks.Kernel.KernelSpecInstaller.EngineEnvironment)
         {
             start.Environment[name] = value;
         }

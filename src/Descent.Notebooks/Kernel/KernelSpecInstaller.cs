@@ -22,6 +22,16 @@ public static partial class KernelSpecInstaller
     /// <summary>The plotly.js file in the spec's folder (the version is in its header comment).</summary>
     public const string PlotlyFileName = "plotly.min.js";
 
+    /// <summary>
+    /// Runtime settings of every process that runs cells: the kernel (through kernel.json) and <c>descent build</c>'s
+    /// child processes. Every cell is a new Roslyn submission, and Roslyn ships as IL: with tiered compilation its hot
+    /// paths were jitted again and again (tier 0, instrumented, tier 1) for hundreds of cells, a third of the CPU.
+    /// Jitting each method once, optimized, halves a trivial cell's CPU and the completion time and runs the whole
+    /// course with 40% less CPU. Without precompiled Roslyn a process would start about 3 s (CPU) slower; the Release
+    /// build's ReadyToRun images take that away (bench/README.md, issues 14 and 16).
+    /// </summary>
+    public static readonly IReadOnlyList<(string Name, string Value)> EngineEnvironment = [("DOTNET_TieredCompilation", "0")];
+
     /// <summary>The kernel.json contents for <paramref name="argv"/> (which must contain <c>{connection_file}</c>).</summary>
     /// <param name="argv">The command line that starts the kernel.</param>
     /// <param name="name">The spec's name, passed to the kernel as <c>DESCENT_KERNEL_NAME</c> so its charts load plotly.js
@@ -41,18 +51,13 @@ public static partial class KernelSpecInstaller
             ["display_name"] = DisplayName,
             ["language"] = "csharp",
             ["interrupt_mode"] = "message",
-            ["env"] = new JsonObject
-            {
-                ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-                ["DOTNET_NOLOGO"] = "1",
-                // Each cell is compiled by Roslyn, which ships as IL: with tiered compilation its hot paths are jitted
-                // again and again (tier 0, instrumented, tier 1) for hundreds of cells, a third of the kernel's CPU.
-                // Jitting each method once, optimized, halves a trivial cell's CPU and the completion time, and runs the
-                // whole course with 40% less CPU. Without precompiled Roslyn the first cell would wait about 3 s longer;
-                // the Release build's ReadyToRun images take that away (bench/README.md, issue 14).
-                ["DOTNET_TieredCompilation"] = "0",
-                [Formatting.ChartFormatter.KernelNameVariable] = name,
-            },
+            ["env"] = new JsonObject(
+                new Dictionary<string, JsonNode?>
+                {
+                    ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+                    ["DOTNET_NOLOGO"] = "1",
+                    [Formatting.ChartFormatter.KernelNameVariable] = name,
+                }.Concat(EngineEnvironment.Select(v => KeyValuePair.Create(v.Name, (JsonNode?)v.Value)))),
             ["metadata"] = new JsonObject { ["debugger"] = false },
         };
     }

@@ -42,7 +42,7 @@ public sealed class SubmissionChainTests
         {
             for (var i = 0; i < 4; i++)
             {
-                Assert.Empty((await plain.SendAsync(new SubmitCode($"var x{i} = {i};"))).Events.OfType<CommandFailed>());
+                await SubmitVariable(plain, i);
             }
 
             var cached = SubmissionChain.ForgetWorkspaceClosures(plain);
@@ -54,7 +54,7 @@ public sealed class SubmissionChainTests
         SubmissionChain.TrimAfterEachSubmission(kernel);
         for (var i = 0; i < 4; i++)
         {
-            Assert.Empty((await kernel.SendAsync(new SubmitCode($"var x{i} = {i};"))).Events.OfType<CommandFailed>());
+            await SubmitVariable(kernel, i);
             Assert.Equal(0, SubmissionChain.ForgetWorkspaceClosures(kernel));
         }
     }
@@ -94,11 +94,17 @@ public sealed class SubmissionChainTests
         var counts = new List<int>();
         for (var i = 0; i < 4; i++)
         {
-            var result = await kernel.SendAsync(new SubmitCode($"var x{i} = {i};"));
-            Assert.Empty(result.Events.OfType<CommandFailed>());
+            await SubmitVariable(kernel, i);
             counts.Add(SubmissionChain.ExplicitReferenceCount(kernel));
         }
 
         return [.. counts];
+    }
+
+    /// <summary>Runs <c>var x{i} = {i};</c> as a cell and checks it succeeded.</summary>
+    private static async Task SubmitVariable(CSharpKernel kernel, int i)
+    {
+        var result = await kernel.SendAsync(new SubmitCode($"var x{i} = {i};"));
+        Assert.Empty(result.Events.OfType<CommandFailed>());
     }
 }
