@@ -10,15 +10,15 @@ namespace Descent.Notebooks;
 /// </summary>
 internal static class EngineTweaks
 {
-    /// <summary>File name the cells are compiled under, so runtime stack traces carry <c>cell.csx:line N</c>.</summary>
+    /// <summary>File name the cells are compiled under (compile errors and symbols name it).</summary>
     public const string CellFileName = "cell.csx";
 
     /// <summary>
-    /// Compiles cells with debug information, so a runtime exception's stack trace names the cell's line.
-    /// Without this the engine reports only <c>Submission#N.&lt;&lt;Initialize&gt;&gt;</c>.
+    /// Compiles cells as <see cref="CellFileName"/> (UTF-8), without symbols: a runtime error's cell line is found on
+    /// demand by <see cref="CellLines"/>, because symbols handed to the runtime stay in memory for every cell.
     /// </summary>
-    /// <returns><c>true</c> when the option could be set.</returns>
-    public static bool EmitLineNumbers(CSharpKernel kernel)
+    /// <returns><c>true</c> when the options could be set.</returns>
+    public static bool CompileCellsAs(CSharpKernel kernel)
     {
         var field = typeof(CSharpKernel).GetField("_scriptOptions", BindingFlags.Instance | BindingFlags.NonPublic);
         if (field?.GetValue(kernel) is not ScriptOptions options)
@@ -26,7 +26,7 @@ internal static class EngineTweaks
             return false;
         }
 
-        field.SetValue(kernel, options.WithEmitDebugInformation(true).WithFileEncoding(System.Text.Encoding.UTF8).WithFilePath(CellFileName));
+        field.SetValue(kernel, options.WithEmitDebugInformation(false).WithFileEncoding(System.Text.Encoding.UTF8).WithFilePath(CellFileName));
         return true;
     }
 }

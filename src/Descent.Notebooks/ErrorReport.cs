@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.DotNet.Interactive;
@@ -8,7 +9,11 @@ namespace Descent.Notebooks;
 /// <summary>Turns the engine's failure events into <see cref="ErrorOutput"/> with the cell's line.</summary>
 internal static partial class ErrorReport
 {
-    public static ErrorOutput FromFailure(CommandFailed failed, IReadOnlyList<Diagnostic> errors)
+    /// <param name="failed">The engine's failure event.</param>
+    /// <param name="errors">The compile errors the engine reported for the cell, if any.</param>
+    /// <param name="cellLine">Finds the cell line of a stack frame in a cell (cells are compiled without symbols, so the
+    /// runtime's trace has no line for them); <c>null</c> leaves such frames as "cell line ?".</param>
+    public static ErrorOutput FromFailure(CommandFailed failed, IReadOnlyList<Diagnostic> errors, Func<StackFrame, int?>? cellLine = null)
     {
         var exception = Unwrap(failed.Exception);
         if (exception is CompilationErrorException || (exception is null && errors.Count > 0) || IsCompilationWrapper(failed.Exception))
@@ -31,7 +36,7 @@ internal static partial class ErrorReport
             return new ErrorOutput("Error", lines.FirstOrDefault() ?? "The cell failed.", lines, DiagnosticLine(failed.Message));
         }
 
-        return new ErrorOutput(exception.GetType().Name, exception.Message, Traceback(exception), ExceptionLine(exception));
+        return new ErrorOutput(exception.GetType().Name, exception.Message, Traceback(exception, cellLine), ExceptionLine(exception, cellLine));
     }
 
     private static bool IsCompilationWrapper(Exception? exception) =>
@@ -51,12 +56,14 @@ internal static partial class ErrorReport
     /// A reader's traceback: "Type: message", then the library frames and the cell's frames (as "cell line N"),
     /// without the engine's own frames; inner exceptions follow the same way.
     /// </summary>
-    internal static IReadOnlyList<string> Traceback(Exception exception)
+    internal static IReadOnlyList<string> Traceback(Exception exception, Func<StackFrame, int?>? cellLine = null)
     {
         var lines = new List<string>();
         for (var e = exception; e is not null; e = e.InnerException)
         {
             lines.Add((e == exception ? "" : "---> ") + $"{e.GetType().FullName}: {e.Message}");
+            // The cell's frames, innermost first, in the order the runtime's trace text lists them.
+            var cellLines = new Queue<int?>(CellFrames(e).Select(f => cellLine?.Invoke(f)));
             foreach (var raw in (e.StackTrace ?? "").Split('\n'))
             {
                 var frame = raw.Trim();
@@ -72,10 +79,12 @@ internal static partial class ErrorReport
                 if (frame.Contains("Submission#", StringComparison.Ordinal))
                 {
                     var line = LineOfFrame().Match(frame);
+                    var found = cellLines.Count > 0 ? cellLines.Dequeue() : null;
                     var method = SubmissionMethod().Match(frame);
                     var name = method.Success && !method.Groups[1].Value.Contains("<<Initialize>>", StringComparison.Ordinal)
                         ? method.Groups[1].Value + " " : "";
-                    lines.Add($"   at {name}cell line {(line.Success ? line.Groups[1].Value : "?")}");
+                    var shown = line.Success ? line.Groups[1].Value : found?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?";
+                    lines.Add($"   at {name}cell line {shown}");
                 }
                 else
                 {
@@ -88,27 +97,29 @@ internal static partial class ErrorReport
     }
 
     /// <summary>The line of the innermost stack frame that belongs to the cell (a Roslyn script submission).</summary>
-    internal static int? ExceptionLine(Exception exception)
+    internal static int? ExceptionLine(Exception exception, Func<StackFrame, int?>? cellLine = null)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
             foreach (var frame in (e.StackTrace ?? "").Split('\n'))
             {
-                if (!frame.Contains("Submission#", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var match = LineOfFrame().Match(frame);
-                if (match.Success)
+                if (frame.Contains("Submission#", StringComparison.Ordinal) && LineOfFrame().Match(frame) is { Success: true } match)
                 {
                     return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
                 }
+            }
+
+            if (cellLine is not null && CellFrames(e).Select(cellLine).FirstOrDefault(l => l is not null) is { } line)
+            {
+                return line;
             }
         }
 
         return null;
     }
+
+    private static IEnumerable<StackFrame> CellFrames(Exception exception) =>
+        new StackTrace(exception, fNeedFileInfo: false).GetFrames().Where(CellLines.IsCellFrame);
 
     private static int? DiagnosticLine(string message)
     {

@@ -28,6 +28,7 @@ public sealed partial class NotebookSession : IAsyncDisposable
     private readonly CompositeKernel _kernel;
     private readonly CSharpKernel _csharp;
     private readonly MimeBundle _mime;
+    private readonly CellLines _cellLines;
     private readonly NotebookSessionOptions _options;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string _originalDirectory = Directory.GetCurrentDirectory();
@@ -40,6 +41,7 @@ public sealed partial class NotebookSession : IAsyncDisposable
         _csharp = csharp;
         _options = options;
         _mime = new MimeBundle(options.EmbedPlotlyJs);
+        _cellLines = new CellLines(() => csharp.ScriptState?.Script);
     }
 
     /// <summary>Number of cells executed so far (Jupyter's <c>execution_count</c> of the last cell).</summary>
@@ -82,7 +84,7 @@ public sealed partial class NotebookSession : IAsyncDisposable
         var session = new NotebookSession(kernel, csharp, options);
         try
         {
-            EngineTweaks.EmitLineNumbers(csharp);
+            EngineTweaks.CompileCellsAs(csharp);
             SubmissionChain.TrimAfterEachSubmission(csharp);
             csharp.AddAssemblyReferences(PreloadedAssemblies().Select(a => a.Location)
                 .Append(typeof(MathNet.Numerics.LinearAlgebra.Vector<double>).Assembly.Location)
@@ -362,7 +364,7 @@ public sealed partial class NotebookSession : IAsyncDisposable
         DisplayedValueProduced d => new DisplayOutput(Data(d), d.ValueId, IsUpdate: false),
         ReturnValueProduced r => new ResultOutput(Data(r)),
         ErrorProduced err => new ErrorOutput("Error", err.Message, [err.Message], null),
-        CommandFailed f => ErrorReport.FromFailure(f, Snapshot(diagnostics)),
+        CommandFailed f => ErrorReport.FromFailure(f, Snapshot(diagnostics), _cellLines.Line),
         _ => null,
     };
 

@@ -21,10 +21,13 @@ namespace Descent.Notebooks;
 /// last occurrence, which is the one Roslyn's reverse-order resolution binds first, so the next submission resolves
 /// exactly the same references in the same order) and trims the reference map's spare capacity. The set of
 /// references, their aliases and every symbol stay the same; only repeated entries of the same objects go.</para>
+/// <para>What stayed linear but was still a copy of the previous submission's state (the bound references, compile-time
+/// caches and the loader's dependency lists) is shared or released after each cell as well: see
+/// SubmissionChain.Sharing.cs.</para>
 /// <para>The engine is archived upstream and pinned, and Roslyn's private layout is checked by a test; if it changes,
 /// <see cref="Trim"/> reports <c>false</c> and nothing is touched.</para>
 /// </remarks>
-internal static class SubmissionChain
+internal static partial class SubmissionChain
 {
     private const BindingFlags Instance = BindingFlags.Instance | BindingFlags.NonPublic;
 
@@ -42,6 +45,13 @@ internal static class SubmissionChain
             if (command is SubmitCode)
             {
                 Trim(kernel);
+                if (kernel.ScriptState?.Script is { } script)
+                {
+                    ShareWithPreviousSubmission(script.GetCompilation());
+                    ReleasePreviousSubmissionCaches(script.GetCompilation());
+                    ForgetRepeatedDependencies(script);
+                }
+
                 ForgetWorkspaceClosures(kernel);
                 ReclaimAfterHeavyCell(GC.GetTotalAllocatedBytes() - allocatedBefore);
             }

@@ -159,6 +159,25 @@ public sealed class NotebookSessionTests(SessionFixture fixture)
     }
 
     [Fact]
+    public async Task Frames_in_an_earlier_cell_and_in_a_lambda_name_their_own_cells_lines()
+    {
+        // Cells are compiled without symbols; each cell frame's line is found again from its own submission.
+        var define = await Session.ExecuteAsync("// helper\nint Checked(int n)\n{\n    if (n < 0) throw new ArgumentException(\"n must be >= 0\", nameof(n));\n    return n;\n}");
+        Assert.True(define.Succeeded);
+        var run = await Session.ExecuteAsync("var ok = Checked(1);\nFunc<int, int> f = k =>\n    Checked(k - 5);\nf(2);");
+
+        var error = Assert.IsType<ErrorOutput>(Assert.Single(run.Outputs));
+        Assert.Equal(nameof(ArgumentException), error.Name);
+        var cellFrames = error.Traceback.Where(l => l.Contains("cell line", StringComparison.Ordinal)).ToList();
+        // Innermost first: the throw (line 4 of the defining cell), the lambda's call (line 3), the call of f (line 4).
+        Assert.Equal(3, cellFrames.Count);
+        Assert.EndsWith("cell line 4", cellFrames[0]);
+        Assert.EndsWith("cell line 3", cellFrames[1]);
+        Assert.EndsWith("cell line 4", cellFrames[2]);
+        Assert.Equal(4, error.Line);
+    }
+
+    [Fact]
     public async Task A_library_exception_names_the_cell_line_that_called_it()
     {
         var run = await Session.ExecuteAsync("var q = Quadratic.D2l();\nq.Value(Vector<double>.Build.Dense(5));");

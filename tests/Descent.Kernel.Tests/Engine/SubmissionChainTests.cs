@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Descent.Notebooks;
 using Microsoft.CodeAnalysis;
 using Microsoft.DotNet.Interactive.Commands;
@@ -74,6 +75,62 @@ public sealed class SubmissionChainTests
     }
 
     [Fact]
+    public async Task ConsecutiveSubmissions_ShareEqualReferenceState_WhichTheEngineAloneGivesEachItsOwnCopyOf()
+    {
+        // Control: without the middleware each submission binds and keeps its own copy of the same reference state.
+        using (var plain = new CSharpKernel())
+        {
+            var (previous, latest) = await LastTwoReferenceStates(plain);
+            Assert.NotSame(previous["ObservedMetadata"], latest["ObservedMetadata"]);
+            Assert.True(SubmissionChain.SameEntries(previous["ObservedMetadata"]!, latest["ObservedMetadata"]!));
+        }
+
+        using var kernel = new CSharpKernel();
+        SubmissionChain.TrimAfterEachSubmission(kernel);
+        var (before, after) = await LastTwoReferenceStates(kernel);
+        Assert.Equal(6, after.Count);
+        // Equals is identity here: for the dictionaries by reference, for the boxed immutable arrays by their array.
+        Assert.All(after, field => Assert.True(field.Value!.Equals(before[field.Key]), $"{field.Key} is a copy"));
+    }
+
+    [Fact]
+    public async Task LoaderDependencyLists_GrowWithEveryCellWithoutTheTweak_AndStayPutWithIt()
+    {
+        var plain = await DependencyEntryCounts(tweak: false);
+        var tweaked = await DependencyEntryCounts(tweak: true);
+        Assert.True(plain[^1] > plain[1], $"control did not grow: {string.Join(", ", plain)}");
+        Assert.All(tweaked.Skip(1), c => Assert.Equal(tweaked[1], c));
+        Assert.True(tweaked[1] > 0);
+    }
+
+    [Fact]
+    public async Task AfterThePreviousSubmissionsCachesAreReleased_LaterCellsStillUseItsTypesAndAwait()
+    {
+        using var kernel = new CSharpKernel();
+        SubmissionChain.TrimAfterEachSubmission(kernel);
+        await kernel.SendAsync(new SubmitCode("record Point(double X, double Y); var p = new Point(3, 4);"));
+        await kernel.SendAsync(new SubmitCode("var q = p with { Y = 0 };"));
+        // The middleware already emptied them after the last cell: nothing is left to release.
+        Assert.Equal(0, SubmissionChain.ReleasePreviousSubmissionCaches(kernel.ScriptState.Script.GetCompilation()));
+        var result = await kernel.SendAsync(new SubmitCode("await Task.Delay(1); System.Math.Sqrt(p.X * p.X + p.Y * p.Y) + q.X"));
+        Assert.Empty(result.Events.OfType<CommandFailed>());
+        Assert.Equal(8.0, result.Events.OfType<ReturnValueProduced>().Single().Value);
+    }
+
+    [Fact]
+    public void SameEntries_ComparesDictionariesAndSequencesByTheObjectsTheyHold()
+    {
+        var a = new object();
+        var b = new object();
+        Assert.True(SubmissionChain.SameEntries(new Dictionary<string, object> { ["x"] = a }, new Dictionary<string, object> { ["x"] = a }));
+        Assert.False(SubmissionChain.SameEntries(new Dictionary<string, object> { ["x"] = a }, new Dictionary<string, object> { ["x"] = b }));
+        Assert.True(SubmissionChain.SameEntries(ImmutableArray.Create(a, b), ImmutableArray.Create(a, b)));
+        Assert.False(SubmissionChain.SameEntries(ImmutableArray.Create(a, b), ImmutableArray.Create(b, a)));
+        Assert.True(SubmissionChain.SameEntries(ImmutableArray.Create(ImmutableArray.Create("s")), ImmutableArray.Create(ImmutableArray.Create("s"))));
+        Assert.False(SubmissionChain.SameEntries(default(ImmutableArray<object>), ImmutableArray<object>.Empty));
+    }
+
+    [Fact]
     public void KeepLastOccurrence_DropsRepeatsOfTheSameObjectKeepingTheLastPosition()
     {
         var a = MetadataReference.CreateFromFile(typeof(object).Assembly.Location);
@@ -96,6 +153,35 @@ public sealed class SubmissionChainTests
         {
             await SubmitVariable(kernel, i);
             counts.Add(SubmissionChain.ExplicitReferenceCount(kernel));
+        }
+
+        return [.. counts];
+    }
+
+    private static async Task<(IReadOnlyDictionary<string, object?> Previous, IReadOnlyDictionary<string, object?> Latest)> LastTwoReferenceStates(CSharpKernel kernel)
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await SubmitVariable(kernel, i);
+        }
+
+        var latest = kernel.ScriptState.Script.GetCompilation();
+        return (SubmissionChain.ReferenceState(latest.ScriptCompilationInfo!.PreviousScriptCompilation!), SubmissionChain.ReferenceState(latest));
+    }
+
+    private static async Task<int[]> DependencyEntryCounts(bool tweak)
+    {
+        using var kernel = new CSharpKernel();
+        if (tweak)
+        {
+            SubmissionChain.TrimAfterEachSubmission(kernel);
+        }
+
+        var counts = new List<int>();
+        for (var i = 0; i < 4; i++)
+        {
+            await SubmitVariable(kernel, i);
+            counts.Add(SubmissionChain.DependencyEntryCount(kernel.ScriptState.Script));
         }
 
         return [.. counts];
