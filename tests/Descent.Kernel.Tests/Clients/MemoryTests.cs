@@ -58,8 +58,9 @@ public sealed class MemoryTests(JupyterClients clients)
         var heap = r["trivial_heap"]!.AsArray().Select(p => p![1]!.GetValue<double>()).ToArray();
         var trivialKept = Math.Max(heap[^1] - heap[0], 0) / r["trivial_cells"]!.GetValue<int>();
         Assert.True(sentPerChart > 0, "the chart cells sent no output data");
-        // Baselines from this run: what a trivial cell keeps (its compiled submission, ~0.09 MB) and the output data a
-        // chart sends (plotly JSON, HTML and text, ~0.36 MB). Output kept as .NET strings would cost at least twice its
+        // Baselines from this run: what a trivial cell keeps (its compiled submission; ~0.09 MB of managed heap before
+        // submissions shared their reference state, ~0.03 MB since) and the output data a chart sends (plotly JSON, HTML
+        // and text, ~0.36 MB). Output kept as .NET strings would cost at least twice its
         // UTF-8 size (UTF-16), so a chart cell that kept its output would keep ≥ 0.8 MB. Measured: a chart cell keeps
         // 0.20 MB (its larger submission); before the fix 0.44 MB. Since charts are stored at 7 significant digits and no
         // longer inline plotly.js, a chart sends only ~0.19 MB, so half of it no longer covers the larger submission
