@@ -12,8 +12,8 @@ internal static partial class ErrorReport
     /// <param name="failed">The engine's failure event.</param>
     /// <param name="errors">The compile errors the engine reported for the cell, if any.</param>
     /// <param name="cellLine">Finds the cell line of a stack frame in a cell (cells are compiled without symbols, so the
-    /// runtime's trace has no line for them); <c>null</c> leaves such frames as "cell line ?".</param>
-    public static ErrorOutput FromFailure(CommandFailed failed, IReadOnlyList<Diagnostic> errors, Func<StackFrame, int?>? cellLine = null)
+    /// runtime's trace has no line for them; <see cref="CellLines.Line"/>).</param>
+    public static ErrorOutput FromFailure(CommandFailed failed, IReadOnlyList<Diagnostic> errors, Func<StackFrame, int?> cellLine)
     {
         var exception = Unwrap(failed.Exception);
         if (exception is CompilationErrorException || (exception is null && errors.Count > 0) || IsCompilationWrapper(failed.Exception))
@@ -56,14 +56,14 @@ internal static partial class ErrorReport
     /// A reader's traceback: "Type: message", then the library frames and the cell's frames (as "cell line N"),
     /// without the engine's own frames; inner exceptions follow the same way.
     /// </summary>
-    internal static IReadOnlyList<string> Traceback(Exception exception, Func<StackFrame, int?>? cellLine = null)
+    internal static IReadOnlyList<string> Traceback(Exception exception, Func<StackFrame, int?> cellLine)
     {
         var lines = new List<string>();
         for (var e = exception; e is not null; e = e.InnerException)
         {
             lines.Add((e == exception ? "" : "---> ") + $"{e.GetType().FullName}: {e.Message}");
             // The cell's frames, innermost first, in the order the runtime's trace text lists them.
-            var cellLines = new Queue<int?>(CellFrames(e).Select(f => cellLine?.Invoke(f)));
+            var cellLines = new Queue<int?>(CellFrames(e).Select(cellLine));
             foreach (var raw in (e.StackTrace ?? "").Split('\n'))
             {
                 var frame = raw.Trim();
@@ -78,13 +78,11 @@ internal static partial class ErrorReport
 
                 if (frame.Contains("Submission#", StringComparison.Ordinal))
                 {
-                    var line = LineOfFrame().Match(frame);
-                    var found = cellLines.Count > 0 ? cellLines.Dequeue() : null;
+                    var line = cellLines.Count > 0 ? cellLines.Dequeue() : null;
                     var method = SubmissionMethod().Match(frame);
                     var name = method.Success && !method.Groups[1].Value.Contains("<<Initialize>>", StringComparison.Ordinal)
                         ? method.Groups[1].Value + " " : "";
-                    var shown = line.Success ? line.Groups[1].Value : found?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?";
-                    lines.Add($"   at {name}cell line {shown}");
+                    lines.Add($"   at {name}cell line {line?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}");
                 }
                 else
                 {
@@ -97,19 +95,11 @@ internal static partial class ErrorReport
     }
 
     /// <summary>The line of the innermost stack frame that belongs to the cell (a Roslyn script submission).</summary>
-    internal static int? ExceptionLine(Exception exception, Func<StackFrame, int?>? cellLine = null)
+    internal static int? ExceptionLine(Exception exception, Func<StackFrame, int?> cellLine)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            foreach (var frame in (e.StackTrace ?? "").Split('\n'))
-            {
-                if (frame.Contains("Submission#", StringComparison.Ordinal) && LineOfFrame().Match(frame) is { Success: true } match)
-                {
-                    return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-                }
-            }
-
-            if (cellLine is not null && CellFrames(e).Select(cellLine).FirstOrDefault(l => l is not null) is { } line)
+            if (CellFrames(e).Select(cellLine).FirstOrDefault(l => l is not null) is { } line)
             {
                 return line;
             }
@@ -126,9 +116,6 @@ internal static partial class ErrorReport
         var match = DiagnosticPosition().Match(message);
         return match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
     }
-
-    [GeneratedRegex(@":line (\d+)")]
-    private static partial Regex LineOfFrame();
 
     [GeneratedRegex(@"Submission#\d+\.(\S+?)\(")]
     private static partial Regex SubmissionMethod();

@@ -69,24 +69,13 @@ internal static partial class SubmissionChain
                 return -1;
             }
 
-            var shared = 0;
-            foreach (var field in fields)
-            {
-                var own = field!.GetValue(mine);
-                var earlier = field.GetValue(theirs);
-                if (own is null || earlier is null)
-                {
-                    continue;
-                }
-
-                if (ReferenceEquals(own, earlier) || SameEntries(own, earlier))
-                {
-                    field.SetValue(mine, earlier);
-                    shared++;
-                }
-            }
-
-            return shared + (ShareModuleReferences(compilation, previous) ? 1 : 0) + (ShareExternalReferences(compilation, previous) ? 1 : 0);
+            var shared = fields.Count(field => ShareIfEqual(field!, mine, theirs));
+            var module = SourceModule(compilation) is { } ownModule && SourceModule(previous) is { } earlierModule
+                && FindField(ownModule.GetType(), "_moduleReferences") is { } moduleField
+                && ShareIfEqual(moduleField, ownModule, earlierModule);
+            var list = FindField(compilation.GetType(), "<ExternalReferences>k__BackingField") is { } listField
+                && ShareIfEqual(listField, compilation, previous);
+            return shared + (module ? 1 : 0) + (list ? 1 : 0);
         }
         catch (Exception e) when (e is TargetInvocationException or FieldAccessException or ArgumentException or InvalidOperationException)
         {
@@ -94,19 +83,19 @@ internal static partial class SubmissionChain
         }
     }
 
-    /// <summary>The source module's references (identities, symbols, unifications of the 164 assemblies, about 2.7 KB),
-    /// shared with the previous submission's source module when they hold the same objects.</summary>
-    private static bool ShareModuleReferences(Compilation compilation, Compilation previous)
+    /// <summary>
+    /// Points <paramref name="field"/> of <paramref name="mine"/> at the value <paramref name="theirs"/> holds when the two
+    /// hold the same entries (<see cref="SameEntries"/>; for an object with public fields, such as the source module's
+    /// record of identities, symbols and unifications, each of its fields compared that way).
+    /// </summary>
+    private static bool ShareIfEqual(FieldInfo field, object mine, object theirs)
     {
-        if (SourceModule(compilation) is not { } mine || SourceModule(previous) is not { } theirs
-            || FindField(mine.GetType(), "_moduleReferences") is not { } field
-            || field.GetValue(mine) is not { } own || field.GetValue(theirs) is not { } earlier)
+        if (field.GetValue(mine) is not { } own || field.GetValue(theirs) is not { } earlier)
         {
             return false;
         }
 
-        if (!ReferenceEquals(own, earlier)
-            && !own.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public).All(f => SameEntries(f.GetValue(own)!, f.GetValue(earlier)!)))
+        if (!own.Equals(earlier) && !SameEntries(own, earlier) && !SamePublicFields(own, earlier))
         {
             return false;
         }
@@ -115,18 +104,11 @@ internal static partial class SubmissionChain
         return true;
     }
 
-    /// <summary>The compilation's own list of the session's explicit references, shared when it holds the same objects.</summary>
-    private static bool ShareExternalReferences(Compilation compilation, Compilation previous)
+    private static bool SamePublicFields(object a, object b)
     {
-        if (FindField(compilation.GetType(), "<ExternalReferences>k__BackingField") is not { } field
-            || field.GetValue(compilation) is not { } own || field.GetValue(previous) is not { } earlier
-            || !(own.Equals(earlier) || SameEntries(own, earlier)))
-        {
-            return false;
-        }
-
-        field.SetValue(compilation, earlier);
-        return true;
+        var fields = a.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public);
+        return a.GetType() == b.GetType() && !IsImmutableArray(a.GetType()) && a is not IEnumerable && fields.Length > 0
+            && fields.All(f => f.GetValue(a) is { } x && f.GetValue(b) is { } y && (x.Equals(y) || SameEntries(x, y)));
     }
 
     private static object? SourceModule(Compilation compilation) =>

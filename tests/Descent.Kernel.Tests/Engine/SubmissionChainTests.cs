@@ -15,8 +15,8 @@ public sealed class SubmissionChainTests
     [Fact]
     public async Task WithoutTrim_ExplicitReferencesGrowWithEverySubmission_WithTrim_TheyStayPut()
     {
-        var untrimmed = await ExplicitReferenceCounts(trim: false);
-        var trimmed = await ExplicitReferenceCounts(trim: true);
+        var untrimmed = await CountsPerCell(tweak: false, SubmissionChain.ExplicitReferenceCount);
+        var trimmed = await CountsPerCell(tweak: true, SubmissionChain.ExplicitReferenceCount);
         // The control shows what the fix is for: one more copy of the kernel's references per submission.
         Assert.True(untrimmed[^1] > untrimmed[0], $"untrimmed counts did not grow: {string.Join(", ", untrimmed)}");
         Assert.All(trimmed, c => Assert.Equal(trimmed[0], c));
@@ -99,8 +99,8 @@ public sealed class SubmissionChainTests
     [Fact]
     public async Task LoaderDependencyLists_GrowWithEveryCellWithoutTheTweak_AndStayPutWithIt()
     {
-        var plain = await DependencyEntryCounts(tweak: false);
-        var tweaked = await DependencyEntryCounts(tweak: true);
+        var plain = await CountsPerCell(tweak: false, k => SubmissionChain.DependencyEntryCount(k.ScriptState.Script));
+        var tweaked = await CountsPerCell(tweak: true, k => SubmissionChain.DependencyEntryCount(k.ScriptState.Script));
         Assert.True(plain[^1] > plain[1], $"control did not grow: {string.Join(", ", plain)}");
         Assert.All(tweaked.Skip(1), c => Assert.Equal(tweaked[1], c));
         Assert.True(tweaked[1] > 0);
@@ -143,10 +143,11 @@ public sealed class SubmissionChainTests
         Assert.Equal([a, c, b], kept.ToArray());
     }
 
-    private static async Task<int[]> ExplicitReferenceCounts(bool trim)
+    /// <summary>Runs four cells on a fresh kernel, with or without the middleware, and measures after each.</summary>
+    private static async Task<int[]> CountsPerCell(bool tweak, Func<CSharpKernel, int> measure)
     {
         using var kernel = new CSharpKernel();
-        if (trim)
+        if (tweak)
         {
             SubmissionChain.TrimAfterEachSubmission(kernel);
         }
@@ -155,7 +156,7 @@ public sealed class SubmissionChainTests
         for (var i = 0; i < 4; i++)
         {
             await SubmitVariable(kernel, i);
-            counts.Add(SubmissionChain.ExplicitReferenceCount(kernel));
+            counts.Add(measure(kernel));
         }
 
         return [.. counts];
@@ -170,24 +171,6 @@ public sealed class SubmissionChainTests
 
         var latest = kernel.ScriptState.Script.GetCompilation();
         return (SubmissionChain.ReferenceState(latest.ScriptCompilationInfo!.PreviousScriptCompilation!), SubmissionChain.ReferenceState(latest));
-    }
-
-    private static async Task<int[]> DependencyEntryCounts(bool tweak)
-    {
-        using var kernel = new CSharpKernel();
-        if (tweak)
-        {
-            SubmissionChain.TrimAfterEachSubmission(kernel);
-        }
-
-        var counts = new List<int>();
-        for (var i = 0; i < 4; i++)
-        {
-            await SubmitVariable(kernel, i);
-            counts.Add(SubmissionChain.DependencyEntryCount(kernel.ScriptState.Script));
-        }
-
-        return [.. counts];
     }
 
     /// <summary>Runs <c>var x{i} = {i};</c> as a cell and checks it succeeded.</summary>
