@@ -305,8 +305,8 @@ internal sealed class IdentityTeacherKernel
     private const double QuarterPi = Math.PI / 4, HalfPi = Math.PI / 2, TanEighthPi = 0.41421356237309503;
 
     /// <summary><see cref="Angle(double, double)"/> lane by lane, branch-free; the same operations in the same order, so
-    /// each lane's result is bit-identical to the scalar one.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// each lane's result is bit-identical to the scalar one. Inlined into the (fully optimized) kernels that call it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector<double> Angle(Vector<double> s, Vector<double> c)
     {
         var zero = Vector<double>.Zero;
@@ -323,6 +323,7 @@ internal sealed class IdentityTeacherKernel
         return Vector.ConditionalSelect(Vector.LessThan(c, zero), new Vector<double>(Math.PI) - angle, angle);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> AtanSmall(Vector<double> x)
     {
         var z = x * x;

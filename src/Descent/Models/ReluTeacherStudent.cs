@@ -254,8 +254,15 @@ public sealed class ReluTeacherStudent : Objective
                 AddBlock(h, n, i * k, i * k, block, k);
             }
         }
-        var m = Matrix<double>.Build.Dense(n, n, (r, c) => 0.5 * (h[r * n + c] + h[c * n + r]));
-        return m;
+        var symmetric = new double[n * n]; // column-major
+        for (int c = 0; c < n; c++)
+        {
+            for (int r = 0; r < n; r++)
+            {
+                symmetric[c * n + r] = 0.5 * (h[r * n + c] + h[c * n + r]);
+            }
+        }
+        return Matrix<double>.Build.Dense(n, n, symmetric);
     }
 
     /// <inheritdoc />
@@ -374,12 +381,15 @@ public sealed class ReluTeacherStudent : Objective
 
             int k = _w.Length;
             double f = scale * NormU * Sin / (2 * Math.PI * NormW);
+            // ŵ and n_w once per pair (the same divisions as per entry, so the same values), not once per entry.
+            Span<double> hat = stackalloc double[k], normal = stackalloc double[k];
+            Fill(hat, normal, true);
             for (int a = 0; a < k; a++)
             {
-                double wa = Hat(a, true), na = Normal(a, true);
+                double wa = hat[a], na = normal[a];
                 for (int b = 0; b < k; b++)
                 {
-                    block[a * k + b] += f * ((a == b ? 1.0 : 0.0) - wa * Hat(b, true) + na * Normal(b, true));
+                    block[a * k + b] += f * ((a == b ? 1.0 : 0.0) - wa * hat[b] + na * normal[b]);
                 }
             }
         }
@@ -398,6 +408,13 @@ public sealed class ReluTeacherStudent : Objective
                 return;
             }
             double f = scale / (2 * Math.PI);
+            Span<double> hatW = stackalloc double[k], normalW = stackalloc double[k];
+            Span<double> hatU = stackalloc double[k], normalU = stackalloc double[k];
+            if (Sin != 0)
+            {
+                Fill(hatW, normalW, true);
+                Fill(hatU, normalU, false);
+            }
             for (int a = 0; a < k; a++)
             {
                 block[a * k + a] += f * (Math.PI - Angle);
@@ -406,11 +423,21 @@ public sealed class ReluTeacherStudent : Objective
                     continue;
                 }
 
-                double wa = Hat(a, true), na = Normal(a, true);
+                double wa = hatW[a], na = normalW[a];
                 for (int b = 0; b < k; b++)
                 {
-                    block[a * k + b] += f * Sin * (wa * Hat(b, false) + na * Normal(b, false));
+                    block[a * k + b] += f * Sin * (wa * hatU[b] + na * normalU[b]);
                 }
+            }
+        }
+
+        /// <summary>Hat(·, ofW) and Normal(·, ofW) for every coordinate.</summary>
+        private readonly void Fill(Span<double> hat, Span<double> normal, bool ofW)
+        {
+            for (int a = 0; a < hat.Length; a++)
+            {
+                hat[a] = Hat(a, ofW);
+                normal[a] = Normal(a, ofW);
             }
         }
 

@@ -61,12 +61,13 @@ public sealed record SafranShamirParameters
 /// Hessian (<see cref="Classify"/>).
 /// </summary>
 /// <remarks>
-/// <para>Runs are independent and run in parallel (<see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/>);
+/// <para>Runs are independent and spread over <see cref="SafranShamirParameters.Threads"/> worker threads;
 /// run r of (k, n) draws its start from <see cref="RunSeed"/>, so the result does not depend on the thread count or on
 /// which other (k, n) are in the same call.</para>
 /// <para>The steps use <c>IdentityTeacherKernel</c>, the same gradient as <see cref="ReluTeacherStudent"/> organized as
-/// matrix products (tested against it); the classification uses <see cref="ReluTeacherStudent"/>'s exact gradient and
-/// Hessian.</para>
+/// matrix products (tested against it); where vectors hold four doubles, each worker thread advances four runs at once,
+/// one per SIMD lane (<c>IdentityTeacherLanes</c>, the same operations as the one-run kernel lane by lane, so every run
+/// ends on the same bits). The classification uses <see cref="ReluTeacherStudent"/>'s exact gradient and Hessian.</para>
 /// </remarks>
 public sealed class SafranShamir : Experiment<SafranShamirParameters, SafranShamirResult>
 {
@@ -185,6 +186,85 @@ public sealed class SafranShamir : Experiment<SafranShamirParameters, SafranSham
         return (steps, norm <= tolerance || kernel.Value <= globalObjective);
     }
 
+    /// <summary>The one-run loop of <see cref="Descend(IdentityTeacherKernel, double[], double, double, double, int, CancellationToken)"/>
+    /// for many runs, <see cref="IdentityTeacherLanes.Width"/> at a time: <paramref name="next"/> hands out (run, seed)
+    /// until it returns null, <paramref name="finish"/> receives each run's end point. Every lane follows the one-run
+    /// rules step for step (same stop tests in the same order), so each run ends where it would alone.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static void DescendInLanes(int k, int n, double learningRate, SafranShamirParameters parameters,
+        Func<(int Run, int Seed)?> next, Func<int, double[]> start, Action<int, int, double[], int, bool> finish,
+        CancellationToken cancellationToken)
+    {
+        int width = IdentityTeacherLanes.Width;
+        var lanes = new IdentityTeacherLanes(k, n);
+        var run = new (int Run, int Seed)[width];
+        var steps = new int[width];
+        var active = new bool[width];
+        var step = new bool[width];
+        bool Take(int lane)
+        {
+            var job = next();
+            active[lane] = job is not null;
+            if (job is { } j)
+            {
+                run[lane] = j;
+                steps[lane] = 0;
+                lanes.Load(lane, start(j.Seed));
+            }
+            return active[lane];
+        }
+
+        bool any = false;
+        for (int lane = 0; lane < width; lane++)
+        {
+            any |= Take(lane);
+        }
+        for (long iteration = 0; any; iteration++)
+        {
+            if ((iteration & 4095) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            lanes.Gradient(active);
+            var norms = lanes.GradientNorm;
+            var values = lanes.Value;
+            any = false;
+            for (int lane = 0; lane < width; lane++)
+            {
+                step[lane] = false;
+                if (!active[lane])
+                {
+                    continue;
+                }
+
+                double norm = norms[lane], value = values[lane];
+                bool stop, converged;
+                if (steps[lane] > 0 && (!double.IsFinite(norm) || !double.IsFinite(value)))
+                {
+                    (stop, converged) = (true, false);
+                }
+                else
+                {
+                    stop = !(norm > parameters.GradientTolerance && value > parameters.GlobalObjective && steps[lane] < parameters.MaxSteps);
+                    converged = norm <= parameters.GradientTolerance || value <= parameters.GlobalObjective;
+                }
+                if (stop)
+                {
+                    var theta = new double[n * k]; // kept by the end point (DenseOfArray binds it)
+                    lanes.Store(lane, theta);
+                    finish(run[lane].Run, run[lane].Seed, theta, steps[lane], converged);
+                    any |= Take(lane);
+                    continue;
+                }
+                step[lane] = true;
+                steps[lane]++;
+                any = true;
+            }
+            lanes.Step(learningRate, step);
+        }
+    }
+
     /// <summary>
     /// Classifies a gradient-descent end point: <see cref="EndPointKind.NotConverged"/> if it did not reach the tolerance;
     /// otherwise a global minimum if F ≤ <see cref="SafranShamirParameters.ObjectiveThreshold"/>; otherwise a spurious
@@ -256,12 +336,8 @@ public sealed class SafranShamir : Experiment<SafranShamirParameters, SafranSham
             var results = new SafranShamirEndPoint[parameters.Runs];
             double rate = parameters.StepScale / (parameters.StepPerStudent ? n : k), work = (double)n * n * k;
             object gate = new();
-            Parallel.For(0, parameters.Runs, options, () => new IdentityTeacherKernel(k, n), (r, _, kernel) =>
+            void Finish(int r, int seed, double[] theta, int steps, bool converged)
             {
-                int seed = RunSeed(parameters.Seed, k, n, r);
-                var theta = Start(problem, seed).ToArray();
-                var (steps, converged) = Descend(kernel, theta, rate, parameters.GradientTolerance, parameters.GlobalObjective,
-                    parameters.MaxSteps, cancellationToken);
                 results[r] = Classify(problem, Vector<double>.Build.DenseOfArray(theta), converged, steps, parameters, r, seed);
                 if (progress is not null)
                 {
@@ -271,9 +347,32 @@ public sealed class SafranShamir : Experiment<SafranShamirParameters, SafranSham
                         progress.Report(done / totalWork);
                     }
                 }
+            }
 
-                return kernel;
-            }, _ => { });
+            if (IdentityTeacherLanes.Supported)
+            {
+                // Each worker advances IdentityTeacherLanes.Width runs at once and takes the next run into a lane as soon
+                // as one finishes; a run's trajectory is the one-run kernel's, whatever its lane or thread.
+                int next = -1;
+                int workers = Math.Max(1, Math.Min(options.MaxDegreeOfParallelism, (parameters.Runs + IdentityTeacherLanes.Width - 1) / IdentityTeacherLanes.Width));
+                Parallel.For(0, workers, options, _ => DescendInLanes(k, n, rate, parameters, () =>
+                {
+                    int r = Interlocked.Increment(ref next);
+                    return r < parameters.Runs ? (r, RunSeed(parameters.Seed, k, n, r)) : null;
+                }, seed => Start(problem, seed).ToArray(), Finish, cancellationToken));
+            }
+            else
+            {
+                Parallel.For(0, parameters.Runs, options, () => new IdentityTeacherKernel(k, n), (r, _, kernel) =>
+                {
+                    int seed = RunSeed(parameters.Seed, k, n, r);
+                    var theta = Start(problem, seed).ToArray();
+                    var (steps, converged) = Descend(kernel, theta, rate, parameters.GradientTolerance, parameters.GlobalObjective,
+                        parameters.MaxSteps, cancellationToken);
+                    Finish(r, seed, theta, steps, converged);
+                    return kernel;
+                }, _ => { });
+            }
             rows.Add(Summarize(k, n, results));
             endPoints.AddRange(results);
         }

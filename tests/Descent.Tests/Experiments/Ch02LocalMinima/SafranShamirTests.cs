@@ -192,6 +192,111 @@ public sealed class SafranShamirTests
         Assert.Equal((objectiveBits, steps), (BitConverter.DoubleToInt64Bits(problem.Value(theta)), taken));
     }
 
+    [Theory]
+    [InlineData(3, 3)]
+    [InlineData(5, 7)]
+    [InlineData(8, 8)]
+    [InlineData(10, 10)]
+    public void Lanes_give_the_one_run_kernels_gradient_bit_for_bit(int k, int n)
+    {
+        if (!LanesRunHere())
+        {
+            return;
+        }
+
+        // Each lane must do the one-run kernel's operations in its order (its SIMD dot products and sums, its branches as
+        // masks), so equality is exact, not to a tolerance. The four lanes hold different kinds of points: random, near
+        // the global minimum (the dominant-coordinate sine), two nearly parallel students (the rejection sine), and
+        // points with a zero student (handed to the one-run kernel) in a second round.
+        var problem = new ReluTeacherStudent(k, n);
+        var random = new Random(7 * k + n);
+        var lanes = new IdentityTeacherLanes(k, n);
+        var one = new IdentityTeacherKernel(k, n);
+        var random0 = GaussianVector(problem.Dimension, random, 0.5).ToArray();
+        var nearGlobal = problem.FromStudentWeights(Matrix<double>.Build.Dense(n, k,
+            (i, j) => (i % k == j ? 1.0 : 0.0) + 1e-7 * Math.Sin(3.1 * i + j))).ToArray();
+        var parallel = GaussianVector(problem.Dimension, random, 0.5).ToArray();
+        for (int l = 0; l < k; l++)
+        {
+            parallel[k + l] = 1.3 * parallel[l] + 1e-6 * parallel[2 * k % (n * k) + l];
+        }
+        var zeroStudent = GaussianVector(problem.Dimension, random, 0.5).ToArray();
+        Array.Clear(zeroStudent, 0, k);
+        var rounds = new[]
+        {
+            new[] { random0, nearGlobal, parallel, GaussianVector(problem.Dimension, random, 2).ToArray() },
+            new[] { zeroStudent, random0, nearGlobal, parallel },
+        };
+        foreach (var points in rounds)
+        {
+            for (int lane = 0; lane < 4; lane++)
+            {
+                lanes.Load(lane, points[lane]);
+            }
+
+            lanes.Gradient([true, true, true, true]);
+            var g = new double[problem.Dimension];
+            var stored = new double[problem.Dimension];
+            for (int lane = 0; lane < 4; lane++)
+            {
+                double norm = one.Gradient(points[lane], g);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(norm), BitConverter.DoubleToInt64Bits(lanes.GradientNorm[lane]));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(one.Value), BitConverter.DoubleToInt64Bits(lanes.Value[lane]));
+                lanes.Step(1.0, [lane == 0, lane == 1, lane == 2, lane == 3]);
+                lanes.Store(lane, stored);
+                for (int p = 0; p < g.Length; p++)
+                {
+                    // θ − 1·g recovers g's bits only up to rounding, so compare the stepped point with the one-run step.
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(points[lane][p] - 1.0 * g[p]), BitConverter.DoubleToInt64Bits(stored[p]));
+                }
+                lanes.Step(-1.0, [false, false, false, false]);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(6, 6, 1)]
+    [InlineData(7, 7, 2)]
+    [InlineData(5, 6, 3)]
+    public void Runs_in_lanes_end_where_each_run_ends_alone(int k, int n, int seed)
+    {
+        if (!LanesRunHere())
+        {
+            return;
+        }
+
+        // 13 runs through 4 lanes: lanes are refilled as runs finish at different steps, and the last lanes idle. Every
+        // run must end on the one-run loop's point, step count and verdict, to the last bit.
+        var problem = new ReluTeacherStudent(k, n);
+        var parameters = new SafranShamirParameters { Seed = seed };
+        double rate = 5.0 / k;
+        int next = -1, runs = 13;
+        var ends = new (double[] Theta, int Steps, bool Converged)[runs];
+        SafranShamir.DescendInLanes(k, n, rate, parameters, () =>
+        {
+            int r = ++next;
+            return r < runs ? (r, SafranShamir.RunSeed(seed, k, n, r)) : null;
+        }, s => SafranShamir.Start(problem, s).ToArray(), (r, _, theta, steps, converged) => ends[r] = (theta, steps, converged),
+            CancellationToken.None);
+        for (int r = 0; r < runs; r++)
+        {
+            var start = SafranShamir.Start(problem, SafranShamir.RunSeed(seed, k, n, r));
+            var (theta, steps, converged) = SafranShamir.Descend(problem, start, rate, parameters.GradientTolerance,
+                parameters.MaxSteps, parameters.GlobalObjective);
+            Assert.Equal((steps, converged), (ends[r].Steps, ends[r].Converged));
+            Assert.Equal(theta.Select(BitConverter.DoubleToInt64Bits), ends[r].Theta.Select(BitConverter.DoubleToInt64Bits));
+        }
+    }
+
+    /// <summary>The lanes need four-double SIMD vectors; on such a machine (every x64 with AVX2, as CI) they must be
+    /// <see cref="IdentityTeacherLanes.Supported"/>, so these tests cannot silently pass without running.</summary>
+    private static bool LanesRunHere()
+    {
+        bool fourWide = System.Numerics.Vector.IsHardwareAccelerated && System.Numerics.Vector<double>.Count == 4;
+        Assert.Equal(fourWide, IdentityTeacherLanes.Supported);
+        return fourWide;
+    }
+
     [Fact]
     public void Runs_are_reproducible_and_independent_of_the_thread_count()
     {
