@@ -206,10 +206,13 @@ internal static class Kernels
         }
     }
 
-    /// <summary>G (m×n) += Dᵀ (D is rows×m) · A (rows×n), rows of G from <c>firstRow</c> on. Four rows of A at a time, so each row of G is
-    /// loaded and stored once per four rank-1 updates.</summary>
-    public static void AccumulateTransposedProduct(ReadOnlySpan<double> d, int rows, int m, ReadOnlySpan<double> a, int n, Span<double> g, int firstRow = 0)
+    /// <summary>G (m×n) += Dᵀ (D is rows×m) · A (rows×n) for the rows of G in [<paramref name="firstRow"/>,
+    /// <paramref name="endRow"/>) (−1: to m). Four rows of A at a time, so each row of G is loaded and stored once per four
+    /// rank-1 updates. Each entry of G gets the same operations in the same order whatever range it is computed in.</summary>
+    public static void AccumulateTransposedProduct(ReadOnlySpan<double> d, int rows, int m, ReadOnlySpan<double> a, int n, Span<double> g,
+        int firstRow = 0, int endRow = -1)
     {
+        int end = endRow < 0 ? m : endRow;
         int r = 0;
         for (; r + 3 < rows; r += 4)
         {
@@ -217,7 +220,7 @@ internal static class Kernels
             var a1 = a.Slice((r + 1) * n, n);
             var a2 = a.Slice((r + 2) * n, n);
             var a3 = a.Slice((r + 3) * n, n);
-            for (int o = firstRow; o < m; o++)
+            for (int o = firstRow; o < end; o++)
             {
                 Axpy4(d[r * m + o], a0, d[(r + 1) * m + o], a1, d[(r + 2) * m + o], a2, d[(r + 3) * m + o], a3, g.Slice(o * n, n));
             }
@@ -225,7 +228,7 @@ internal static class Kernels
         for (; r < rows; r++)
         {
             var ar = a.Slice(r * n, n);
-            for (int o = firstRow; o < m; o++)
+            for (int o = firstRow; o < end; o++)
             {
                 double coefficient = d[r * m + o];
                 if (coefficient != 0)
@@ -297,12 +300,14 @@ internal static class Kernels
         }
     }
 
-    /// <summary>s (m) += column sums of D (rows×m).</summary>
-    public static void AccumulateColumnSums(ReadOnlySpan<double> d, int rows, int m, Span<double> s)
+    /// <summary>s (m) += column sums of D (rows×m), for the columns in [<paramref name="first"/>, <paramref name="end"/>)
+    /// (−1: to m); each entry summed in row order.</summary>
+    public static void AccumulateColumnSums(ReadOnlySpan<double> d, int rows, int m, Span<double> s, int first = 0, int end = -1)
     {
+        int stop = end < 0 ? m : end;
         for (int r = 0; r < rows; r++)
         {
-            Add(d.Slice(r * m, m), s);
+            Add(d.Slice(r * m + first, stop - first), s.Slice(first, stop - first));
         }
     }
 

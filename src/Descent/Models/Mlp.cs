@@ -273,10 +273,10 @@ public sealed class Mlp : RowObjective
         return new DenseVector(t);
     }
 
-    /// <summary>Most threads <see cref="Objective.Hessian"/> spreads its columns over (default: every core,
-    /// <see cref="Environment.ProcessorCount"/>; 1 = the calling thread only). Each column is computed by the same
-    /// operations whichever thread runs it and written to its own entries, so the matrix is bit-for-bit the same for
-    /// every thread count.</summary>
+    /// <summary>Most threads a large batch's pass (loss, gradient, Hessian-vector product: rows and output units, see
+    /// <see cref="InParts"/>) and <see cref="Objective.Hessian"/>'s columns are spread over (default: every core,
+    /// <see cref="Environment.ProcessorCount"/>; 1 = the calling thread only). Every number is computed by the same
+    /// operations whichever thread runs it, so the results are bit-for-bit the same for every thread count.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Set to less than 1.</exception>
     public int Threads
     {
@@ -372,6 +372,13 @@ public sealed class Mlp : RowObjective
     {
         public readonly int Capacity;
         public readonly double[] X, Y, P;
+
+        /// <summary>Each row's loss (added in row order after the rows are split over threads).</summary>
+        public readonly double[] RowLoss;
+
+        /// <summary>A parameter-sized sum the threads of a split pass add into, and a copy of an R-pass direction (workers
+        /// cannot hold the caller's spans).</summary>
+        public readonly double[] Sum, Direction;
         public readonly double[][] Z, A, D, DA, RZ, RA, RD, RDA;
         public readonly int[][] Arg;
 
@@ -382,6 +389,9 @@ public sealed class Mlp : RowObjective
             X = new double[capacity * m._sizes[0]];
             Y = new double[capacity * k];
             P = new double[capacity * k];
+            RowLoss = new double[capacity];
+            Sum = new double[m.Dimension];
+            Direction = new double[m.Dimension];
             Z = new double[layers][]; D = new double[layers][]; RZ = new double[layers][]; RD = new double[layers][];
             A = new double[layers][]; DA = new double[layers][]; RA = new double[layers][]; RDA = new double[layers][];
             Arg = new int[layers][];
@@ -402,7 +412,8 @@ public sealed class Mlp : RowObjective
         public Workspace(Workspace shared, int rows)
         {
             Capacity = shared.Capacity;
-            X = shared.X; Y = shared.Y; P = shared.P;
+            X = shared.X; Y = shared.Y; P = shared.P; RowLoss = shared.RowLoss;
+            Sum = []; Direction = []; // a Hessian column's R-pass runs on its worker alone
             Z = shared.Z; A = shared.A; D = shared.D; DA = shared.DA; Arg = shared.Arg;
             int layers = Z.Length;
             RZ = new double[layers][]; RD = new double[layers][]; RA = new double[layers][]; RDA = new double[layers][];
@@ -455,18 +466,59 @@ public sealed class Mlp : RowObjective
         return value;
     }
 
+    /// <summary>Below this many multiply-adds (examples × parameters) a batch stays on one thread: starting a worker
+    /// costs tens of microseconds, a minibatch's whole pass less.</summary>
+    private const long ParallelBatchWork = 1L << 20;
+
+    /// <summary>Threads for one pass over <paramref name="b"/> rows: <see cref="Threads"/> (at most the cores) when the
+    /// batch is large enough, else 1.</summary>
+    private int BatchThreads(int b) =>
+        (long)b * Dimension >= ParallelBatchWork ? Math.Max(1, Math.Min(_threads, Environment.ProcessorCount)) : 1;
+
+    /// <summary>
+    /// Runs <paramref name="part"/>(t, parts) for t = 0 … parts − 1, on <paramref name="parts"/> threads when more than one.
+    /// </summary>
+    /// <remarks>
+    /// Every pass is split in the two ways that leave each number's operations unchanged, so the results are bit-for-bit
+    /// those of one thread for any thread count (tested): the forward pass, the loss and δ of each example, and the
+    /// backward propagation of δ are computed row by row, so they are split by <b>rows</b>; the sums over examples (∇L's
+    /// weight and bias entries, and the loss) are split by <b>output units</b>, each thread summing its entries over all
+    /// rows in the one-thread order, and the per-row losses are added in row order afterwards.
+    /// </remarks>
+    private static void InParts(int parts, Action<int, int> part)
+    {
+        if (parts <= 1)
+        {
+            part(0, 1);
+            return;
+        }
+
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, t => part(t, parts));
+    }
+
+    /// <summary>[start, end) of part t of <paramref name="count"/> items split into <paramref name="parts"/> contiguous parts.</summary>
+    private static (int Start, int End) Part(int count, int t, int parts) => ((int)((long)count * t / parts), (int)((long)count * (t + 1) / parts));
+
     /// <summary>The forward pass and the loss L over the b rows of (x, y); when <paramref name="backward"/>, also
     /// δ at the output and the backward pass, adding ∇L into <paramref name="grad"/> when it is not empty.</summary>
     private double ForwardBackward(double[] theta, double[] x, double[] y, int b, Workspace ws, bool backward, Span<double> grad)
     {
-        Forward(theta, x, b, ws);
-        int last = LayerCount - 1, k = _sizes[^1];
-        double scale = 1.0 / b, total = 0;
-        var o = ws.Z[last];
+        int parts = BatchThreads(b), last = LayerCount - 1;
+        double scale = 1.0 / b;
+        InParts(parts, (t, count) =>
+        {
+            var (r0, r1) = Part(b, t, count);
+            ForwardRows(theta, x, ws, r0, r1);
+            LossRows(y, ws, r0, r1, backward, scale);
+            if (backward)
+            {
+                DeltaRows(theta, ws, r0, r1);
+            }
+        });
+        double total = 0;
         for (int r = 0; r < b; r++)
         {
-            total += Elementwise.Loss(_loss, o.AsSpan(r * k, k), y.AsSpan(r * k, k),
-                backward ? ws.D[last].AsSpan(r * k, k) : default, ws.P.AsSpan(r * k, k), scale);
+            total += ws.RowLoss[r];
         }
         double penalty = 0;
         if (_l2 > 0)
@@ -479,31 +531,60 @@ public sealed class Mlp : RowObjective
         }
 
         double value = total * scale + 0.5 * _l2 * penalty;
-        if (backward)
+        if (backward && !grad.IsEmpty)
         {
-            Backward(theta, x, b, ws, grad);
+            if (parts <= 1)
+            {
+                AccumulateGradient(theta, x, b, ws, grad, 0, 1);
+            }
+            else
+            {
+                // Workers cannot hold the caller's span: they sum into the workspace, which is then added to grad (zero on
+                // entry, so each entry is the same sum of the same terms in the same order).
+                var scratch = ws.Sum;
+                Array.Clear(scratch);
+                InParts(parts, (t, count) => AccumulateGradient(theta, x, b, ws, scratch, t, count));
+                Kernels.Add(scratch, grad);
+            }
         }
 
         return value;
     }
 
-    private void Forward(double[] theta, double[] x, int b, Workspace ws)
+    private void Forward(double[] theta, double[] x, int b, Workspace ws) => ForwardRows(theta, x, ws, 0, b);
+
+    /// <summary>The forward pass of rows [r0, r1): z and a of every layer.</summary>
+    private void ForwardRows(double[] theta, double[] x, Workspace ws, int r0, int r1)
     {
-        int last = LayerCount - 1;
+        int last = LayerCount - 1, rows = r1 - r0;
         for (int l = 0; l <= last; l++)
         {
             int n = _sizes[l], m = _rowsW[l];
-            ReadOnlySpan<double> input = l == 0 ? x.AsSpan(0, b * n) : ws.A[l].AsSpan(0, b * n);
-            var z = ws.Z[l].AsSpan(0, b * m);
-            Kernels.MultiplyTransposed(input, b, n, theta.AsSpan(_wOffset[l], m * n), m, theta.AsSpan(_bOffset[l], m), z, false);
+            ReadOnlySpan<double> input = l == 0 ? x.AsSpan(r0 * n, rows * n) : ws.A[l].AsSpan(r0 * n, rows * n);
+            var z = ws.Z[l].AsSpan(r0 * m, rows * m);
+            Kernels.MultiplyTransposed(input, rows, n, theta.AsSpan(_wOffset[l], m * n), m, theta.AsSpan(_bOffset[l], m), z, false);
             if (l < last)
             {
-                Activate(z, ws.A[l + 1].AsSpan(0, b * _sizes[l + 1]), ws.Arg[l + 1]);
+                int width = _sizes[l + 1];
+                Activate(z, ws.A[l + 1].AsSpan(r0 * width, rows * width), _activation == Activation.Maxout ? ws.Arg[l + 1].AsSpan(r0 * width, rows * width) : default);
             }
         }
     }
 
-    private void Activate(ReadOnlySpan<double> z, Span<double> a, int[] arg)
+    /// <summary>The loss of each row in [r0, r1) into <c>RowLoss</c>, and δ at the output when <paramref name="backward"/>.</summary>
+    private void LossRows(double[] y, Workspace ws, int r0, int r1, bool backward, double scale)
+    {
+        int k = _sizes[^1];
+        var o = ws.Z[LayerCount - 1];
+        var d = ws.D[LayerCount - 1];
+        for (int r = r0; r < r1; r++)
+        {
+            ws.RowLoss[r] = Elementwise.Loss(_loss, o.AsSpan(r * k, k), y.AsSpan(r * k, k), backward ? d.AsSpan(r * k, k) : default,
+                ws.P.AsSpan(r * k, k), scale);
+        }
+    }
+
+    private void Activate(ReadOnlySpan<double> z, Span<double> a, Span<int> arg)
     {
         if (_activation == Activation.Maxout)
         {
@@ -529,43 +610,49 @@ public sealed class Mlp : RowObjective
         }
     }
 
-    private void Backward(double[] theta, double[] x, int b, Workspace ws, Span<double> grad)
+    /// <summary>The backward propagation of δ for rows [r0, r1): δ of every layer below the output.</summary>
+    private void DeltaRows(double[] theta, Workspace ws, int r0, int r1)
+    {
+        int rows = r1 - r0;
+        for (int l = LayerCount - 1; l >= 1; l--)
+        {
+            int n = _sizes[l], m = _rowsW[l], below = _rowsW[l - 1];
+            var da = ws.DA[l].AsSpan(r0 * n, rows * n);
+            Kernels.Multiply(ws.D[l].AsSpan(r0 * m, rows * m), rows, m, theta.AsSpan(_wOffset[l], m * n), n, da, false);
+            BackThroughActivation(l, ws, r0 * n, da, ws.D[l - 1].AsSpan(r0 * below, rows * below));
+        }
+    }
+
+    /// <summary>∇L's entries of part t of every layer's output units (weights, biases, the L2 term), each summed over all
+    /// b rows in row order, added into <paramref name="grad"/>.</summary>
+    private void AccumulateGradient(double[] theta, double[] x, int b, Workspace ws, Span<double> grad, int t, int parts)
     {
         for (int l = LayerCount - 1; l >= 0; l--)
         {
             int n = _sizes[l], m = _rowsW[l];
-            var d = ws.D[l].AsSpan(0, b * m);
+            var (o0, o1) = Part(m, t, parts);
             ReadOnlySpan<double> input = l == 0 ? x.AsSpan(0, b * n) : ws.A[l].AsSpan(0, b * n);
-            if (!grad.IsEmpty)
+            var d = ws.D[l].AsSpan(0, b * m);
+            var gw = grad.Slice(_wOffset[l], m * n);
+            Kernels.AccumulateTransposedProduct(d, b, m, input, n, gw, o0, o1);
+            Kernels.AccumulateColumnSums(d, b, m, grad.Slice(_bOffset[l], m), o0, o1);
+            if (_l2 > 0)
             {
-                var gw = grad.Slice(_wOffset[l], m * n);
-                Kernels.AccumulateTransposedProduct(d, b, m, input, n, gw);
-                Kernels.AccumulateColumnSums(d, b, m, grad.Slice(_bOffset[l], m));
-                if (_l2 > 0)
-                {
-                    Kernels.Axpy(_l2, theta.AsSpan(_wOffset[l], m * n), gw);
-                }
+                Kernels.Axpy(_l2, theta.AsSpan(_wOffset[l] + o0 * n, (o1 - o0) * n), gw.Slice(o0 * n, (o1 - o0) * n));
             }
-            if (l == 0)
-            {
-                break;
-            }
-
-            var da = ws.DA[l].AsSpan(0, b * n);
-            Kernels.Multiply(d, b, m, theta.AsSpan(_wOffset[l], m * n), n, da, false);
-            BackThroughActivation(l, b, ws, da, ws.D[l - 1].AsSpan(0, b * _rowsW[l - 1]));
         }
     }
 
-    /// <summary>δ wrt z of layer l−1 from δ wrt a of layer l: δz = φ'(z) ⊙ δa (maxout: routed to the active piece).</summary>
-    private void BackThroughActivation(int l, int b, Workspace ws, ReadOnlySpan<double> da, Span<double> dz)
+    /// <summary>δ wrt z of layer l−1 from δ wrt a of layer l: δz = φ'(z) ⊙ δa (maxout: routed to the active piece);
+    /// <paramref name="offset"/> is the first entry's index in layer l's a.</summary>
+    private void BackThroughActivation(int l, Workspace ws, int offset, ReadOnlySpan<double> da, Span<double> dz)
     {
-        var z = ws.Z[l - 1];
-        var a = ws.A[l];
+        var z = ws.Z[l - 1].AsSpan(offset * (_activation == Activation.Maxout ? _pieces : 1));
+        var a = ws.A[l].AsSpan(offset);
         if (_activation == Activation.Maxout)
         {
             dz.Clear();
-            var arg = ws.Arg[l];
+            var arg = ws.Arg[l].AsSpan(offset);
             for (int u = 0; u < da.Length; u++)
             {
                 dz[u * _pieces + arg[u]] = da[u];
@@ -583,23 +670,52 @@ public sealed class Mlp : RowObjective
     /// <summary>Pearlmutter's R-operator after a forward and backward pass: R-forward, R{δ} at the output, R-backward,
     /// adding ∇²L·d into <paramref name="hv"/>. The direction d is <paramref name="v"/>, or when v is empty the unit
     /// direction <paramref name="unit"/>: then everything below its layer has R{·} = 0, so the pass starts and ends
-    /// there, and at that layer only the rows i ≥ j are computed (the Hessian's columns).</summary>
+    /// there, and at that layer only the rows i ≥ j are computed (the Hessian's columns). A full direction on a large
+    /// batch is split over threads as <see cref="InParts"/> describes; a unit direction (one Hessian column, whose
+    /// columns are already spread over threads) runs on the calling thread.</summary>
     private void RPass(double[] theta, double[] x, double[] y, int b, Workspace ws, ReadOnlySpan<double> v, UnitDirection unit,
         Span<double> hv)
     {
         bool full = !v.IsEmpty;
-        int first = full ? 0 : unit.Layer, last = LayerCount - 1, k = _sizes[^1];
+        int parts = full ? BatchThreads(b) : 1;
+        if (parts <= 1)
+        {
+            RRows(theta, x, y, b, ws, v, unit, 0, b);
+            RAccumulate(theta, x, b, ws, v, unit, hv, 0, 1);
+            return;
+        }
+
+        var direction = ws.Direction;
+        v.CopyTo(direction);
+        InParts(parts, (t, count) =>
+        {
+            var (r0, r1) = Part(b, t, count);
+            RRows(theta, x, y, b, ws, direction, unit, r0, r1);
+        });
+        var scratch = ws.Sum;
+        Array.Clear(scratch);
+        InParts(parts, (t, count) => RAccumulate(theta, x, b, ws, direction, unit, scratch, t, count));
+        Kernels.Add(scratch, hv);
+    }
+
+    /// <summary>The row-by-row part of the R-pass for rows [r0, r1): R-forward, R{δ} at the output, and R-backward's
+    /// propagation of R{δ} down to the first layer of the direction.</summary>
+    private void RRows(double[] theta, double[] x, double[] y, int b, Workspace ws, ReadOnlySpan<double> v, UnitDirection unit,
+        int r0, int r1)
+    {
+        bool full = !v.IsEmpty;
+        int first = full ? 0 : unit.Layer, last = LayerCount - 1, k = _sizes[^1], rows = r1 - r0;
         // R-forward: R{z_l} = W_l R{a_l} + V_l a_l + c_l, R{a_{l+1}} = φ'(z_l) R{z_l}.
         for (int l = first; l <= last; l++)
         {
             int n = _sizes[l], m = _rowsW[l];
-            ReadOnlySpan<double> input = l == 0 ? x.AsSpan(0, b * n) : ws.A[l].AsSpan(0, b * n);
-            var rz = ws.RZ[l].AsSpan(0, b * m);
+            ReadOnlySpan<double> input = l == 0 ? x.AsSpan(r0 * n, rows * n) : ws.A[l].AsSpan(r0 * n, rows * n);
+            var rz = ws.RZ[l].AsSpan(r0 * m, rows * m);
             if (!full && l == first)
             {
                 // V a + c for the unit direction: one column of R{z}.
                 rz.Clear();
-                for (int r = 0; r < b; r++)
+                for (int r = 0; r < rows; r++)
                 {
                     rz[r * m + unit.O] = unit.I < 0 ? 1.0 : input[r * n + unit.I];
                 }
@@ -608,21 +724,22 @@ public sealed class Mlp : RowObjective
             {
                 if (full)
                 {
-                    Kernels.MultiplyTransposed(input, b, n, v.Slice(_wOffset[l], m * n), m, v.Slice(_bOffset[l], m), rz, false);
+                    Kernels.MultiplyTransposed(input, rows, n, v.Slice(_wOffset[l], m * n), m, v.Slice(_bOffset[l], m), rz, false);
                 }
 
                 if (l > first)
                 {
-                    Kernels.MultiplyTransposed(ws.RA[l].AsSpan(0, b * n), b, n, theta.AsSpan(_wOffset[l], m * n), m, default, rz, full);
+                    Kernels.MultiplyTransposed(ws.RA[l].AsSpan(r0 * n, rows * n), rows, n, theta.AsSpan(_wOffset[l], m * n), m, default, rz, full);
                 }
             }
 
             if (l < last)
             {
-                var ra = ws.RA[l + 1].AsSpan(0, b * _sizes[l + 1]);
+                int width = _sizes[l + 1];
+                var ra = ws.RA[l + 1].AsSpan(r0 * width, rows * width);
                 if (_activation == Activation.Maxout)
                 {
-                    var arg = ws.Arg[l + 1];
+                    var arg = ws.Arg[l + 1].AsSpan(r0 * width, rows * width);
                     for (int u = 0; u < ra.Length; u++)
                     {
                         ra[u] = rz[u * _pieces + arg[u]];
@@ -630,8 +747,8 @@ public sealed class Mlp : RowObjective
                 }
                 else
                 {
-                    var z = ws.Z[l];
-                    var a = ws.A[l + 1];
+                    var z = ws.Z[l].AsSpan(r0 * m, rows * m);
+                    var a = ws.A[l + 1].AsSpan(r0 * width, rows * width);
                     var act = _activation;
                     for (int i = 0; i < ra.Length; i++)
                     {
@@ -643,65 +760,28 @@ public sealed class Mlp : RowObjective
         // R{δ_L} = ℓ''(o) R{o} / B.
         double scale = 1.0 / b;
         var o = ws.Z[last];
-        for (int r = 0; r < b; r++)
+        for (int r = r0; r < r1; r++)
         {
             Elementwise.LossCurvature(_loss, o.AsSpan(r * k, k), y.AsSpan(r * k, k), ws.P.AsSpan(r * k, k),
                 ws.RZ[last].AsSpan(r * k, k), ws.RD[last].AsSpan(r * k, k), scale);
         }
-        // R-backward, down to the first layer of the direction.
-        for (int l = last; l >= first; l--)
+        // R-backward's propagation: R{δa} = W^T R{δ} + V^T δ; R{δz} = φ'(z) R{δa} + φ''(z) R{z} δa.
+        for (int l = last; l > first; l--)
         {
-            int n = _sizes[l], m = _rowsW[l];
-            var rd = ws.RD[l].AsSpan(0, b * m);
-            var d = ws.D[l].AsSpan(0, b * m);
-            var w = theta.AsSpan(_wOffset[l], m * n);
-            ReadOnlySpan<double> input = l == 0 ? x.AsSpan(0, b * n) : ws.A[l].AsSpan(0, b * n);
-            var hw = hv.Slice(_wOffset[l], m * n);
-            if (!full && l == first)
-            {
-                // The direction's own layer: R{a} below is zero and only rows ≥ j are needed.
-                if (unit.I >= 0)
-                {
-                    Kernels.AccumulateTransposedProduct(rd, b, m, input, n, hw, unit.O);
-                    if (_l2 > 0)
-                    {
-                        hv[unit.J] += _l2;
-                    }
-                }
-
-                Kernels.AccumulateColumnSums(rd, b, m, hv.Slice(_bOffset[l], m));
-                break;
-            }
-
-            Kernels.AccumulateTransposedProduct(rd, b, m, input, n, hw);
-            if (l > first)
-            {
-                Kernels.AccumulateTransposedProduct(d, b, m, ws.RA[l].AsSpan(0, b * n), n, hw);
-            }
-
-            if (full && _l2 > 0)
-            {
-                Kernels.Axpy(_l2, v.Slice(_wOffset[l], m * n), hw);
-            }
-
-            Kernels.AccumulateColumnSums(rd, b, m, hv.Slice(_bOffset[l], m));
-            if (l == first)
-            {
-                break;
-            }
-            // R{δa} = W^T R{δ} + V^T δ; R{δz} = φ'(z) R{δa} + φ''(z) R{z} δa.
-            var rda = ws.RDA[l].AsSpan(0, b * n);
-            Kernels.Multiply(rd, b, m, w, n, rda, false);
+            int n = _sizes[l], m = _rowsW[l], below = _rowsW[l - 1];
+            var rd = ws.RD[l].AsSpan(r0 * m, rows * m);
+            var rda = ws.RDA[l].AsSpan(r0 * n, rows * n);
+            Kernels.Multiply(rd, rows, m, theta.AsSpan(_wOffset[l], m * n), n, rda, false);
             if (full)
             {
-                Kernels.Multiply(d, b, m, v.Slice(_wOffset[l], m * n), n, rda, true);
+                Kernels.Multiply(ws.D[l].AsSpan(r0 * m, rows * m), rows, m, v.Slice(_wOffset[l], m * n), n, rda, true);
             }
 
-            var rdz = ws.RD[l - 1].AsSpan(0, b * _rowsW[l - 1]);
+            var rdz = ws.RD[l - 1].AsSpan(r0 * below, rows * below);
             if (_activation == Activation.Maxout)
             {
                 rdz.Clear();
-                var arg = ws.Arg[l];
+                var arg = ws.Arg[l].AsSpan(r0 * n, rows * n);
                 for (int u = 0; u < rda.Length; u++)
                 {
                     rdz[u * _pieces + arg[u]] = rda[u];
@@ -709,16 +789,61 @@ public sealed class Mlp : RowObjective
             }
             else
             {
-                var z = ws.Z[l - 1];
-                var a = ws.A[l];
-                var da = ws.DA[l];
-                var rz = ws.RZ[l - 1];
+                var z = ws.Z[l - 1].AsSpan(r0 * below, rows * below);
+                var a = ws.A[l].AsSpan(r0 * n, rows * n);
+                var da = ws.DA[l].AsSpan(r0 * n, rows * n);
+                var rz = ws.RZ[l - 1].AsSpan(r0 * below, rows * below);
                 var act = _activation;
                 for (int i = 0; i < rda.Length; i++)
                 {
                     rdz[i] = Elementwise.First(act, z[i], a[i]) * rda[i] + Elementwise.Second(act, z[i], a[i]) * rz[i] * da[i];
                 }
             }
+        }
+    }
+
+    /// <summary>The sums over rows of the R-pass for part t of every layer's output units: ∇²L·d's weight and bias
+    /// entries (and the L2 term), added into <paramref name="hv"/>.</summary>
+    private void RAccumulate(double[] theta, double[] x, int b, Workspace ws, ReadOnlySpan<double> v, UnitDirection unit,
+        Span<double> hv, int t, int parts)
+    {
+        bool full = !v.IsEmpty;
+        int first = full ? 0 : unit.Layer, last = LayerCount - 1;
+        for (int l = last; l >= first; l--)
+        {
+            int n = _sizes[l], m = _rowsW[l];
+            var (o0, o1) = Part(m, t, parts);
+            var rd = ws.RD[l].AsSpan(0, b * m);
+            ReadOnlySpan<double> input = l == 0 ? x.AsSpan(0, b * n) : ws.A[l].AsSpan(0, b * n);
+            var hw = hv.Slice(_wOffset[l], m * n);
+            if (!full && l == first)
+            {
+                // The direction's own layer: R{a} below is zero and only rows ≥ j are needed.
+                if (unit.I >= 0)
+                {
+                    Kernels.AccumulateTransposedProduct(rd, b, m, input, n, hw, unit.O, m);
+                    if (_l2 > 0)
+                    {
+                        hv[unit.J] += _l2;
+                    }
+                }
+
+                Kernels.AccumulateColumnSums(rd, b, m, hv.Slice(_bOffset[l], m), 0, m);
+                break;
+            }
+
+            Kernels.AccumulateTransposedProduct(rd, b, m, input, n, hw, o0, o1);
+            if (l > first)
+            {
+                Kernels.AccumulateTransposedProduct(ws.D[l].AsSpan(0, b * m), b, m, ws.RA[l].AsSpan(0, b * n), n, hw, o0, o1);
+            }
+
+            if (full && _l2 > 0)
+            {
+                Kernels.Axpy(_l2, v.Slice(_wOffset[l] + o0 * n, (o1 - o0) * n), hw.Slice(o0 * n, (o1 - o0) * n));
+            }
+
+            Kernels.AccumulateColumnSums(rd, b, m, hv.Slice(_bOffset[l], m), o0, o1);
         }
     }
 
