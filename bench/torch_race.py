@@ -84,14 +84,18 @@ DIGITS = os.path.join(HERE, "..", "data", "digits.csv.gz")
 
 
 # ---------------------------------------------------------------- timing (same rule as Race/Timer.cs)
-def measure(op, min_round_seconds=0.2, rounds=7, max_seconds=20.0):
-    """Median seconds per call: warm up, pick k so one round of k calls takes ≥ min_round_seconds,
-    then time `rounds` rounds (fewer when one call is slow) and take the median per-call time."""
+def measure(op, min_round_seconds=0.2, rounds=7, max_seconds=20.0, warm_up_seconds=1.0):
+    """Median seconds per call: warm-up calls for ≥ warm_up_seconds (at least two), pick k from one warm call so a
+    round of k calls takes ≥ min_round_seconds, then time `rounds` rounds (fewer when one call is slow) and take the
+    median per-call time. The same rule as Race/Timer.cs (whose JIT needs the timed warm-up)."""
+    t0 = time.perf_counter()
+    calls = 0
+    while calls < 2 or time.perf_counter() - t0 < warm_up_seconds:
+        op()
+        calls += 1
     t0 = time.perf_counter()
     op()
-    first = time.perf_counter() - t0
-    op()  # second warm-up call (caches, allocator)
-    per_call = max(first, 1e-9)
+    per_call = max(time.perf_counter() - t0, 1e-9)
     k = max(1, int(min_round_seconds / per_call))
     if per_call * k * rounds > max_seconds:
         rounds = max(3, int(max_seconds / (per_call * k)))

@@ -5,15 +5,24 @@ namespace Descent.Race;
 /// <summary>The timing rule shared with bench/torch_race.py (keep the two in step).</summary>
 internal static class Timer
 {
-    /// <summary>Median seconds per call: two warm-up calls, then k calls per round with k chosen so that a
-    /// round takes ≥ <paramref name="minRoundSeconds"/>, <paramref name="rounds"/> rounds (fewer when slow).</summary>
-    public static double Measure(Action op, double minRoundSeconds = 0.2, int rounds = 7, double maxSeconds = 20.0)
+    /// <summary>Median seconds per call: warm-up calls for ≥ <paramref name="warmUpSeconds"/> (at least two), then k
+    /// calls per round with k chosen from the warm per-call time so that a round takes ≥ <paramref name="minRoundSeconds"/>,
+    /// <paramref name="rounds"/> rounds (fewer when slow). The warm-up is timed, not fixed in calls: .NET compiles a method
+    /// first quickly, then again optimized after ≈ 30 calls and a 100 ms pause, so a rule of two warm-up calls (and k from
+    /// the first, compiling call) timed partly unoptimized code. torch_race.py warms up the same way.</summary>
+    public static double Measure(Action op, double minRoundSeconds = 0.2, int rounds = 7, double maxSeconds = 20.0, double warmUpSeconds = 1.0)
     {
         var sw = Stopwatch.StartNew();
+        int calls = 0;
+        while (calls < 2 || sw.Elapsed.TotalSeconds < warmUpSeconds)
+        {
+            op();
+            calls++;
+        }
+
+        sw.Restart();
         op();
-        double first = sw.Elapsed.TotalSeconds;
-        op();
-        double perCall = Math.Max(first, 1e-9);
+        double perCall = Math.Max(sw.Elapsed.TotalSeconds, 1e-9);
         int k = Math.Max(1, (int)(minRoundSeconds / perCall));
         if (perCall * k * rounds > maxSeconds)
         {

@@ -376,9 +376,26 @@ public sealed class Mlp : RowObjective
         /// <summary>Each row's loss (added in row order after the rows are split over threads).</summary>
         public readonly double[] RowLoss;
 
-        /// <summary>A parameter-sized sum the threads of a split pass add into, and a copy of an R-pass direction (workers
-        /// cannot hold the caller's spans).</summary>
-        public readonly double[] Sum, Direction;
+        /// <summary>A copy of an R-pass direction (workers cannot hold the caller's span).</summary>
+        public readonly double[] Direction;
+
+        private readonly List<double[]> _partSums = [];
+        private readonly int _dimension;
+
+        /// <summary>Part t's parameter-sized sum for a pass split over threads (allocated zeroed on first use; the part
+        /// clears it before summing).</summary>
+        public double[] PartSum(int t)
+        {
+            lock (_partSums)
+            {
+                while (_partSums.Count <= t)
+                {
+                    _partSums.Add(new double[_dimension]);
+                }
+
+                return _partSums[t];
+            }
+        }
         public readonly double[][] Z, A, D, DA, RZ, RA, RD, RDA;
         public readonly int[][] Arg;
 
@@ -390,7 +407,7 @@ public sealed class Mlp : RowObjective
             Y = new double[capacity * k];
             P = new double[capacity * k];
             RowLoss = new double[capacity];
-            Sum = new double[m.Dimension];
+            _dimension = m.Dimension;
             Direction = new double[m.Dimension];
             Z = new double[layers][]; D = new double[layers][]; RZ = new double[layers][]; RD = new double[layers][];
             A = new double[layers][]; DA = new double[layers][]; RA = new double[layers][]; RDA = new double[layers][];
@@ -413,7 +430,7 @@ public sealed class Mlp : RowObjective
         {
             Capacity = shared.Capacity;
             X = shared.X; Y = shared.Y; P = shared.P; RowLoss = shared.RowLoss;
-            Sum = []; Direction = []; // a Hessian column's R-pass runs on its worker alone
+            Direction = []; // a Hessian column's R-pass runs on its worker alone
             Z = shared.Z; A = shared.A; D = shared.D; DA = shared.DA; Arg = shared.Arg;
             int layers = Z.Length;
             RZ = new double[layers][]; RD = new double[layers][]; RA = new double[layers][]; RDA = new double[layers][];
@@ -539,12 +556,19 @@ public sealed class Mlp : RowObjective
             }
             else
             {
-                // Workers cannot hold the caller's span: they sum into the workspace, which is then added to grad (zero on
-                // entry, so each entry is the same sum of the same terms in the same order).
-                var scratch = ws.Sum;
-                Array.Clear(scratch);
-                InParts(parts, (t, count) => AccumulateGradient(theta, x, b, ws, scratch, t, count));
-                Kernels.Add(scratch, grad);
+                // Workers cannot hold the caller's span: each sums its entries into its own buffer (no cache line written by
+                // two threads), and the buffers are added to grad, which is zero on entry: each entry is the same sum of
+                // the same terms in the same order, plus zeros.
+                InParts(parts, (t, count) =>
+                {
+                    var sum = ws.PartSum(t);
+                    Array.Clear(sum);
+                    AccumulateGradient(theta, x, b, ws, sum, t, count);
+                });
+                for (int t = 0; t < parts; t++)
+                {
+                    Kernels.Add(ws.PartSum(t), grad);
+                }
             }
         }
 
@@ -692,10 +716,16 @@ public sealed class Mlp : RowObjective
             var (r0, r1) = Part(b, t, count);
             RRows(theta, x, y, b, ws, direction, unit, r0, r1);
         });
-        var scratch = ws.Sum;
-        Array.Clear(scratch);
-        InParts(parts, (t, count) => RAccumulate(theta, x, b, ws, direction, unit, scratch, t, count));
-        Kernels.Add(scratch, hv);
+        InParts(parts, (t, count) =>
+        {
+            var sum = ws.PartSum(t);
+            Array.Clear(sum);
+            RAccumulate(theta, x, b, ws, direction, unit, sum, t, count);
+        });
+        for (int t = 0; t < parts; t++)
+        {
+            Kernels.Add(ws.PartSum(t), hv);
+        }
     }
 
     /// <summary>The row-by-row part of the R-pass for rows [r0, r1): R-forward, R{δ} at the output, and R-backward's
