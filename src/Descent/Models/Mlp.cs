@@ -487,10 +487,14 @@ public sealed class Mlp : RowObjective
     /// costs tens of microseconds, a minibatch's whole pass less.</summary>
     private const long ParallelBatchWork = 1L << 20;
 
-    /// <summary>Threads for one pass over <paramref name="b"/> rows: <see cref="Threads"/> (at most the cores) when the
-    /// batch is large enough, else 1.</summary>
+    /// <summary>At most this many threads share one batch's pass: each keeps a parameter-sized sum, so the memory a
+    /// pass adds stays within 8 × the parameters, and a pass over 2²⁰ multiply-adds has little to gain beyond.</summary>
+    private const int MaxBatchThreads = 8;
+
+    /// <summary>Threads for one pass over <paramref name="b"/> rows: <see cref="Threads"/> (at most the cores and
+    /// <see cref="MaxBatchThreads"/>) when the batch is large enough, else 1.</summary>
     private int BatchThreads(int b) =>
-        (long)b * Dimension >= ParallelBatchWork ? Math.Max(1, Math.Min(_threads, Environment.ProcessorCount)) : 1;
+        (long)b * Dimension >= ParallelBatchWork ? Math.Max(1, Math.Min(Math.Min(_threads, Environment.ProcessorCount), MaxBatchThreads)) : 1;
 
     /// <summary>
     /// Runs <paramref name="part"/>(t, parts) for t = 0 … parts − 1, on <paramref name="parts"/> threads when more than one.
