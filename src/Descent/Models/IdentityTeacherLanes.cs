@@ -84,16 +84,14 @@ internal sealed class IdentityTeacherLanes
     /// <c>θᵢ -= rate·gᵢ</c>); the other lanes stay as they are.</summary>
     public void Step(double rate, ReadOnlySpan<bool> step)
     {
-        Span<double> mask = stackalloc double[Width];
+        Span<long> keepBits = stackalloc long[Width];
         for (int lane = 0; lane < Width; lane++)
         {
-            mask[lane] = step[lane] ? rate : 0;
+            keepBits[lane] = step[lane] ? 0 : -1;
         }
 
-        // rate·g with rate = 0 is ±0 (or NaN in a lane left with a non-finite gradient, which is then not stepped: the
-        // select below keeps it out), and θ − 0 = θ.
-        var r = new Vector<double>(mask);
-        var keep = Vector.Equals(r, Vector<double>.Zero);
+        var keep = new Vector<long>(keepBits);
+        var r = new Vector<double>(rate);
         var w = _w;
         var g = _g;
         for (int p = 0; p < w.Length; p++)

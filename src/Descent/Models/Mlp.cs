@@ -517,6 +517,33 @@ public sealed class Mlp : RowObjective
         Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, t => part(t, parts));
     }
 
+    /// <summary>A part of a sum split over threads: adds part t's entries into <c>sum</c>.</summary>
+    private delegate void SumPart(Span<double> sum, int t, int parts);
+
+    /// <summary>Adds every part's entries into <paramref name="target"/> (zero on entry). On one thread the part sums into
+    /// the target itself; on several, workers cannot hold the caller's span, so each sums into its own buffer (no cache
+    /// line written by two threads) and the buffers are then added to the target: each entry is the same sum of the same
+    /// terms in the same order, plus zeros.</summary>
+    private static void SumInParts(int parts, Workspace ws, Span<double> target, SumPart part)
+    {
+        if (parts <= 1)
+        {
+            part(target, 0, 1);
+            return;
+        }
+
+        InParts(parts, (t, count) =>
+        {
+            var sum = ws.PartSum(t);
+            Array.Clear(sum);
+            part(sum, t, count);
+        });
+        for (int t = 0; t < parts; t++)
+        {
+            Kernels.Add(ws.PartSum(t), target);
+        }
+    }
+
     /// <summary>[start, end) of part t of <paramref name="count"/> items split into <paramref name="parts"/> contiguous parts.</summary>
     private static (int Start, int End) Part(int count, int t, int parts) => ((int)((long)count * t / parts), (int)((long)count * (t + 1) / parts));
 
@@ -554,26 +581,7 @@ public sealed class Mlp : RowObjective
         double value = total * scale + 0.5 * _l2 * penalty;
         if (backward && !grad.IsEmpty)
         {
-            if (parts <= 1)
-            {
-                AccumulateGradient(theta, x, b, ws, grad, 0, 1);
-            }
-            else
-            {
-                // Workers cannot hold the caller's span: each sums its entries into its own buffer (no cache line written by
-                // two threads), and the buffers are added to grad, which is zero on entry: each entry is the same sum of
-                // the same terms in the same order, plus zeros.
-                InParts(parts, (t, count) =>
-                {
-                    var sum = ws.PartSum(t);
-                    Array.Clear(sum);
-                    AccumulateGradient(theta, x, b, ws, sum, t, count);
-                });
-                for (int t = 0; t < parts; t++)
-                {
-                    Kernels.Add(ws.PartSum(t), grad);
-                }
-            }
+            SumInParts(parts, ws, grad, (sum, t, count) => AccumulateGradient(theta, x, b, ws, sum, t, count));
         }
 
         return value;
@@ -720,16 +728,7 @@ public sealed class Mlp : RowObjective
             var (r0, r1) = Part(b, t, count);
             RRows(theta, x, y, b, ws, direction, unit, r0, r1);
         });
-        InParts(parts, (t, count) =>
-        {
-            var sum = ws.PartSum(t);
-            Array.Clear(sum);
-            RAccumulate(theta, x, b, ws, direction, unit, sum, t, count);
-        });
-        for (int t = 0; t < parts; t++)
-        {
-            Kernels.Add(ws.PartSum(t), hv);
-        }
+        SumInParts(parts, ws, hv, (sum, t, count) => RAccumulate(theta, x, b, ws, direction, unit, sum, t, count));
     }
 
     /// <summary>The row-by-row part of the R-pass for rows [r0, r1): R-forward, R{δ} at the output, and R-backward's

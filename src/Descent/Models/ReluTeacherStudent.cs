@@ -381,8 +381,9 @@ public sealed class ReluTeacherStudent : Objective
 
             int k = _w.Length;
             double f = scale * NormU * Sin / (2 * Math.PI * NormW);
-            // ŵ and n_w once per pair (the same divisions as per entry, so the same values), not once per entry.
-            Span<double> hat = stackalloc double[k], normal = stackalloc double[k];
+            // ŵ and n_w once per pair (the same divisions as per entry, so the same values), not once per entry; on the
+            // heap, since k has no bound that would keep a stack buffer safe.
+            Span<double> hat = new double[k], normal = new double[k];
             Fill(hat, normal, true);
             for (int a = 0; a < k; a++)
             {
@@ -408,8 +409,7 @@ public sealed class ReluTeacherStudent : Objective
                 return;
             }
             double f = scale / (2 * Math.PI);
-            Span<double> hatW = stackalloc double[k], normalW = stackalloc double[k];
-            Span<double> hatU = stackalloc double[k], normalU = stackalloc double[k];
+            Span<double> hatW = new double[k], normalW = new double[k], hatU = new double[k], normalU = new double[k];
             if (Sin != 0)
             {
                 Fill(hatW, normalW, true);

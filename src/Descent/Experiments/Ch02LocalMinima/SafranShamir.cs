@@ -163,9 +163,14 @@ public sealed class SafranShamir : Experiment<SafranShamirParameters, SafranSham
     {
         var g = new double[theta.Length];
         double norm = kernel.Gradient(theta, g);
-        int steps = 0;
-        while (norm > tolerance && kernel.Value > globalObjective && steps < maxSteps)
+        for (int steps = 0; ; steps++)
         {
+            var (stop, converged) = StopRule(steps, norm, kernel.Value, tolerance, globalObjective, maxSteps);
+            if (stop)
+            {
+                return (steps, converged);
+            }
+
             if ((steps & 4095) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -176,14 +181,24 @@ public sealed class SafranShamir : Experiment<SafranShamirParameters, SafranSham
                 theta[i] -= learningRate * g[i];
             }
 
-            steps++;
             norm = kernel.Gradient(theta, g);
-            if (!double.IsFinite(norm) || !double.IsFinite(kernel.Value))
-            {
-                return (steps, false);
-            }
         }
-        return (steps, norm <= tolerance || kernel.Value <= globalObjective);
+    }
+
+    /// <summary>Whether a run stops after <paramref name="steps"/> steps with gradient norm <paramref name="norm"/> and
+    /// objective <paramref name="value"/>, and whether it then counts as converged: a point that turned non-finite stops
+    /// unconverged; otherwise a run stops at ‖∇F‖ ≤ tolerance, F ≤ globalObjective (converged) or when the budget is spent.
+    /// The one rule of both descent loops.</summary>
+    private static (bool Stop, bool Converged) StopRule(int steps, double norm, double value, double tolerance, double globalObjective,
+        int maxSteps)
+    {
+        if (steps > 0 && (!double.IsFinite(norm) || !double.IsFinite(value)))
+        {
+            return (true, false);
+        }
+
+        bool converged = norm <= tolerance || value <= globalObjective;
+        return (!(norm > tolerance && value > globalObjective && steps < maxSteps), converged);
     }
 
     /// <summary>The one-run loop of <see cref="Descend(IdentityTeacherKernel, double[], double, double, double, int, CancellationToken)"/>
@@ -238,17 +253,8 @@ public sealed class SafranShamir : Experiment<SafranShamirParameters, SafranSham
                     continue;
                 }
 
-                double norm = norms[lane], value = values[lane];
-                bool stop, converged;
-                if (steps[lane] > 0 && (!double.IsFinite(norm) || !double.IsFinite(value)))
-                {
-                    (stop, converged) = (true, false);
-                }
-                else
-                {
-                    stop = !(norm > parameters.GradientTolerance && value > parameters.GlobalObjective && steps[lane] < parameters.MaxSteps);
-                    converged = norm <= parameters.GradientTolerance || value <= parameters.GlobalObjective;
-                }
+                var (stop, converged) = StopRule(steps[lane], norms[lane], values[lane], parameters.GradientTolerance,
+                    parameters.GlobalObjective, parameters.MaxSteps);
                 if (stop)
                 {
                     var theta = new double[n * k]; // kept by the end point (DenseOfArray binds it)
