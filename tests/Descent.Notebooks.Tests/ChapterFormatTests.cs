@@ -17,7 +17,7 @@ public sealed class ChapterFormatTests : IDisposable
     public static TheoryData<string> Chapters()
     {
         var data = new TheoryData<string>();
-        foreach (var path in Directory.GetFiles(Path.Combine(RepositoryRoot.FullName, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal))
+        foreach (var path in RepositoryRoot.Chapters())
         {
             data.Add(Path.GetFileName(path));
         }
@@ -235,7 +235,7 @@ public sealed class ChapterFormatTests : IDisposable
     [Fact]
     public void Fmt_keeps_the_stored_outputs_of_every_committed_chapter()
     {
-        foreach (var path in Directory.GetFiles(Path.Combine(Root, "notebooks"), "*.ipynb"))
+        foreach (var path in RepositoryRoot.Chapters())
         {
             var before = Notebook.Load(path);
             var after = ChapterFormat.Format(before, path).Notebook;

@@ -12,6 +12,19 @@ internal static class RepositoryRoot
     /// <summary>A path below the root, e.g. <c>RepositoryRoot.Combine("notebooks", "descent.csx")</c>.</summary>
     public static string Combine(params string[] parts) => Path.Combine([Root.Value, .. parts]);
 
+    /// <summary>The committed chapter files <c>notebooks/NN-name.ipynb</c> (or, with <paramref name="solutions"/>, those in
+    /// notebooks/solutions), in ordinal order. Tests elsewhere run hidden copies (<c>.test-*.ipynb</c>) beside the chapters
+    /// while this is read, and an atomic write leaves a hidden temporary for a moment: neither is a chapter.</summary>
+    public static string[] Chapters(bool solutions = false)
+    {
+        var dir = solutions ? Combine("notebooks", "solutions") : Combine("notebooks");
+        return Directory.Exists(dir)
+            ? Directory.GetFiles(dir, "*.ipynb", SearchOption.TopDirectoryOnly)
+                .Where(f => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(f), @"^[0-9]{2}-[^.].*\.ipynb$"))
+                .Order(StringComparer.Ordinal).ToArray()
+            : [];
+    }
+
     private static string Find()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -120,16 +120,7 @@ public sealed class JupyterClients : IDisposable
     public JsonNode Loops => _loops.Value;
 
     /// <summary>Every chapter notebooks/NN-name.ipynb, discovered, not listed.</summary>
-    public string[] Chapters()
-    {
-        var dir = Path.Combine(Harness.RepositoryRoot, "notebooks");
-        // Only NN-name.ipynb: other test projects write temporary notebooks (".test-*.ipynb") here while they run.
-        return Directory.Exists(dir)
-            ? Directory.GetFiles(dir, "*.ipynb", SearchOption.TopDirectoryOnly)
-                .Where(f => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(f), @"^[0-9]{2}-[^.].*\.ipynb$"))
-                .Order(StringComparer.Ordinal).ToArray()
-            : [];
-    }
+    public string[] Chapters() => Descent.Testing.RepositoryRoot.Chapters();
 
     public void Dispose() => Harness.Dispose();
 
