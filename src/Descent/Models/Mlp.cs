@@ -639,11 +639,8 @@ public sealed class Mlp : RowObjective
             }
             return;
         }
-        var act = _activation;
-        for (int i = 0; i < a.Length; i++)
-        {
-            a[i] = Elementwise.Apply(act, z[i]);
-        }
+
+        Elementwise.Apply(_activation, z, a);
     }
 
     /// <summary>The backward propagation of δ for rows [r0, r1): δ of every layer below the output.</summary>

@@ -333,12 +333,7 @@ public sealed class Rnn : RowObjective
                 Kernels.MultiplyTransposed(ws.Hs.AsSpan((t - 1) * b * h, b * h), b, h, w, h, default, z, true);
             }
 
-            var ht = ws.Hs.AsSpan(t * b * h, b * h);
-            var act = _activation;
-            for (int i = 0; i < ht.Length; i++)
-            {
-                ht[i] = Elementwise.Apply(act, z[i]);
-            }
+            Elementwise.Apply(_activation, z, ws.Hs.AsSpan(t * b * h, b * h));
         }
     }
 
