@@ -78,7 +78,8 @@ internal static partial class ParallelRun
 
     /// <summary>
     /// Splits <paramref name="notebooks"/> (in course order, with estimated seconds) over at most <paramref name="jobs"/>
-    /// child processes (longest first, each to the child with the least estimated work so far), each child running its
+    /// child processes (a chapter with its solutions, longest first, each to the child with the least estimated work so
+    /// far), each child running its
     /// share in course order, one session after another, so that
     /// the runtime's start and JIT are paid once per child, not per notebook. <paramref name="finished"/> is called
     /// (one at a time) with each notebook's block as soon as it ends. Results come back in the order given.
@@ -88,13 +89,12 @@ internal static partial class ParallelRun
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(jobs, 1);
         var (fileName, prefix) = ChildCommand();
-        var shares = Enumerable.Range(0, Math.Min(jobs, notebooks.Count)).Select(_ => (Work: 0.0, Paths: new List<string>())).ToArray();
-        foreach (var (path, estimate) in notebooks.OrderByDescending(n => n.Estimate))
-        {
-            var least = Array.IndexOf(shares, shares.MinBy(s => s.Work));
-            shares[least] = (shares[least].Work + estimate, shares[least].Paths);
-            shares[least].Paths.Add(path);
-        }
+        // A chapter and its solutions notebook (same file name) go to the same child: the solutions run the chapter's
+        // code again, and in the process that already compiled and warmed it they take a quarter less time.
+        var units = notebooks.GroupBy(n => Path.GetFileName(n.Path), StringComparer.Ordinal)
+            .Select(g => (Work: g.Sum(n => n.Estimate), Paths: g.Select(n => n.Path).ToList())).ToList();
+        var shares = Balance(units.Select(u => u.Work).ToArray(), Math.Min(jobs, units.Count))
+            .Select(share => (Work: share.Sum(i => units[i].Work), Paths: share.SelectMany(i => units[i].Paths).ToList())).ToArray();
 
         // Within a child, notebooks run in the order given (the course's), as the sequential build runs them: state the
         // library keeps per process (Check's attempt counters decide which hint a wrong answer shows) then sees a chapter
@@ -117,6 +117,69 @@ internal static partial class ParallelRun
             }, cancellationToken)).ToList();
         var runs = (await Task.WhenAll(children)).SelectMany(r => r).ToDictionary(r => r.Path);
         return [.. notebooks.Select(n => runs[n.Path])];
+    }
+
+    /// <summary>
+    /// Splits work items (seconds each) into <paramref name="jobs"/> shares with a small largest share: longest first to
+    /// the least-loaded share, then, while it lowers the largest share, the best move or swap of one item between the
+    /// largest and the smallest share. Returns each share's item indices in ascending order.
+    /// </summary>
+    internal static List<int>[] Balance(IReadOnlyList<double> work, int jobs)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(jobs, 1);
+        var shares = Enumerable.Range(0, jobs).Select(_ => new List<int>()).ToArray();
+        var load = new double[jobs];
+        foreach (var i in Enumerable.Range(0, work.Count).OrderByDescending(i => work[i]).ThenBy(i => i))
+        {
+            int least = Array.IndexOf(load, load.Min());
+            shares[least].Add(i);
+            load[least] += work[i];
+        }
+
+        // Each accepted step lowers the pair's larger load, so the loop ends; the cap is only a guard.
+        for (int step = 0; step < 100 * work.Count + 1; step++)
+        {
+            int most = Array.IndexOf(load, load.Max()), least = Array.IndexOf(load, load.Min());
+            double best = load[most];
+            (int From, int To) choice = (-1, -1);
+            foreach (var i in shares[most])
+            {
+                // Move i, or swap it with j (j = −1: no partner).
+                foreach (var j in shares[least].Append(-1))
+                {
+                    double delta = work[i] - (j < 0 ? 0 : work[j]);
+                    double larger = Math.Max(load[most] - delta, load[least] + delta);
+                    if (larger < best - 1e-9)
+                    {
+                        best = larger;
+                        choice = (i, j);
+                    }
+                }
+            }
+            if (choice.From < 0)
+            {
+                break;
+            }
+
+            double moved = work[choice.From] - (choice.To < 0 ? 0 : work[choice.To]);
+            shares[most].Remove(choice.From);
+            shares[least].Add(choice.From);
+            if (choice.To >= 0)
+            {
+                shares[least].Remove(choice.To);
+                shares[most].Add(choice.To);
+            }
+
+            load[most] -= moved;
+            load[least] += moved;
+        }
+
+        foreach (var share in shares)
+        {
+            share.Sort();
+        }
+
+        return shares;
     }
 
     private static async Task<List<ChildRun>> RunChild(string fileName, List<string> arguments, string workingDirectory, List<string> paths,
