@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Descent.Models;
@@ -66,6 +67,30 @@ internal static class Elementwise
         Activation.Softplus => Sigmoid(z),
         _ => 1.0,
     };
+
+    /// <summary>dz[i] = da[i]·φ'(z[i]) given a = φ(z); for tanh, da·(1 − a²) a vector at a time (the same operations).</summary>
+    public static void BackThrough(Activation activation, ReadOnlySpan<double> z, ReadOnlySpan<double> a, ReadOnlySpan<double> da, Span<double> dz)
+    {
+        int n = da.Length, i = 0;
+        if (z.Length < n || a.Length < n || dz.Length < n)
+        {
+            throw new ArgumentException($"BackThrough: z, a and dz need at least the {n} entries of da");
+        }
+
+        if (activation == Activation.Tanh && Vector.IsHardwareAccelerated)
+        {
+            var one = Vector<double>.One;
+            for (; i + Vector<double>.Count <= n; i += Vector<double>.Count)
+            {
+                var ai = new Vector<double>(a[i..]);
+                (new Vector<double>(da[i..]) * (one - ai * ai)).CopyTo(dz[i..]);
+            }
+        }
+        for (; i < n; i++)
+        {
+            dz[i] = da[i] * First(activation, z[i], a[i]);
+        }
+    }
 
     /// <summary>φ''(z) given z and a = φ(z) (zero almost everywhere for ReLU and identity).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

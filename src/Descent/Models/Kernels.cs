@@ -84,8 +84,7 @@ internal static class Kernels
 
                 for (; o < m; o++)
                 {
-                    var wo = w.Slice(o * n, n);
-                    double d0 = Dot(a0, wo), d1 = Dot(a1, wo);
+                    Dot2x1(a0, a1, w.Slice(o * n, n), out double d0, out double d1);
                     z0[o] = accumulate ? z0[o] + d0 : d0;
                     z1[o] = accumulate ? z1[o] + d1 : d1;
                 }
@@ -183,6 +182,42 @@ internal static class Kernels
         {
             z0[0] = d00; z0[1] = d01; z0[2] = d02; z0[3] = d03;
             z1[0] = d10; z1[1] = d11; z1[2] = d12; z1[3] = d13;
+        }
+    }
+
+    /// <summary>d0 = a0·y, d1 = a1·y, each in <see cref="Dot"/>'s order, in one pass over y.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Dot2x1(ReadOnlySpan<double> a0, ReadOnlySpan<double> a1, ReadOnlySpan<double> y, out double d0, out double d1)
+    {
+        int n = y.Length, i = 0;
+        if (a0.Length < n || a1.Length < n)
+        {
+            throw new ArgumentException("Dot2x1: a row of A is shorter than y");
+        }
+
+        d0 = d1 = 0;
+        if (Vector.IsHardwareAccelerated && n >= Vector<double>.Count)
+        {
+            // Every load stays inside the first n entries (checked above).
+            ref double p0 = ref MemoryMarshal.GetReference(a0);
+            ref double p1 = ref MemoryMarshal.GetReference(a1);
+            ref double py = ref MemoryMarshal.GetReference(y);
+            nuint width = (nuint)Vector<double>.Count, vn = (nuint)n - (nuint)n % width;
+            Vector<double> s0 = Vector<double>.Zero, s1 = s0;
+            for (nuint k = 0; k < vn; k += width)
+            {
+                var yk = Vector.LoadUnsafe(ref py, k);
+                s0 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref p0, k), yk, s0);
+                s1 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref p1, k), yk, s1);
+            }
+            d0 = Vector.Sum(s0);
+            d1 = Vector.Sum(s1);
+            i = (int)vn;
+        }
+        for (; i < n; i++)
+        {
+            d0 = Math.FusedMultiplyAdd(a0[i], y[i], d0);
+            d1 = Math.FusedMultiplyAdd(a1[i], y[i], d1);
         }
     }
 
@@ -444,31 +479,86 @@ internal static class Kernels
         }
     }
 
-    /// <summary>C (rows×n) = D (rows×m) · W (m×n) [+ C when accumulate]; four rows of W per pass over a row of C.</summary>
+    /// <summary>C (rows×n) = D (rows×m) · W (m×n) [+ C when accumulate].</summary>
     public static void Multiply(ReadOnlySpan<double> d, int rows, int m, ReadOnlySpan<double> w, int n, Span<double> c, bool accumulate)
     {
+        if (d.Length < rows * m || w.Length < m * n || c.Length < rows * n)
+        {
+            throw new ArgumentException("Multiply: a span is shorter than its matrix");
+        }
+
+        // Each entry c_rj gets fma(d_ro, w_oj, ·) for o = 0, 1, …, m − 1 in order, starting from c_rj (accumulate) or +0;
+        // the last m mod 4 coefficients skip a zero, as the four-rows-at-a-time form always did. Sixteen entries of a row
+        // stay in registers while the m rows of W stream past.
+        int always = m - m % 4, width = Vector<double>.Count;
+        ref double dd = ref MemoryMarshal.GetReference(d);
+        ref double ww = ref MemoryMarshal.GetReference(w);
+        ref double cc = ref MemoryMarshal.GetReference(c);
         for (int r = 0; r < rows; r++)
         {
-            var cr = c.Slice(r * n, n);
-            if (!accumulate)
+            ref double dr = ref Unsafe.Add(ref dd, r * m);
+            ref double cr = ref Unsafe.Add(ref cc, r * n);
+            int j = 0;
+            if (Vector.IsHardwareAccelerated)
             {
-                cr.Clear();
-            }
-
-            var dr = d.Slice(r * m, m);
-            int o = 0;
-            for (; o + 3 < m; o += 4)
-            {
-                Axpy4(dr[o], w.Slice(o * n, n), dr[o + 1], w.Slice((o + 1) * n, n), dr[o + 2], w.Slice((o + 2) * n, n), dr[o + 3], w.Slice((o + 3) * n, n), cr);
-            }
-
-            for (; o < m; o++)
-            {
-                double coefficient = dr[o];
-                if (coefficient != 0)
+                for (; j + 4 * width <= n; j += 4 * width)
                 {
-                    Axpy(coefficient, w.Slice(o * n, n), cr);
+                    ref double cj = ref Unsafe.Add(ref cr, j);
+                    Vector<double> s0 = Vector<double>.Zero, s1 = s0, s2 = s0, s3 = s0;
+                    if (accumulate)
+                    {
+                        s0 = Vector.LoadUnsafe(ref cj);
+                        s1 = Vector.LoadUnsafe(ref cj, (nuint)width);
+                        s2 = Vector.LoadUnsafe(ref cj, (nuint)(2 * width));
+                        s3 = Vector.LoadUnsafe(ref cj, (nuint)(3 * width));
+                    }
+                    for (int o = 0; o < m; o++)
+                    {
+                        double k = Unsafe.Add(ref dr, o);
+                        if (o >= always && k == 0)
+                        {
+                            continue;
+                        }
+
+                        var kv = new Vector<double>(k);
+                        ref double wo = ref Unsafe.Add(ref ww, o * n + j);
+                        s0 = Vector.FusedMultiplyAdd(kv, Vector.LoadUnsafe(ref wo), s0);
+                        s1 = Vector.FusedMultiplyAdd(kv, Vector.LoadUnsafe(ref wo, (nuint)width), s1);
+                        s2 = Vector.FusedMultiplyAdd(kv, Vector.LoadUnsafe(ref wo, (nuint)(2 * width)), s2);
+                        s3 = Vector.FusedMultiplyAdd(kv, Vector.LoadUnsafe(ref wo, (nuint)(3 * width)), s3);
+                    }
+                    s0.StoreUnsafe(ref cj);
+                    s1.StoreUnsafe(ref cj, (nuint)width);
+                    s2.StoreUnsafe(ref cj, (nuint)(2 * width));
+                    s3.StoreUnsafe(ref cj, (nuint)(3 * width));
                 }
+                for (; j + width <= n; j += width)
+                {
+                    ref double cj = ref Unsafe.Add(ref cr, j);
+                    var s0 = accumulate ? Vector.LoadUnsafe(ref cj) : Vector<double>.Zero;
+                    for (int o = 0; o < m; o++)
+                    {
+                        double k = Unsafe.Add(ref dr, o);
+                        if (o < always || k != 0)
+                        {
+                            s0 = Vector.FusedMultiplyAdd(new Vector<double>(k), Vector.LoadUnsafe(ref Unsafe.Add(ref ww, o * n + j)), s0);
+                        }
+                    }
+                    s0.StoreUnsafe(ref cj);
+                }
+            }
+            for (; j < n; j++)
+            {
+                double s0 = accumulate ? Unsafe.Add(ref cr, j) : 0.0;
+                for (int o = 0; o < m; o++)
+                {
+                    double k = Unsafe.Add(ref dr, o);
+                    if (o < always || k != 0)
+                    {
+                        s0 = Math.FusedMultiplyAdd(k, Unsafe.Add(ref ww, o * n + j), s0);
+                    }
+                }
+                Unsafe.Add(ref cr, j) = s0;
             }
         }
     }

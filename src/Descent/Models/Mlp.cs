@@ -693,11 +693,7 @@ public sealed class Mlp : RowObjective
 
             return;
         }
-        var act = _activation;
-        for (int i = 0; i < da.Length; i++)
-        {
-            dz[i] = da[i] * Elementwise.First(act, z[i], a[i]);
-        }
+        Elementwise.BackThrough(_activation, z, a, da, dz);
     }
 
     /// <summary>Pearlmutter's R-operator after a forward and backward pass: R-forward, R{δ} at the output, R-backward,

@@ -104,13 +104,27 @@ internal static class VectorMath
             return Scalar(z);
         }
 
-        var t = Vector256.Create(1.0) - Vector256.Create(2.0) / (ExpCore(twice) + Vector256.Create(1.0));
-        var signed = Vector256.ConditionalSelect(Vector256.LessThan(z, Vector256<double>.Zero), -t, t);
-        // |z| < 0.625: Cephes' z + z³P(z²)/Q(z²), the same operations as the scalar code.
+        // One division serves both branches: 2/(e^{2|z|} + 1) in the large lanes, P/Q in the others; each lane's
+        // quotient is the scalar code's, and the branch a lane does not take is skipped when no lane takes it.
         var s = z * z;
-        var p = (Vector256.Create(-9.64399179425052238628E-1) * s - Vector256.Create(9.92877231001918586564E1)) * s - Vector256.Create(1.61468768441708447952E3);
-        var q = ((s + Vector256.Create(1.12811678491632931402E2)) * s + Vector256.Create(2.23548839060100448583E3)) * s + Vector256.Create(4.84406305325125486048E3);
-        var rational = z + z * s * (p / q);
+        Vector256<double> numerator = Vector256.Create(2.0), denominator = Vector256<double>.Zero;
+        bool anyLarge = large.AsInt64() != Vector256<long>.Zero, allLarge = Vector256.EqualsAll(large.AsInt64(), Vector256<long>.AllBitsSet);
+        if (!allLarge)
+        {
+            // |z| < 0.625: Cephes' z + z³P(z²)/Q(z²), the same operations as the scalar code.
+            numerator = (Vector256.Create(-9.64399179425052238628E-1) * s - Vector256.Create(9.92877231001918586564E1)) * s - Vector256.Create(1.61468768441708447952E3);
+            denominator = ((s + Vector256.Create(1.12811678491632931402E2)) * s + Vector256.Create(2.23548839060100448583E3)) * s + Vector256.Create(4.84406305325125486048E3);
+        }
+        if (anyLarge)
+        {
+            numerator = Vector256.ConditionalSelect(large, Vector256.Create(2.0), numerator);
+            denominator = Vector256.ConditionalSelect(large, ExpCore(twice) + Vector256.Create(1.0), denominator);
+        }
+
+        var quotient = numerator / denominator;
+        var t = Vector256.Create(1.0) - quotient;
+        var signed = Vector256.ConditionalSelect(Vector256.LessThan(z, Vector256<double>.Zero), -t, t);
+        var rational = z + z * s * quotient;
         return Vector256.ConditionalSelect(large, signed, rational);
     }
 

@@ -109,19 +109,27 @@ public sealed class KernelsTests
     [InlineData(50, 10, 32)]
     [InlineData(9, 7, 6)]
     [InlineData(4, 3, 2)]
+    [InlineData(5, 6, 37)]
     public void Multiply_adds_four_rows_of_W_at_a_time_in_order(int rows, int m, int n)
     {
         var random = new Random(rows + m + n);
         var d = Fill(random, rows * m);
         d[m - 1] = 0; // a zero coefficient among the remainder rows of W is skipped
         var w = Fill(random, m * n);
-        var c = Fill(random, rows * n);
+        foreach (bool accumulate in new[] { true, false })
+        {
+            AssertMultiply(d, rows, m, w, n, Fill(random, rows * n), accumulate);
+        }
+    }
+
+    private static void AssertMultiply(double[] d, int rows, int m, double[] w, int n, double[] c, bool accumulate)
+    {
         var expected = (double[])c.Clone();
         for (int r = 0; r < rows; r++)
         {
             for (int j = 0; j < n; j++)
             {
-                double s = expected[r * n + j];
+                double s = accumulate ? expected[r * n + j] : 0.0;
                 int o = 0;
                 for (; o + 3 < m; o += 4)
                 {
@@ -141,7 +149,7 @@ public sealed class KernelsTests
             }
         }
 
-        Kernels.Multiply(d, rows, m, w, n, c, accumulate: true);
+        Kernels.Multiply(d, rows, m, w, n, c, accumulate);
 
         AssertBits(expected, c);
     }
